@@ -35,7 +35,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     database_url: str | None = None
 
-    dense_weight: float = Field(0.4, ge=0)
+    dense_weight: float = Field(1.0, ge=0)
     bm25_weight: float = Field(1.0, ge=0)
     top_k: int = Field(5, ge=1, le=50)
     min_confidence: float = Field(0.35, ge=0, le=1)

@@ -1,0 +1,134 @@
+"""`chizi`: the command line door to the same core the Telegram bot uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from chizi.knowledge import KnowledgeError
+from chizi.settings import Settings, SettingsError, load_settings
+from retrieval.index import IndexError_
+
+
+def _quiet_libraries() -> None:
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    for name in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _assistant(settings: Settings, *, build: bool = True) -> Any:
+    from chizi.assistant import Assistant
+
+    assistant = Assistant(settings)
+    if build and not assistant.has_index():
+        print("No index yet: building it from the knowledge folder…", file=sys.stderr)
+        report = assistant.ensure_index()
+        if report:
+            print(f"Indexed {report.chunks} chunks from {report.documents} documents.", file=sys.stderr)
+    return assistant
+
+
+def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
+    assistant = _assistant(settings, build=False)
+    report = assistant.ingest(paths=args.paths, forget=args.forget, show_progress=True)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False))
+    elif report.changed:
+        print(
+            f"Indexed generation {report.generation}: {report.chunks} chunks from {report.documents} documents "
+            f"({report.added} embedded, {report.deleted} removed, {report.skipped} unchanged) "
+            f"in {report.seconds:.1f}s."
+        )
+    else:
+        print(f"Nothing changed since generation {report.generation}; no embedding work done ({report.seconds:.2f}s).")
+    return 0
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    assistant = _assistant(settings)
+    for question in args.questions:
+        answer = assistant.answer(question)
+        if args.json:
+            print(json.dumps(answer.as_json(), ensure_ascii=False), flush=True)
+        else:
+            print(answer.render(), end="\n\n", flush=True)
+    return 0
+
+
+def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
+    from chizi.console import chat
+
+    return chat(settings, _assistant(settings))
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from chizi.evaluate import run_eval
+
+    report = run_eval(_assistant(settings), Path(args.devset), fusions=args.compare)
+    out = Path(args.report or settings.data_dir / "eval.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    print(f"\nReport written to {out}")
+    return 0
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    if settings.telegram_bot_token is None:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the console chat instead.", file=sys.stderr)
+        return cmd_chat(settings, args)
+    from bot.app import run_bot
+
+    run_bot(settings, _assistant(settings))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chizi", description="Chizi, the assistant of the 赤子计划.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="build or update the index from the knowledge folder and given files")
+    p.add_argument("paths", nargs="*", type=Path, help=".md/.txt/.html/.pdf files or folders to add")
+    p.add_argument("--forget", nargs="*", type=Path, default=[], help="stop indexing these files")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("ask", help="answer one or more questions")
+    p.add_argument("questions", nargs="+")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("chat", help="interactive console chat")
+    p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("eval", help="score the development question set")
+    p.add_argument("--devset", default="knowledge/devset.yaml")
+    p.add_argument("--report", default=None, help="where to write the JSON report (default var/eval.json)")
+    p.add_argument("--compare", action="store_true", help="also score dense-only, BM25-only and linear fusion")
+    p.set_defaults(func=cmd_eval)
+    p = sub.add_parser("run", help="start the assistant: Telegram when TELEGRAM_BOT_TOKEN is set, else the console")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _quiet_libraries()
+    try:
+        settings = load_settings()
+        return int(args.func(settings, args))
+    except SettingsError as exc:
+        print(f"chizi: {exc}", file=sys.stderr)
+        return 2
+    except (KnowledgeError, IndexError_) as exc:
+        print(f"chizi: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

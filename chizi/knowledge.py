@@ -1,0 +1,318 @@
+"""The knowledge folder: plan documents, FAQ, events catalogue and glossary, validated as a whole on load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+
+class KnowledgeError(Exception):
+    """A knowledge file is wrong; the message names the file, the entry and the field."""
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocMeta(_Strict):
+    id: str = Field(pattern=_ID.pattern)
+    title: str = Field(min_length=1)
+    date: dt.date
+    as_of: dt.date | None = None
+    source: str = Field(min_length=1)
+    language: Literal["zh", "en"]
+
+
+class FaqEntry(_Strict):
+    id: str = Field(pattern=_ID.pattern)
+    source: str | None = None
+    q_zh: list[str] = Field(min_length=1)
+    q_en: list[str] = Field(min_length=1)
+    a_zh: str = Field(min_length=1)
+    a_en: str = Field(min_length=1)
+
+    def answer(self, language: str) -> str:
+        return self.a_zh if language == "zh" else self.a_en
+
+
+EventFormat = Literal["in_person", "online", "hybrid"]
+
+
+class Event(_Strict):
+    id: str = Field(pattern=_ID.pattern)
+    title_zh: str = Field(min_length=1)
+    title_en: str = Field(min_length=1)
+    province: str = Field(min_length=1)
+    city: str = Field(min_length=1)
+    start: dt.datetime
+    end: dt.datetime
+    timezone: str
+    registration_deadline: dt.datetime
+    capacity: int = Field(gt=0, le=100_000)
+    fields: list[str] = Field(min_length=1)
+    format: EventFormat
+    description_zh: str = Field(min_length=1)
+    description_en: str = Field(min_length=1)
+    contact: str = Field(min_length=3)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)") from None
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Event:
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        if self.registration_deadline > self.end:
+            raise ValueError("registration_deadline is after the event ends")
+        return self
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def aware(self, moment: dt.datetime) -> dt.datetime:
+        """A catalogue time (written in the event's local time) as an aware datetime."""
+        return moment if moment.tzinfo else moment.replace(tzinfo=self.tz)
+
+    @property
+    def starts_at(self) -> dt.datetime:
+        return self.aware(self.start)
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.aware(self.end)
+
+    @property
+    def deadline_at(self) -> dt.datetime:
+        return self.aware(self.registration_deadline)
+
+    def title(self, language: str) -> str:
+        return self.title_zh if language == "zh" else self.title_en
+
+    def description(self, language: str) -> str:
+        return self.description_zh if language == "zh" else self.description_en
+
+    def place(self, language: str) -> str:
+        """'济南' or 'Jinan' from a bilingual '济南 Jinan'."""
+        zh, _, en = self.city.partition(" ")
+        return zh if language == "zh" or not en else en
+
+    def region(self, language: str) -> str:
+        zh, _, en = self.province.partition(" ")
+        return zh if language == "zh" or not en else en
+
+
+class GlossaryTerm(_Strict):
+    zh: str = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One plan document (or one event, rendered as a document) ready to be split and indexed."""
+
+    meta: DocMeta
+    text: str
+    source: str  # stable key for the record manager: path relative to the knowledge folder
+
+    def metadata(self) -> dict[str, Any]:
+        m = self.meta
+        return {
+            "source": self.source,
+            "doc_id": m.id,
+            "title": m.title,
+            "date": m.date.isoformat(),
+            "as_of": m.as_of.isoformat() if m.as_of else "",
+            "language": m.language,
+            "origin": m.source,
+        }
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    documents: list[Document]
+    faq: list[FaqEntry]
+    events: list[Event]
+    glossary: list[GlossaryTerm]
+    catalogue_updated: dt.date | None = None
+    sample_catalogue: bool = False
+    files: list[Path] = field(default_factory=list)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+
+def _describe(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(entry)"
+        parts.append(f"field {where}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path.name}: not valid YAML: {exc}") from None
+    except OSError as exc:
+        raise KnowledgeError(f"{path.name}: cannot read: {exc.strerror}") from None
+
+
+def _entries(path: Path, key: str, model: type[_Strict]) -> list[Any]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise KnowledgeError(f"{path.name}: expected a top-level list '{key}:'")
+    out, seen = [], set()
+    for i, raw in enumerate(data[key], start=1):
+        label = f"entry {i}" + (f" (id={raw.get('id')})" if isinstance(raw, dict) and raw.get("id") else "")
+        if not isinstance(raw, dict):
+            raise KnowledgeError(f"{path.name}: {label}: expected a mapping of fields")
+        try:
+            item = model.model_validate(raw)
+        except ValidationError as exc:
+            raise KnowledgeError(f"{path.name}: {label}: {_describe(exc)}") from None
+        ident = getattr(item, "id", None) or getattr(item, "zh", None)
+        if ident in seen:
+            raise KnowledgeError(f"{path.name}: {label}: duplicate id {ident!r}")
+        seen.add(ident)
+        out.append(item)
+    return out
+
+
+_FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+def parse_front_matter(path: Path, text: str) -> tuple[dict[str, Any], str]:
+    match = _FRONT.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{path.name}: front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise KnowledgeError(f"{path.name}: front matter must be a mapping")
+    return meta, text[match.end() :]
+
+
+def _load_doc(path: Path, root: Path) -> Document:
+    text = path.read_text(encoding="utf-8")
+    meta, body = parse_front_matter(path, text)
+    try:
+        doc_meta = DocMeta.model_validate(meta)
+    except ValidationError as exc:
+        raise KnowledgeError(f"{path.relative_to(root)}: front matter: {_describe(exc)}") from None
+    if not body.strip():
+        raise KnowledgeError(f"{path.relative_to(root)}: the document has no text")
+    return Document(doc_meta, body.strip(), str(path.relative_to(root)))
+
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "engineering": ("工程技术", "engineering"),
+    "biomedicine": ("生物医药", "biomedicine"),
+    "medicine": ("医学", "medicine"),
+    "public_health": ("公共卫生", "public health"),
+    "it": ("电子信息与IT", "IT and electronics"),
+    "advanced_manufacturing": ("先进制造", "advanced manufacturing"),
+    "energy": ("能源与节能", "energy"),
+    "finance": ("金融", "finance"),
+    "cloud_computing": ("云计算", "cloud computing"),
+    "big_data": ("大数据", "big data"),
+    "artificial_intelligence": ("人工智能", "artificial intelligence"),
+    "new_materials": ("新材料", "new materials"),
+    "textiles": ("纺织", "textiles"),
+    "agriculture": ("农业", "agriculture"),
+    "environment": ("生态环境", "environment"),
+}
+
+
+def field_label(field_id: str, language: str) -> str:
+    zh, en = FIELD_LABELS.get(field_id, (field_id, field_id.replace("_", " ")))
+    return zh if language == "zh" else en
+
+
+def event_document(event: Event, language: str, updated: dt.date) -> Document:
+    """An event as a short document in one language, so questions about events are answered from the index."""
+    fmt = event.starts_at.strftime
+    fields = ("、" if language == "zh" else ", ").join(field_label(f, language) for f in event.fields)
+    if language == "zh":
+        text = (
+            f"{event.title_zh}将于{fmt('%Y年%m月%d日')}至{event.ends_at.strftime('%Y年%m月%d日')}"
+            f"在{event.region('zh')}{event.place('zh')}举行，报名截止时间为"
+            f"{event.deadline_at.strftime('%Y年%m月%d日')}，名额{event.capacity}人。"
+            f"{event.description_zh} 领域：{fields}。联系方式：{event.contact}。"
+        )
+        title = event.title_zh
+    else:
+        text = (
+            f"{event.title_en} takes place from {fmt('%d %B %Y')} to {event.ends_at.strftime('%d %B %Y')} "
+            f"in {event.place('en')}, {event.region('en')}. Registration closes on "
+            f"{event.deadline_at.strftime('%d %B %Y')}; {event.capacity} places. {event.description_en} "
+            f"Fields: {fields}. Contact: {event.contact}."
+        )
+        title = event.title_en
+    meta = DocMeta(
+        id=f"event-{event.id}",
+        title=title,
+        date=updated,
+        as_of=updated,
+        source="Chizi events catalogue (sample)" if language == "en" else "赤子助手活动目录（示例）",
+        language=language,  # type: ignore[arg-type]
+    )
+    return Document(meta, text, f"events.yaml#{event.id}.{language}")
+
+
+def load_knowledge(root: Path) -> KnowledgeBase:
+    """Load and validate the whole knowledge folder; any error stops the load before anything is used."""
+    root = Path(root)
+    if not root.is_dir():
+        raise KnowledgeError(f"{root}: knowledge folder not found (set CHIZI_KNOWLEDGE_DIR)")
+    files: list[Path] = []
+    docs = []
+    for path in sorted((root / "docs").glob("*.md")):
+        docs.append(_load_doc(path, root))
+        files.append(path)
+    ids = {}
+    for d in docs:
+        key = (d.meta.id, d.meta.language)
+        if key in ids:
+            raise KnowledgeError(f"{d.source}: duplicate document id {d.meta.id!r} in {d.meta.language}")
+        ids[key] = d
+    faq = _entries(root / "faq.yaml", "faq", FaqEntry) if (root / "faq.yaml").exists() else []
+    doc_ids = {d.meta.id for d in docs}
+    for i, entry in enumerate(faq, start=1):
+        if entry.source and entry.source not in doc_ids:
+            raise KnowledgeError(f"faq.yaml: entry {i} (id={entry.id}): field source: no document {entry.source!r}")
+    glossary = _entries(root / "glossary.yaml", "terms", GlossaryTerm) if (root / "glossary.yaml").exists() else []
+    events: list[Event] = []
+    updated: dt.date | None = None
+    sample = False
+    cat = root / "events.yaml"
+    if cat.exists():
+        events = _entries(cat, "events", Event)
+        head = _read_yaml(cat)
+        sample = bool(head.get("sample", False))
+        raw_updated = head.get("updated")
+        if raw_updated is not None and not isinstance(raw_updated, dt.date):
+            raise KnowledgeError("events.yaml: field updated: expected a date such as 2026-11-20")
+        updated = raw_updated or dt.date.today()
+        docs += [event_document(e, lang, updated) for e in events for lang in ("zh", "en")]
+    files += [p for p in (root / "faq.yaml", root / "glossary.yaml", cat) if p.exists()]
+    return KnowledgeBase(docs, faq, events, glossary, updated, sample, files)

@@ -1,0 +1,67 @@
+"""Text hygiene shared by ingestion, retrieval and the bot: one normal form for matching."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+# Zero-width characters and bidirectional controls carry no meaning for a question but break matching.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"\s+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@functools.cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc  # imported lazily: the dictionary load is not free
+
+    return opencc.OpenCC("t2s")
+
+
+def clean(text: str) -> str:
+    """Drop invisible and control characters and fold runs of white space; keeps the user's wording."""
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalize(text: str) -> str:
+    """The matching form: full-width to half-width (NFKC), traditional to simplified, lower case."""
+    text = unicodedata.normalize("NFKC", clean(text))
+    if _CJK.search(text):
+        text = _t2s().convert(text)
+    return text.lower()
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def detect_language(text: str, default: str = "en") -> str:
+    """'zh' when Chinese characters make up a fair share of the letters, else 'en'."""
+    cjk = len(_CJK.findall(text))
+    latin_words = len(re.findall(r"[A-Za-z]+", text))
+    if cjk == 0 and latin_words == 0:
+        return default
+    # About two characters make a Chinese word: a Chinese sentence with one English name in it is
+    # still Chinese, an English sentence naming 赤子计划 is still English.
+    return "zh" if cjk / 2 > latin_words else "en"
+
+
+def cap(text: str, limit: int) -> tuple[str, bool]:
+    """Cut text to `limit` characters; says whether it cut."""
+    if len(text) <= limit:
+        return text, False
+    return text[:limit], True
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;])|(?<=\.)(?=\s)|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    """Split into sentences at Chinese and Western sentence ends."""
+    parts = (p.strip() for p in _SENTENCE_END.split(text))
+    return [p for p in parts if p and not re.fullmatch(r"[\W_]+", p)]

@@ -1,0 +1,254 @@
+"""Hybrid search over one index generation: dense (Chroma) and BM25 (jieba tokens), fused by rank."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chizi.knowledge import GlossaryTerm
+from chizi.text import detect_language, normalize
+from retrieval.embeddings import SentenceEmbeddings
+from retrieval.index import IndexError_, current_generation
+from retrieval.store import open_client
+from retrieval.tokenizer import Tokenizer
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    text: str
+    meta: dict[str, Any]
+
+    @property
+    def language(self) -> str:
+        return str(self.meta.get("language", ""))
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.meta.get("doc_id", ""))
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+    dense_similarity: float = 0.0
+    bm25_score: float = 0.0
+
+
+@dataclass
+class SearchResult:
+    hits: list[Hit]
+    query_tokens: list[str]
+    language: str
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Weights:
+    dense: float = 0.4
+    bm25: float = 1.0
+    rrf_k: int = 5
+    same_language: float = 0.2  # fused score bonus, as a fraction, for chunks in the question's language
+    fusion: str = "rrf"  # "rrf", "linear", "dense" (baseline), "bm25" (baseline)
+
+
+@lru_cache(maxsize=4)
+def tokenizer_for(words: tuple[str, ...]) -> Tokenizer:
+    return Tokenizer(words)
+
+
+class Expander:
+    """Cross-language query expansion from the glossary: 海洽会 <-> Shandong fair."""
+
+    def __init__(self, glossary: list[GlossaryTerm]) -> None:
+        self._zh = sorted(((normalize(t.zh), t.en) for t in glossary), key=lambda p: -len(p[0]))
+        self._en = [(re.compile(r"\b" + re.escape(normalize(e)) + r"\b"), t.zh) for t in glossary for e in t.en]
+
+    def english_terms(self, normalized_query: str) -> list[str]:
+        out: list[str] = []
+        for zh, ens in self._zh:
+            if zh in normalized_query and ens[0] not in out:
+                out.append(ens[0])
+        return out
+
+    def chinese_terms(self, normalized_query: str) -> list[str]:
+        return sorted({zh for rx, zh in self._en if rx.search(normalized_query)})
+
+
+class Searcher:
+    """Read-only view of one generation. Cheap to query, built once per generation."""
+
+    def __init__(self, gen_dir: Path, embeddings: SentenceEmbeddings, glossary: list[GlossaryTerm]) -> None:
+        import bm25s
+
+        try:
+            manifest = json.loads((gen_dir / "manifest.json").read_text())
+            self.chunks = [
+                Chunk(row["id"], row["text"], row["meta"])
+                for row in map(json.loads, (gen_dir / "chunks.jsonl").open(encoding="utf-8"))
+            ]
+            self._bm25 = bm25s.BM25.load(str(gen_dir / "bm25"), mmap=True, show_progress=False)
+            df = json.loads((gen_dir / "df.json").read_text())
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexError_(
+                f"the index at {gen_dir} is damaged ({exc.__class__.__name__}); rebuild it with `chizi ingest`"
+            ) from None
+        if manifest.get("embedding_model") != embeddings.name:
+            raise IndexError_(
+                f"the index was built with {manifest.get('embedding_model')!r} but the assistant uses "
+                f"{embeddings.name!r}; run `chizi ingest` to rebuild it"
+            )
+        self.manifest = manifest
+        self.generation = gen_dir.name
+        self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self._client = open_client(manifest.get("chroma_url"), gen_dir)
+        try:
+            self._collection = self._client.get_collection(manifest["collection"])
+        except Exception as exc:
+            raise IndexError_(f"the vector store is missing or corrupt ({exc}); rebuild it with `chizi ingest`") from None
+        self._embeddings = embeddings
+        self.tokenizer = tokenizer_for(tuple(manifest.get("user_words", [])))
+        self.expander = Expander(glossary)
+        n = max(len(self.chunks), 1)
+        self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._glossary_tokens = {t for g in glossary for name in g.en for t in self.tokenizer.tokens(name)}
+        self._by_initial: dict[tuple[str, int], list[str]] = {}
+        for word in list(self._idf) + list(self._glossary_tokens):
+            if word.isascii() and word.isalpha():
+                for length in range(len(word) - 2, len(word) + 3):
+                    self._by_initial.setdefault((word[:1], length), []).append(word)
+
+    def knows(self, token: str) -> bool:
+        return token in self._idf or token in self._glossary_tokens
+
+    def vocabulary_near(self, token: str) -> list[str]:
+        """Known words of about the same length starting with the same letter: candidates for a typo."""
+        return self._by_initial.get((token[:1], len(token)), [])
+
+    def idf(self, token: str) -> float:
+        return self._idf.get(token, self.max_idf)
+
+    def close(self) -> None:
+        from retrieval.store import close
+
+        close(self._client)
+
+    def _dense(self, text: str, k: int) -> list[tuple[int, float]]:
+        vector = self._embeddings.embed_query(text)
+        got = self._collection.query(query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"])
+        out = []
+        for cid, dist in zip(got["ids"][0], got["distances"][0], strict=True):
+            if cid in self._by_id:
+                out.append((self._by_id[cid], 1.0 - float(dist)))
+        return out
+
+    def _lexical(self, tokens: list[str], k: int) -> list[tuple[int, float]]:
+        if not tokens or not self.chunks:
+            return []
+        scores = self._bm25.get_scores(tokens)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def search(self, query: str, k: int = 5, weights: Weights | None = None, pool: int = 30) -> SearchResult:
+        import time
+
+        w = weights or Weights()
+        timings: dict[str, float] = {}
+        t0 = time.perf_counter()
+        norm = normalize(query)
+        language = detect_language(query)
+        tokens = self.tokenizer.tokens(norm, normalized=True)
+        en_terms = self.expander.english_terms(norm)
+        lex_tokens = tokens + [t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)]
+        timings["tokenize"] = time.perf_counter() - t0
+
+        dense: list[tuple[int, float]] = []
+        dense_weight = w.dense
+        if w.fusion != "bm25" and self.chunks:
+            t = time.perf_counter()
+            dense_text = " ".join([query, *en_terms]) if en_terms else query
+            # The encoder's vote counts as much as it can read of the question: an English model
+            # facing a Chinese question mostly sees [UNK], and its ranking is then noise.
+            dense_weight *= self._embeddings.readable_share(dense_text) ** 2
+            dense = self._dense(dense_text, pool)
+            timings["dense"] = time.perf_counter() - t
+        lexical: list[tuple[int, float]] = []
+        if w.fusion != "dense":
+            t = time.perf_counter()
+            lexical = self._lexical(lex_tokens, pool)
+            timings["bm25"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        hits: dict[int, Hit] = {}
+        if w.fusion == "linear":
+            top_lex = lexical[0][1] if lexical else 1.0
+            for i, s in dense:
+                hits.setdefault(i, Hit(self.chunks[i], 0.0)).score += dense_weight * max(s, 0.0)
+            for i, s in lexical:
+                hits.setdefault(i, Hit(self.chunks[i], 0.0)).score += w.bm25 * s / top_lex
+        else:
+            wd = 1.0 if w.fusion == "dense" else dense_weight
+            wb = 1.0 if w.fusion == "bm25" else w.bm25
+            for rank, (i, _) in enumerate(dense):
+                hits.setdefault(i, Hit(self.chunks[i], 0.0)).score += wd / (w.rrf_k + rank + 1)
+            for rank, (i, _) in enumerate(lexical):
+                hits.setdefault(i, Hit(self.chunks[i], 0.0)).score += wb / (w.rrf_k + rank + 1)
+        for rank, (i, s) in enumerate(dense):
+            hits[i].dense_rank, hits[i].dense_similarity = rank, s
+        for rank, (i, s) in enumerate(lexical):
+            hits[i].bm25_rank, hits[i].bm25_score = rank, s
+        for hit in hits.values():
+            if hit.chunk.language == language:
+                hit.score *= 1 + w.same_language
+        ranked = sorted(hits.values(), key=lambda h: -h.score)[:k]
+        timings["fusion"] = time.perf_counter() - t
+        return SearchResult(ranked, tokens, language, timings)
+
+
+class LiveIndex:
+    """The generation CURRENT points at, switched to a newer one as soon as an ingest publishes it."""
+
+    def __init__(self, index_dir: Path, embeddings: SentenceEmbeddings, glossary: list[GlossaryTerm]) -> None:
+        self._dir = index_dir
+        self._embeddings = embeddings
+        self._glossary = glossary
+        self._lock = threading.Lock()
+        self._searcher: Searcher | None = None
+        self._stamp: tuple[int, int] | None = None
+
+    def set_glossary(self, glossary: list[GlossaryTerm]) -> None:
+        self._glossary = glossary
+        self._stamp = None  # rebuild the expander with the next question
+
+    def get(self) -> Searcher:
+        pointer = self._dir / "CURRENT"
+        try:
+            st = pointer.stat()
+            stamp = (st.st_mtime_ns, st.st_ino)
+        except OSError:
+            raise IndexError_(f"no index in {self._dir}; build one with `chizi ingest`") from None
+        with self._lock:
+            if self._searcher is None or stamp != self._stamp:
+                gen = current_generation(self._dir)
+                if gen is None:
+                    raise IndexError_(f"the index pointer in {self._dir} is broken; rebuild with `chizi ingest`")
+                if self._searcher is None or self._searcher.generation != gen.name or self._stamp is None:
+                    # The old searcher is not closed here: another thread may still be answering with it.
+                    self._searcher = Searcher(gen, self._embeddings, self._glossary)
+                self._stamp = stamp
+            assert self._searcher is not None
+            return self._searcher

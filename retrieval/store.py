@@ -1,0 +1,52 @@
+"""Where an index generation lives: an embedded Chroma directory, or a collection on a Chroma server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+
+# Chroma's defaults (ef_search 10, 16 neighbours) lose recall past a few thousand vectors.
+HNSW = {"space": "cosine", "ef_construction": 200, "ef_search": 128, "max_neighbors": 32}
+COLLECTION = "chizi"
+
+
+def _settings() -> ChromaSettings:
+    return ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+
+
+def open_client(chroma_url: str | None, gen_dir: Path) -> Any:
+    """An embedded client on the generation's own directory, or an HTTP client for CHIZI_CHROMA_URL."""
+    if chroma_url:
+        url = urlparse(chroma_url)
+        return chromadb.HttpClient(
+            host=url.hostname or "127.0.0.1",
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=_settings(),
+        )
+    return chromadb.PersistentClient(path=str(gen_dir / "chroma"), settings=_settings())
+
+
+def collection_name(chroma_url: str | None, generation: str) -> str:
+    # On a shared server each generation is its own collection, so readers never see one half-written.
+    return f"{COLLECTION}_{generation}" if chroma_url else COLLECTION
+
+
+def copy_collection(client: Any, source: str, target: str, batch: int = 2000) -> None:
+    """Copy vectors and texts between collections on a server: the server-mode twin of copying a directory."""
+    src = client.get_collection(source)
+    dst = client.get_or_create_collection(target, configuration={"hnsw": HNSW})
+    total = src.count()
+    for offset in range(0, total, batch):
+        got = src.get(limit=batch, offset=offset, include=["embeddings", "documents", "metadatas"])
+        dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"], metadatas=got["metadatas"])
+
+
+def close(client: Any) -> None:
+    closer = getattr(client, "close", None)
+    if closer is not None:
+        closer()
