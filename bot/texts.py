@@ -1,0 +1,192 @@
+"""Every sentence the bot says, in Chinese and English."""
+
+from __future__ import annotations
+
+T: dict[str, tuple[str, str]] = {
+    "welcome": (
+        "您好！我是赤子助手 🇨🇳\n我可以：\n• 回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并注明出处；\n"
+        "• 帮您查找各地引才活动并报名（/events）；\n• 管理您的报名（/myevents）和订阅（/subscribe）。\n\n"
+        "直接输入问题即可，例如：赤子计划是什么？\n/help 查看全部命令，/lang 切换语言。",
+        "Hello! I am Chizi, the assistant of the Overseas Scholars Serve-the-Country Action Plan (赤子计划).\n"
+        "I can:\n• answer questions about the plan, with sources;\n• find regional talent events and register you (/events);\n"
+        "• manage your registrations (/myevents) and subscriptions (/subscribe).\n\n"
+        "Just type a question, e.g. “What is the Chizi Plan?”\n/help lists all commands, /lang switches language.",
+    ),
+    "help": (
+        "命令：\n/events 浏览活动\n/myevents 我的报名\n/subscribe 订阅新活动通知\n/lang 切换语言\n/privacy 隐私说明\n"
+        "/forgetme 删除我的全部数据\n/cancel 放弃当前操作\n\n也可以直接用中文或英文提问。",
+        "Commands:\n/events browse events\n/myevents your registrations\n/subscribe hear of new events\n"
+        "/lang switch language\n/privacy what we keep\n/forgetme delete all your data\n/cancel stop the current step\n\n"
+        "Or simply ask a question in Chinese or English.",
+    ),
+    "admin_help": (
+        "组织者命令：/stats 统计，/export [活动ID] 导出报名，/broadcast 群发，/unanswered 未回答的问题，/reload 重新加载资料",
+        "Organiser commands: /stats, /export [event_id], /broadcast, /unanswered, /reload",
+    ),
+    "btn_events": ("📅 活动", "📅 Events"),
+    "btn_my": ("🎟 我的报名", "🎟 My events"),
+    "btn_sub": ("🔔 订阅", "🔔 Subscribe"),
+    "btn_privacy": ("🔒 隐私", "🔒 Privacy"),
+    "btn_lang": ("🌐 English", "🌐 中文"),
+    "lang_set": ("已切换为中文。", "Language set to English."),
+    "lang_pick": ("请选择语言 / Choose a language:", "Choose a language / 请选择语言:"),
+    "events_menu": ("浏览即将举行的活动：", "Browse upcoming events:"),
+    "by_region": ("按地区", "By region"),
+    "by_month": ("按月份", "By month"),
+    "by_field": ("按领域", "By field"),
+    "all_events": ("全部活动", "All events"),
+    "pick_region": ("选择地区：", "Choose a region:"),
+    "pick_month": ("选择月份：", "Choose a month:"),
+    "pick_field": ("选择领域：", "Choose a field:"),
+    "no_events": ("没有符合条件的即将举行的活动。", "No upcoming events match."),
+    "events_page": ("活动（第 {page}/{pages} 页）：", "Events (page {page}/{pages}):"),
+    "prev": ("« 上一页", "« Previous"),
+    "next": ("下一页 »", "Next »"),
+    "back": ("« 返回", "« Back"),
+    "sample_note": ("注：当前为示例活动目录，以主办方正式公布为准。", "Note: this is a sample catalogue; organisers' announcements prevail."),
+    "card": (
+        "{title}\n\n📅 {start} – {end}（{tz}）\n📍 {place}，{region}\n🔬 领域：{fields}\n🧭 形式：{format}\n"
+        "🎟 剩余名额：{left}/{capacity}{waiting}\n⏳ 报名截止：{deadline}\n\n{description}\n\n✉️ 联系：{contact}",
+        "{title}\n\n📅 {start} – {end} ({tz})\n📍 {place}, {region}\n🔬 Fields: {fields}\n🧭 Format: {format}\n"
+        "🎟 Seats left: {left}/{capacity}{waiting}\n⏳ Registration closes: {deadline}\n\n{description}\n\n✉️ Contact: {contact}",
+    ),
+    "waiting": ("（候补 {n} 人）", " ({n} waiting)"),
+    "format_in_person": ("线下", "in person"),
+    "format_online": ("线上", "online"),
+    "format_hybrid": ("线上线下结合", "hybrid"),
+    "btn_register": ("✅ 报名", "✅ Register"),
+    "btn_waitlist": ("⏳ 加入候补", "⏳ Join the waitlist"),
+    "btn_cancel_reg": ("❌ 取消报名", "❌ Cancel registration"),
+    "you_registered": ("✅ 您已报名此活动。", "✅ You are registered."),
+    "you_waitlisted": ("⏳ 您在候补名单第 {n} 位。", "⏳ You are number {n} on the waitlist."),
+    "closed_note": ("报名已截止。", "Registration is closed."),
+    "past_note": ("活动已结束。", "This event has already taken place."),
+    "ask_name": ("报名「{title}」\n第 1/5 步：请输入您的姓名（/cancel 可随时放弃）。",
+                 "Registering for “{title}”\nStep 1/5: your full name? (/cancel to stop at any time)"),
+    "ask_affiliation": ("第 2/5 步：您的工作或学习单位？", "Step 2/5: your affiliation (university, institute or company)?"),
+    "ask_field": ("第 3/5 步：您的研究领域？", "Step 3/5: your research field?"),
+    "ask_email": ("第 4/5 步：联系邮箱（可选，点“跳过”不填）。", "Step 4/5: an email address (optional — press Skip to leave it out)."),
+    "btn_skip": ("跳过", "Skip"),
+    "ask_consent": (
+        "第 5/5 步：数据使用说明\n我们仅将您的姓名、单位、研究领域和邮箱用于组织本次活动，并提供给活动主办方；"
+        "不会用于其他目的。您可随时通过 /forgetme 删除全部数据。是否同意？",
+        "Step 5/5: use of your data\nYour name, affiliation, field and email are used only to organise this event and "
+        "are shared with its organisers, for nothing else. You can delete everything at any time with /forgetme. "
+        "Do you agree?",
+    ),
+    "btn_agree": ("同意", "I agree"),
+    "btn_disagree": ("不同意", "I do not agree"),
+    "summary": ("请确认：\n活动：{title}\n姓名：{name}\n单位：{affiliation}\n领域：{field}\n邮箱：{email}",
+                "Please confirm:\nEvent: {title}\nName: {name}\nAffiliation: {affiliation}\nField: {field}\nEmail: {email}"),
+    "none": ("（未填）", "(none)"),
+    "btn_confirm": ("确认报名", "Confirm"),
+    "btn_abort": ("放弃", "Cancel"),
+    "registered": ("🎉 报名成功：{title}。活动前我们会提醒您。/myevents 可查看或取消。",
+                   "🎉 You are registered for {title}. We will remind you before it starts. See /myevents to manage it."),
+    "waitlisted": ("活动已满，您已加入候补名单（第 {n} 位）。有名额时我们会通知您。",
+                   "The event is full: you are number {n} on the waitlist. We will tell you if a seat frees up."),
+    "consent_refused": ("没有您的同意，我们无法为您报名。未保存任何信息。", "Without your consent we cannot register you. Nothing was kept."),
+    "aborted": ("已放弃，未保存任何报名信息。", "Stopped. No registration was saved."),
+    "nothing_to_cancel": ("当前没有进行中的操作。", "There is nothing to stop."),
+    "bad_name": ("姓名需为 2–120 个字符，且不能包含网址或特殊符号。请重新输入：",
+                 "A name needs 2–120 characters, without links or special symbols. Please try again:"),
+    "bad_empty": ("这一项不能为空，请重新输入：", "This cannot be empty. Please try again:"),
+    "bad_too_long": ("内容太长，请精简后重新输入：", "That is too long. Please shorten it:"),
+    "bad_email": ("邮箱格式不正确，请重新输入，或点“跳过”：", "That does not look like an email address. Try again, or press Skip:"),
+    "use_buttons": ("请点击上方按钮选择。", "Please use the buttons above."),
+    "refused_duplicate": ("您已经报名（或在候补名单中）了此活动。", "You are already registered (or on the waitlist) for this event."),
+    "refused_past": ("该活动已经举行过，无法报名。", "This event has already taken place; registration is not possible."),
+    "refused_closed": ("该活动报名已截止。", "Registration for this event has closed."),
+    "refused_unknown_event": ("找不到该活动，可能已被取消。", "That event cannot be found; it may have been withdrawn."),
+    "refused_not_registered": ("您没有报名此活动。", "You are not registered for this event."),
+    "refused_full": ("活动已满。", "The event is full."),
+    "cancel_confirm": ("确定取消「{title}」的报名吗？", "Cancel your registration for “{title}”?"),
+    "btn_yes_cancel": ("是的，取消", "Yes, cancel it"),
+    "btn_keep": ("保留", "Keep it"),
+    "cancelled": ("已取消「{title}」的报名。", "Your registration for “{title}” is cancelled."),
+    "kept": ("好的，保留您的报名。", "OK, your registration is kept."),
+    "promoted": ("好消息！「{title}」有名额空出，您已从候补转为正式报名。活动前我们会提醒您。",
+                 "Good news! A seat freed up for “{title}”: you are now registered. We will remind you before it starts."),
+    "my_none": ("您还没有报名任何活动。发送 /events 浏览活动。", "You have no registrations yet. Send /events to browse events."),
+    "my_list": ("您的报名：", "Your registrations:"),
+    "my_registered": ("✅ 已报名", "✅ registered"),
+    "my_waitlisted": ("⏳ 候补第 {n} 位", "⏳ waitlist #{n}"),
+    "sub_menu": ("选择您关心的地区和领域（再点一次取消）。有匹配的新活动时会通知您。",
+                 "Choose the regions and fields you care about (tap again to remove). You will hear of matching new events."),
+    "sub_on": ("已订阅：{what}", "Subscribed: {what}"),
+    "sub_off": ("已取消订阅：{what}", "Unsubscribed: {what}"),
+    "new_event": ("🔔 新活动：{title}\n{start}，{place}\n发送 /start evt_{id} 查看详情。",
+                  "🔔 New event: {title}\n{start}, {place}\nSend /start evt_{id} for details."),
+    "reminder": ("⏰ 提醒：「{title}」将于 {start}（{tz}，当地时间）在{place}开始。/myevents 可查看或取消。",
+                 "⏰ Reminder: “{title}” starts {start} ({tz}, local time) in {place}. See /myevents to manage it."),
+    "privacy": (
+        "我们保存什么、为什么：\n• 您的 Telegram 用户 ID 和界面语言：用于回复您。\n"
+        "• 报名信息（姓名、单位、研究领域、可选邮箱）：仅在您报名并同意后保存，用于组织活动并提供给主办方。\n"
+        "• 订阅的地区和领域：用于通知新活动。\n• 您的提问和评价：用于改进回答；未能回答的问题会提供给组织者参考。\n"
+        "我们不会把个人信息用于其他目的，也不会写入日志或发送给外部语言模型。\n发送 /forgetme 可删除关于您的全部数据。",
+        "What we keep and why:\n• your Telegram user id and interface language: to reply to you;\n"
+        "• registration details (name, affiliation, field, optional email): only when you register and agree, "
+        "to organise the event and share with its organisers;\n• the regions and fields you subscribe to: to tell you of new events;\n"
+        "• your questions and votes: to improve answers; questions we could not answer are shown to organisers.\n"
+        "Personal data are never used for anything else, never logged and never sent to an external language model.\n"
+        "Send /forgetme to delete everything stored about you.",
+    ),
+    "forget_confirm": ("确定删除关于您的全部数据吗？这会取消您的所有报名，且无法恢复。",
+                       "Delete everything stored about you? This cancels all your registrations and cannot be undone."),
+    "btn_forget": ("删除全部数据", "Delete everything"),
+    "forgotten": ("已删除关于您的全部数据。", "Everything stored about you has been deleted."),
+    "forget_kept": ("好的，未做任何更改。", "OK, nothing was changed."),
+    "vote_thanks": ("感谢反馈！", "Thanks for the feedback!"),
+    "stale": ("这个按钮已失效。", "This button is no longer valid."),
+    "not_admin": ("抱歉，此命令仅供活动组织者使用。", "Sorry, this command is for organisers only."),
+    "throttled": ("您发送得太快了，请稍等一分钟再试。", "You are sending messages too quickly; please wait a minute."),
+    "error": ("抱歉，出了点问题，请稍后再试。", "Sorry, something went wrong. Please try again in a moment."),
+    "non_text": ("我只能读取文字消息，请用文字提问。", "I can only read text messages; please type your question."),
+    "index_missing": ("知识库暂不可用，请稍后再试。", "The knowledge base is not available right now; please try again later."),
+    "stats": ("统计：\n{events}\n已回答问题：{answered}，未回答：{unanswered}\n评价：👍 {up} / 👎 {down}\n用户：{users}",
+              "Statistics:\n{events}\nQuestions answered: {answered}, not answered: {unanswered}\nVotes: 👍 {up} / 👎 {down}\nUsers: {users}"),
+    "stats_event": ("• {id}：报名 {registered}，候补 {waitlisted}，取消 {cancelled}",
+                    "• {id}: {registered} registered, {waitlisted} waiting, {cancelled} cancelled"),
+    "unanswered_none": ("最近没有未回答的问题。", "No unanswered questions recently."),
+    "unanswered": ("最近未能回答的问题：", "Recent questions the assistant could not answer:"),
+    "export_caption": ("报名导出（UTF-8 CSV）", "Registrations export (UTF-8 CSV)"),
+    "export_unknown": ("没有这个活动 ID。", "No event with that id."),
+    "bc_pick": ("群发给谁？", "Who should receive the broadcast?"),
+    "bc_registrants": ("{title} 的报名者", "Registrants of {title}"),
+    "bc_subscribers": ("{title} 的匹配订阅者", "Subscribers matching {title}"),
+    "bc_ask_text": ("请输入要群发的消息（{n} 位收件人）。/cancel 放弃。", "Type the message to send ({n} recipients). /cancel to stop."),
+    "bc_preview": ("预览（将发送给 {n} 人）：\n\n{text}", "Preview (to {n} people):\n\n{text}"),
+    "btn_send": ("发送", "Send"),
+    "bc_done": ("已发送 {sent} 条，失败 {failed} 条。", "Sent {sent}, failed {failed}."),
+    "bc_nobody": ("没有收件人。", "There is nobody to send to."),
+    "reloading": ("正在重新加载知识库和活动目录…", "Reloading the knowledge base and events catalogue…"),
+    "reloaded": ("已重新加载：{chunks} 个片段（{changed}），{events} 个活动。",
+                 "Reloaded: {chunks} chunks ({changed}), {events} events."),
+    "reload_failed": ("重新加载失败，继续使用原有资料：{error}", "Reload failed; the previous data stay in use: {error}"),
+    "changed": ("有更新", "updated"),
+    "unchanged": ("无变化", "unchanged"),
+    "helpful": ("👍 有帮助", "👍 Helpful"),
+    "unhelpful": ("👎 没帮助", "👎 Not helpful"),
+}
+
+
+def t(key: str, language: str, **kwargs: object) -> str:
+    zh, en = T[key]
+    text = zh if language == "zh" else en
+    return text.format(**kwargs) if kwargs else text
+
+
+def split_message(text: str, limit: int = 4000) -> list[str]:
+    """Pieces under Telegram's 4096-character limit, cut at paragraph, line or sentence ends when possible."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        window = text[:limit]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < limit // 2:
+            cut = max(window.rfind(p) for p in ("。", ". ", "！", "？", "; ", " "))
+        cut = cut + 1 if cut >= limit // 2 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    if text:
+        pieces.append(text)
+    return pieces or [""]

@@ -1,0 +1,479 @@
+"""Registrations and everything organisers and scholars keep in the database: the business rules live here."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from chizi import db
+from chizi.knowledge import Event as CatalogueEvent
+
+Clock = Callable[[], dt.datetime]
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class Refused(Exception):
+    """A request the rules do not allow; `reason` is a stable code the doors turn into words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvalidInput(ValueError):
+    """A field the user typed is not acceptable; `field` and `reason` say which and why."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+_LIMITS = {"name": 120, "affiliation": 200, "field": 200}
+
+
+def validate_field(field: str, raw: str) -> str | None:
+    """One registration field, cleaned; raises InvalidInput with a reason code."""
+    from chizi.text import clean
+
+    value = clean(raw or "")
+    if field == "email":
+        if value.lower() in {"", "-", "skip", "跳过", "无"}:
+            return None
+        if len(value) > 254 or not _EMAIL.match(value):
+            raise InvalidInput(field, "email")
+        return value
+    if not value:
+        raise InvalidInput(field, "empty")
+    if len(value) > _LIMITS[field]:
+        raise InvalidInput(field, "too_long")
+    if field == "name" and (len(value) < 2 or not re.search(r"\w", value) or re.search(r"[<>/\\{}@]|https?:", value)):
+        raise InvalidInput(field, "name")
+    if field != "name" and not re.search(r"\w", value):
+        raise InvalidInput(field, "empty")
+    return value
+
+
+@dataclass(frozen=True)
+class Details:
+    name: str
+    affiliation: str
+    field: str
+    email: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # registered | waitlisted
+    position: int | None = None  # place on the waitlist
+
+
+@dataclass(frozen=True)
+class Promotion:
+    user_id: int
+    event_id: str
+    language: str
+
+
+@dataclass(frozen=True)
+class MyRegistration:
+    event_id: str
+    status: str
+    position: int | None
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    id: int
+    user_id: int
+    event_id: str
+    days_before: int
+    language: str
+
+
+class Registry:
+    """All writes go through short transactions; seat-taking locks the event row first."""
+
+    def __init__(self, engine: Engine, *, clock: Clock = utcnow, reminder_days: Iterable[int] = (3, 1)) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.reminder_days = tuple(reminder_days)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def _tx(self) -> Any:
+        return self._sessions.begin()
+
+    def _lock_event(self, s: Session, event_id: str) -> db.Event | None:
+        stmt = select(db.Event).where(db.Event.id == event_id)
+        if self.engine.dialect.name != "sqlite":  # SQLite's BEGIN IMMEDIATE already holds the write lock
+            stmt = stmt.with_for_update()
+        return s.scalars(stmt).first()
+
+    # --- users -----------------------------------------------------------------------------------
+    def ensure_user(self, user_id: int, language: str | None = None) -> str:
+        """Create the user on first contact; returns the stored interface language."""
+        with self._tx() as s:
+            user = s.get(db.User, user_id)
+            if user is None:
+                user = db.User(id=user_id, language=language if language in ("zh", "en") else "en",
+                               created_at=self.clock())
+                s.add(user)
+                try:
+                    s.flush()
+                except IntegrityError:  # created by a concurrent update of the same user
+                    s.rollback()
+                    return self.language(user_id)
+            return user.language
+
+    def language(self, user_id: int) -> str:
+        with self._sessions() as s:
+            user = s.get(db.User, user_id)
+            return user.language if user else "en"
+
+    def set_language(self, user_id: int, language: str) -> None:
+        if language not in ("zh", "en"):
+            raise InvalidInput("language", "unknown")
+        self.ensure_user(user_id, language)
+        with self._tx() as s:
+            s.execute(update(db.User).where(db.User.id == user_id).values(language=language))
+
+    # --- events ----------------------------------------------------------------------------------
+    def sync_events(self, events: list[CatalogueEvent]) -> list[str]:
+        """Mirror the catalogue's seats and dates; returns ids of events not announced before."""
+        with self._tx() as s:
+            known = {e.id: e for e in s.scalars(select(db.Event))}
+            for ev in events:
+                row = known.get(ev.id)
+                if row is None:
+                    s.add(db.Event(id=ev.id, capacity=ev.capacity, starts_at=ev.starts_at.astimezone(dt.UTC),
+                                   deadline_at=ev.deadline_at.astimezone(dt.UTC), active=True, announced=False))
+                else:
+                    row.capacity, row.active = ev.capacity, True
+                    row.starts_at = ev.starts_at.astimezone(dt.UTC)
+                    row.deadline_at = ev.deadline_at.astimezone(dt.UTC)
+            ids = {e.id for e in events}
+            for row in known.values():
+                if row.id not in ids:
+                    row.active = False
+            s.flush()
+            return [r.id for r in s.scalars(select(db.Event).where(db.Event.announced.is_(False), db.Event.active))]
+
+    def mark_announced(self, event_ids: list[str]) -> None:
+        with self._tx() as s:
+            s.execute(update(db.Event).where(db.Event.id.in_(event_ids)).values(announced=True))
+
+    def seats(self, event_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """event id -> (seats left, people waiting)."""
+        ids = list(event_ids)
+        with self._sessions() as s:
+            caps = dict(s.execute(select(db.Event.id, db.Event.capacity).where(db.Event.id.in_(ids))).all())
+            counts = s.execute(
+                select(db.Registration.event_id, db.Registration.status, func.count())
+                .where(db.Registration.event_id.in_(ids), db.Registration.status != "cancelled")
+                .group_by(db.Registration.event_id, db.Registration.status)
+            ).all()
+        taken: dict[tuple[str, str], int] = {(e, st): n for e, st, n in counts}
+        return {
+            i: (max(0, caps.get(i, 0) - taken.get((i, "registered"), 0)), taken.get((i, "waitlisted"), 0)) for i in ids
+        }
+
+    # --- registration ----------------------------------------------------------------------------
+    def register(self, user_id: int, event_id: str, details: Details, *, waitlist_ok: bool = True) -> Outcome:
+        """Take a seat, or a waitlist place when full. Refused: unknown, past, closed, duplicate, full."""
+        now = self.clock()
+        self.ensure_user(user_id)
+        with self._tx() as s:
+            ev = self._lock_event(s, event_id)
+            if ev is None or not ev.active:
+                raise Refused("unknown_event")
+            if ev.starts_at <= now:
+                raise Refused("past")
+            if ev.deadline_at < now:
+                raise Refused("closed")
+            existing = s.scalars(
+                select(db.Registration).where(db.Registration.user_id == user_id, db.Registration.event_id == event_id)
+            ).first()
+            if existing is not None and existing.status != "cancelled":
+                raise Refused("duplicate")
+            taken = s.scalar(
+                select(func.count()).where(db.Registration.event_id == event_id, db.Registration.status == "registered")
+            ) or 0
+            status = "registered" if taken < ev.capacity else "waitlisted"
+            if status == "waitlisted" and not waitlist_ok:
+                raise Refused("full")
+            if existing is None:
+                existing = db.Registration(user_id=user_id, event_id=event_id, created_at=now)
+                s.add(existing)
+            existing.status = status
+            existing.name, existing.affiliation = details.name, details.affiliation
+            existing.field, existing.email = details.field, details.email
+            existing.consent_at = existing.updated_at = now
+            existing.created_at = now  # a re-registration after cancelling joins the back of the queue
+            s.flush()
+            if status == "registered":
+                self._schedule(s, user_id, ev, now)
+                return Outcome("registered")
+            return Outcome("waitlisted", self._position(s, existing))
+
+    def _position(self, s: Session, reg: db.Registration) -> int:
+        return int(s.scalar(
+            select(func.count()).where(
+                db.Registration.event_id == reg.event_id,
+                db.Registration.status == "waitlisted",
+                (db.Registration.created_at < reg.created_at)
+                | ((db.Registration.created_at == reg.created_at) & (db.Registration.id <= reg.id)),
+            )
+        ) or 0)
+
+    def _schedule(self, s: Session, user_id: int, ev: db.Event, now: dt.datetime) -> None:
+        for days in self.reminder_days:
+            due = ev.starts_at - dt.timedelta(days=days)
+            if due > now:
+                s.add(db.Reminder(user_id=user_id, event_id=ev.id, days_before=days, due_at=due))
+
+    def cancel(self, user_id: int, event_id: str) -> Promotion | None:
+        """Cancel a registration or waitlist place; the first person waiting takes a freed seat."""
+        now = self.clock()
+        with self._tx() as s:
+            ev = self._lock_event(s, event_id)
+            reg = s.scalars(
+                select(db.Registration).where(db.Registration.user_id == user_id, db.Registration.event_id == event_id)
+            ).first()
+            if ev is None or reg is None or reg.status == "cancelled":
+                raise Refused("not_registered")
+            freed = reg.status == "registered"
+            reg.status, reg.updated_at = "cancelled", now
+            s.execute(delete(db.Reminder).where(db.Reminder.user_id == user_id, db.Reminder.event_id == event_id))
+            return self._promote(s, ev, now) if freed else None
+
+    def _promote(self, s: Session, ev: db.Event, now: dt.datetime) -> Promotion | None:
+        if ev.starts_at <= now:
+            return None
+        taken = s.scalar(
+            select(func.count()).where(db.Registration.event_id == ev.id, db.Registration.status == "registered")
+        ) or 0
+        if taken >= ev.capacity:
+            return None
+        nxt = s.scalars(
+            select(db.Registration)
+            .where(db.Registration.event_id == ev.id, db.Registration.status == "waitlisted")
+            .order_by(db.Registration.created_at, db.Registration.id)
+            .limit(1)
+        ).first()
+        if nxt is None:
+            return None
+        nxt.status, nxt.updated_at = "registered", now
+        self._schedule(s, nxt.user_id, ev, now)
+        user = s.get(db.User, nxt.user_id)
+        return Promotion(nxt.user_id, ev.id, user.language if user else "en")
+
+    def my_registrations(self, user_id: int) -> list[MyRegistration]:
+        with self._sessions() as s:
+            regs = s.scalars(
+                select(db.Registration).where(db.Registration.user_id == user_id, db.Registration.status != "cancelled")
+            ).all()
+            return [MyRegistration(r.event_id, r.status, self._position(s, r) if r.status == "waitlisted" else None)
+                    for r in regs]
+
+    def status(self, user_id: int, event_id: str) -> str | None:
+        with self._sessions() as s:
+            return s.scalar(select(db.Registration.status).where(
+                db.Registration.user_id == user_id, db.Registration.event_id == event_id,
+                db.Registration.status != "cancelled"))
+
+    # --- drafts (conversation state) -------------------------------------------------------------
+    def draft(self, user_id: int) -> tuple[str, str, dict[str, Any]] | None:
+        with self._sessions() as s:
+            d = s.get(db.Draft, user_id)
+            return (d.flow, d.step, json.loads(d.data)) if d else None
+
+    def save_draft(self, user_id: int, flow: str, step: str, data: dict[str, Any]) -> None:
+        self.ensure_user(user_id)
+        with self._tx() as s:
+            d = s.get(db.Draft, user_id)
+            if d is None:
+                s.add(db.Draft(user_id=user_id, flow=flow, step=step, data=json.dumps(data, ensure_ascii=False),
+                               updated_at=self.clock()))
+            else:
+                d.flow, d.step, d.data, d.updated_at = flow, step, json.dumps(data, ensure_ascii=False), self.clock()
+
+    def clear_draft(self, user_id: int) -> None:
+        with self._tx() as s:
+            s.execute(delete(db.Draft).where(db.Draft.user_id == user_id))
+
+    # --- subscriptions ---------------------------------------------------------------------------
+    def toggle_subscription(self, user_id: int, kind: str, value: str) -> bool:
+        """Subscribe, or unsubscribe when already subscribed; returns whether now subscribed."""
+        if kind not in ("region", "field"):
+            raise InvalidInput("kind", "unknown")
+        self.ensure_user(user_id)
+        with self._tx() as s:
+            gone = s.execute(delete(db.Subscription).where(
+                db.Subscription.user_id == user_id, db.Subscription.kind == kind, db.Subscription.value == value))
+            if gone.rowcount:  # type: ignore[attr-defined]
+                return False
+            s.add(db.Subscription(user_id=user_id, kind=kind, value=value))
+            return True
+
+    def subscriptions(self, user_id: int) -> set[tuple[str, str]]:
+        with self._sessions() as s:
+            return {(k, v) for k, v in s.execute(
+                select(db.Subscription.kind, db.Subscription.value).where(db.Subscription.user_id == user_id))}
+
+    def subscribers_for(self, region: str, fields: Iterable[str]) -> list[tuple[int, str]]:
+        """(user id, language) of everyone subscribed to the region or to any of the fields."""
+        with self._sessions() as s:
+            rows = s.execute(
+                select(db.User.id, db.User.language).join(db.Subscription, db.Subscription.user_id == db.User.id)
+                .where(((db.Subscription.kind == "region") & (db.Subscription.value == region))
+                       | ((db.Subscription.kind == "field") & (db.Subscription.value.in_(list(fields)))))
+                .distinct()
+            ).all()
+            return [(int(u), str(lang)) for u, lang in rows]
+
+    def registrants(self, event_id: str) -> list[tuple[int, str]]:
+        with self._sessions() as s:
+            rows = s.execute(
+                select(db.User.id, db.User.language).join(db.Registration, db.Registration.user_id == db.User.id)
+                .where(db.Registration.event_id == event_id, db.Registration.status == "registered")
+            ).all()
+            return [(int(u), str(lang)) for u, lang in rows]
+
+    # --- questions and votes ---------------------------------------------------------------------
+    def log_question(self, user_id: int | None, text: str, language: str, answered: bool, route: str) -> int:
+        if user_id is not None:
+            self.ensure_user(user_id)
+        with self._tx() as s:
+            q = db.Question(user_id=user_id, text=text[:4000], language=language, answered=answered, route=route,
+                            created_at=self.clock())
+            s.add(q)
+            s.flush()
+            return int(q.id)
+
+    def vote(self, user_id: int, question_id: int, value: int) -> bool:
+        """Record or change a vote on an answer the user was given; False if it was not theirs."""
+        if value not in (1, -1):
+            raise InvalidInput("vote", "value")
+        with self._tx() as s:
+            q = s.get(db.Question, question_id)
+            if q is None or q.user_id != user_id:
+                return False
+            v = s.scalars(select(db.Vote).where(db.Vote.question_id == question_id, db.Vote.user_id == user_id)).first()
+            if v is None:
+                s.add(db.Vote(question_id=question_id, user_id=user_id, value=value))
+            else:
+                v.value = value
+            return True
+
+    def unanswered(self, limit: int = 20) -> list[tuple[dt.datetime, str, str]]:
+        with self._sessions() as s:
+            rows = s.execute(
+                select(db.Question.created_at, db.Question.language, db.Question.text)
+                .where(db.Question.answered.is_(False), db.Question.route == "unknown")
+                .order_by(db.Question.created_at.desc(), db.Question.id.desc()).limit(limit)
+            ).all()
+            return [(a, b, c) for a, b, c in rows]
+
+    # --- organisers ------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        with self._sessions() as s:
+            per_event = s.execute(
+                select(db.Registration.event_id, db.Registration.status, func.count())
+                .group_by(db.Registration.event_id, db.Registration.status)
+            ).all()
+            answered = dict(s.execute(select(db.Question.answered, func.count()).group_by(db.Question.answered)).all())
+            votes = dict(s.execute(select(db.Vote.value, func.count()).group_by(db.Vote.value)).all())
+            users = s.scalar(select(func.count()).select_from(db.User)) or 0
+        events: dict[str, dict[str, int]] = {}
+        for event_id, status, n in per_event:
+            events.setdefault(event_id, {"registered": 0, "waitlisted": 0, "cancelled": 0})[status] = n
+        return {
+            "events": events,
+            "questions_answered": answered.get(True, 0),
+            "questions_unanswered": answered.get(False, 0),
+            "votes_up": votes.get(1, 0),
+            "votes_down": votes.get(-1, 0),
+            "users": users,
+        }
+
+    def export_csv(self, event_id: str | None = None) -> bytes:
+        """Registrations as CSV, UTF-8 with BOM so spreadsheet programs show Chinese correctly."""
+        with self._sessions() as s:
+            stmt = select(db.Registration).where(db.Registration.status != "cancelled")
+            if event_id:
+                stmt = stmt.where(db.Registration.event_id == event_id)
+            regs = s.scalars(stmt.order_by(db.Registration.event_id, db.Registration.status,
+                                           db.Registration.created_at, db.Registration.id)).all()
+        buf = io.StringIO()
+        out = csv.writer(buf)
+        out.writerow(["event_id", "status", "name", "affiliation", "field", "email", "registered_at_utc"])
+        for r in regs:
+            row = [r.event_id, r.status, r.name, r.affiliation, r.field, r.email or "",
+                   r.created_at.isoformat(timespec="seconds")]
+            # A cell starting with = + - @ would run as a formula in a spreadsheet.
+            out.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
+        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+    # --- reminders -------------------------------------------------------------------------------
+    def due_reminders(self, limit: int = 100) -> list[DueReminder]:
+        now = self.clock()
+        with self._sessions() as s:
+            rows = s.execute(
+                select(db.Reminder.id, db.Reminder.user_id, db.Reminder.event_id, db.Reminder.days_before,
+                       db.User.language)
+                .join(db.User, db.User.id == db.Reminder.user_id)
+                .join(db.Event, db.Event.id == db.Reminder.event_id)
+                .where(db.Reminder.sent_at.is_(None), db.Reminder.due_at <= now, db.Event.starts_at > now)
+                .order_by(db.Reminder.due_at).limit(limit)
+            ).all()
+            return [DueReminder(int(a), int(b), str(c), int(d), str(e)) for a, b, c, d, e in rows]
+
+    def claim_reminder(self, reminder_id: int) -> bool:
+        """Mark as sent before sending: two processes never both send it, a restart never repeats it."""
+        with self._tx() as s:
+            res = s.execute(update(db.Reminder).where(db.Reminder.id == reminder_id, db.Reminder.sent_at.is_(None))
+                            .values(sent_at=self.clock()))
+            return bool(res.rowcount)  # type: ignore[attr-defined]
+
+    def release_reminder(self, reminder_id: int) -> None:
+        """Sending failed: put it back so the next run tries again."""
+        with self._tx() as s:
+            s.execute(update(db.Reminder).where(db.Reminder.id == reminder_id).values(sent_at=None))
+
+    def pending_reminders(self) -> int:
+        with self._sessions() as s:
+            return int(s.scalar(select(func.count()).where(db.Reminder.sent_at.is_(None))) or 0)
+
+    # --- privacy ---------------------------------------------------------------------------------
+    def forget(self, user_id: int) -> list[Promotion]:
+        """Delete everything stored about the user; seats they held go to the people waiting."""
+        promotions = []
+        for reg in self.my_registrations(user_id):
+            try:
+                promoted = self.cancel(user_id, reg.event_id)
+            except Refused:
+                continue
+            if promoted:
+                promotions.append(promoted)
+        with self._tx() as s:
+            for model in (db.Vote, db.Reminder, db.Subscription, db.Draft, db.Registration, db.Question):
+                s.execute(delete(model).where(model.user_id == user_id))  # type: ignore[attr-defined]
+            s.execute(delete(db.Vote).where(db.Vote.question_id.in_(
+                select(db.Question.id).where(db.Question.user_id == user_id))))
+            s.execute(delete(db.User).where(db.User.id == user_id))
+        return promotions

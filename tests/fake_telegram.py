@@ -1,0 +1,187 @@
+"""A small fake Telegram Bot API server on 127.0.0.1: the network edge of the end-to-end tests.
+
+It answers the Bot API methods the bot uses, queues updates for getUpdates (polling) or POSTs them to
+the bot's webhook (webhook mode), and records every call so tests can read what users were sent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+BOT_ID = 7_000_000_001
+
+
+class FakeTelegram:
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.files: dict[str, bytes] = {}
+        self._updates: list[dict[str, Any]] = []
+        self._new_update = asyncio.Event()
+        self._ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self.webhook: tuple[str, str | None] | None = None
+        self.webhook_status: list[int] = []
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # --- server ----------------------------------------------------------------------------------
+    async def start(self) -> str:
+        app = web.Application(client_max_size=20 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.url = f"http://127.0.0.1:{port}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        if request.content_type == "application/json":
+            return dict(await request.json())
+        if request.content_type.startswith("multipart/"):
+            out: dict[str, Any] = {}
+            async for part in await request.multipart():
+                data = await part.read()  # type: ignore[union-attr]
+                if part.filename:  # type: ignore[union-attr]
+                    self.files[part.filename] = bytes(data)  # type: ignore[union-attr]
+                    out[part.name] = {"filename": part.filename}  # type: ignore[union-attr]
+                else:
+                    out[part.name] = data.decode()  # type: ignore[union-attr]
+            return out
+        return dict(await request.post())
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+        method = request.match_info["method"]
+        params = await self._params(request)
+        if method != "getUpdates":
+            self.calls.append((method, params))
+        result = await self._dispatch(method, params)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _dispatch(self, method: str, p: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {"id": BOT_ID, "is_bot": True, "first_name": "Chizi", "username": "chizi_test_bot",
+                    "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
+        if method == "getUpdates":
+            offset = int(p.get("offset") or 0)
+            timeout = float(p.get("timeout") or 0)
+            deadline = time.monotonic() + min(timeout, 1.0)
+            while True:
+                ready = [u for u in self._updates if u["update_id"] >= offset]
+                if ready or time.monotonic() >= deadline:
+                    self._updates = [u for u in self._updates if u["update_id"] >= offset]
+                    return ready
+                self._new_update.clear()
+                try:
+                    await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
+                except TimeoutError:
+                    pass
+        if method == "setWebhook":
+            self.webhook = (str(p["url"]), p.get("secret_token"))
+            return True
+        if method == "deleteWebhook":
+            self.webhook = None
+            return True
+        if method == "getWebhookInfo":
+            return {"url": self.webhook[0] if self.webhook else "", "has_custom_certificate": False,
+                    "pending_update_count": 0}
+        if method in ("sendMessage", "sendDocument"):
+            chat_id = int(p["chat_id"])
+            msg: dict[str, Any] = {
+                "message_id": next(self._message_ids), "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private"},
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"},
+            }
+            if method == "sendMessage":
+                msg["text"] = p["text"]
+            else:
+                msg["document"] = {"file_id": "f1", "file_unique_id": "u1", "file_name": p["document"]["filename"]}
+            return msg
+        if method in ("editMessageReplyMarkup", "editMessageText"):
+            return True
+        return True  # answerCallbackQuery, setMyCommands, close, logOut, …
+
+    # --- users -----------------------------------------------------------------------------------
+    async def _deliver(self, update: dict[str, Any]) -> None:
+        if self.webhook:
+            url, secret = self.webhook
+            headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+            await self.post_webhook(update, headers, url)
+        else:
+            self._updates.append(update)
+            self._new_update.set()
+
+    async def post_webhook(self, update: dict[str, Any], headers: dict[str, str], url: str | None = None) -> int:
+        target = url or (self.webhook[0] if self.webhook else "")
+        async with aiohttp.ClientSession() as session, session.post(
+            target, data=json.dumps(update), headers={"Content-Type": "application/json", **headers}
+        ) as resp:
+            self.webhook_status.append(resp.status)
+            return resp.status
+
+    def user(self, user_id: int, language: str = "en") -> dict[str, Any]:
+        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": language}
+
+    def update_for_text(self, user_id: int, text: str, language: str = "en") -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids), "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private"}, "from": self.user(user_id, language), "text": text,
+        }
+        if text.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return {"update_id": next(self._ids), "message": message}
+
+    async def send_text(self, user_id: int, text: str, language: str = "en") -> None:
+        await self._deliver(self.update_for_text(user_id, text, language))
+
+    async def send_sticker(self, user_id: int) -> None:
+        await self._deliver({"update_id": next(self._ids), "message": {
+            "message_id": next(self._message_ids), "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
+            "from": self.user(user_id), "sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
+                                                    "is_animated": False, "is_video": False, "type": "regular"}}})
+
+    async def press(self, user_id: int, data: str, language: str = "en") -> None:
+        await self._deliver({"update_id": next(self._ids), "callback_query": {
+            "id": str(next(self._ids)), "from": self.user(user_id, language), "chat_instance": "ci", "data": data,
+            "message": {"message_id": 1, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
+                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"}, "text": "…"}}})
+
+    # --- reading what the bot did ----------------------------------------------------------------
+    def sent_to(self, chat_id: int) -> list[dict[str, Any]]:
+        return [p for m, p in self.calls if m in ("sendMessage", "sendDocument") and int(p["chat_id"]) == chat_id]
+
+    def texts_to(self, chat_id: int) -> list[str]:
+        return [p.get("text", "") for p in self.sent_to(chat_id)]
+
+    def answers(self) -> list[dict[str, Any]]:
+        return [p for m, p in self.calls if m == "answerCallbackQuery"]
+
+    async def wait(self, condition: Callable[[], Any], timeout: float = 20.0) -> Any:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            await asyncio.sleep(0.02)
+        raise AssertionError("timed out waiting for the bot")
+
+    async def reply(self, chat_id: int, after: int, timeout: float = 20.0) -> str:
+        """The next message sent to chat_id after the first `after` ones."""
+        await self.wait(lambda: len(self.sent_to(chat_id)) > after, timeout)
+        return str(self.sent_to(chat_id)[after].get("text", ""))

@@ -1,0 +1,88 @@
+"""Run the real python-telegram-bot Application against the fake Bot API, in polling or webhook mode."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from chizi.assistant import Assistant
+from chizi.registry import Registry
+from chizi.settings import Settings
+from tests.conftest import ADMIN, TOKEN
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextlib.asynccontextmanager
+async def running_bot(telegram: Any, assistant: Assistant, registry: Registry, *, webhook_secret: str | None = None,
+                      reminder_interval: float = 0.2) -> AsyncIterator[Application]:
+    """Start the Application like `chizi run` does (polling, or webhook when a secret is given); stop it after."""
+    settings = Settings(
+        data_dir=assistant.settings.data_dir, knowledge_dir=assistant.settings.knowledge_dir,
+        telegram_bot_token=TOKEN, telegram_api_url=telegram.url, admin_ids=frozenset({ADMIN}),
+        throttle_per_minute=1000,
+    )
+    app = build_application(settings, assistant, registry, reminder_interval=reminder_interval)
+    async with app:
+        # run_polling/run_webhook call post_init themselves; started by hand, we call it as they would.
+        assert app.post_init is not None
+        await app.post_init(app)
+        await app.start()
+        assert app.updater is not None
+        if webhook_secret:
+            port = free_port()
+            await app.updater.start_webhook(
+                listen="127.0.0.1", port=port, url_path="telegram", secret_token=webhook_secret,
+                webhook_url=f"http://127.0.0.1:{port}/telegram",
+            )
+        else:
+            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            yield app
+        finally:
+            await app.updater.stop()
+            await app.stop()
+
+
+class Chat:
+    """One user talking to the bot: send, press, and read replies in order."""
+
+    def __init__(self, telegram: Any, user_id: int, language: str = "en") -> None:
+        self.tg = telegram
+        self.user_id = user_id
+        self.language = language
+        self.seen = 0
+
+    async def send(self, text: str, expect: int = 1) -> list[str]:
+        await self.tg.send_text(self.user_id, text, self.language)
+        return await self._collect(expect)
+
+    async def press(self, data: str, expect: int = 1) -> list[str]:
+        await self.tg.press(self.user_id, data, self.language)
+        return await self._collect(expect)
+
+    async def _collect(self, expect: int) -> list[str]:
+        await self.tg.wait(lambda: len(self.tg.sent_to(self.user_id)) >= self.seen + expect)
+        new = self.tg.sent_to(self.user_id)[self.seen :]
+        self.seen += len(new)
+        return [m.get("text", "") for m in new]
+
+    def last_buttons(self) -> list[str]:
+        """callback_data of the buttons on the last message sent to this user."""
+        markup = self.tg.sent_to(self.user_id)[-1].get("reply_markup")
+        if isinstance(markup, str):
+            import json
+
+            markup = json.loads(markup)
+        if not markup:
+            return []
+        return [b.get("callback_data", "") for row in markup["inline_keyboard"] for b in row]

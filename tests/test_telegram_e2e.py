@@ -1,0 +1,285 @@
+"""End to end: the real Application, polling (and webhook) against a fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from chizi.assistant import Assistant
+from chizi.registry import Registry
+from tests.conftest import ADMIN
+from tests.harness import Chat, running_bot
+
+SUZHOU = "sz-elite-week-2027"
+ONE_SEAT = "one-seat-2027"
+
+
+async def register(chat: Chat, event_id: str, name: str = "Li Wei") -> list[str]:
+    """Walk the five registration steps and confirm; returns the final replies."""
+    await chat.press(f"r:{event_id}")
+    await chat.send(name)
+    await chat.send("ETH Zürich")
+    await chat.send("Materials science")
+    await chat.press("rs:skip")
+    await chat.press("rc:yes")
+    assert "rf:ok" in chat.last_buttons()
+    return await chat.press("rf:ok")
+
+
+async def test_start_welcomes_in_the_users_telegram_language(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        english = await Chat(telegram, 101, "en").send("/start")
+        chinese = await Chat(telegram, 102, "zh-hans").send("/start")
+    assert "Chizi" in english[0] and "/events" in english[0]
+    assert "赤子助手" in chinese[0]
+
+
+async def test_deep_link_opens_the_event_card(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 103)
+        card = await chat.send(f"/start evt_{SUZHOU}")
+        assert "Suzhou International Elite Week 2027" in card[0]
+        assert "Asia/Shanghai" in card[0] and "Seats left: 400/400" in card[0]
+        assert f"r:{SUZHOU}" in chat.last_buttons()
+
+
+async def test_questions_in_each_language_get_cited_answers_and_vote_buttons(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        en = Chat(telegram, 104, "en")
+        zh = Chat(telegram, 105, "zh-hans")
+        english = (await en.send("How many scholars did the Tianjin tour invite?"))[0]
+        votes = en.last_buttons()
+        chinese = (await zh.send("杭州设立了几个海外人才联络站？"))[0]
+        await en.tg.press(104, votes[0])
+        await telegram.wait(lambda: any("Thanks" in a.get("text", "") for a in telegram.answers()))
+    assert "150" in english and "Sources:" in english and "[1]" in english
+    assert "4个" in chinese and "出处" in chinese
+    assert registry.stats()["votes_up"] == 1
+
+
+async def test_browsing_by_region_reaches_an_event_card(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 106)
+        await chat.send("/events")
+        await chat.press("fm:r")
+        assert "f:r:Jiangsu:0" in chat.last_buttons()
+        await chat.press("f:r:Jiangsu:0")
+        assert f"e:{SUZHOU}" in chat.last_buttons()
+        card = await chat.press(f"e:{SUZHOU}")
+    assert "Suzhou" in card[0] and "Registration closes" in card[0]
+
+
+async def test_all_events_are_paged(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 107)
+        first = await chat.press("f:a::0")
+        assert "page 1/" in first[0] and "f:a::1" in chat.last_buttons()
+        second = await chat.press("f:a::1")
+    assert "page 2/" in second[0]
+
+
+async def test_registration_then_a_duplicate_attempt_is_refused(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 108)
+        done = await register(chat, SUZHOU)
+        again = await chat.press(f"r:{SUZHOU}")
+    assert "registered" in done[0]
+    assert "already registered" in again[0]
+    assert [r.status for r in registry.my_registrations(108)] == ["registered"]
+
+
+async def test_bad_registration_input_is_explained_and_not_stored(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 109)
+        await chat.press(f"r:{SUZHOU}")
+        bad_name = await chat.send("<a href=http://x>")
+        await chat.send("Wang Fang")
+        empty = await chat.send("   ...   ")
+        await chat.send("Uni Tokyo")
+        await chat.send("Physics")
+        bad_mail = await chat.send("not-an-email")
+        await chat.send("wang@example.org")
+        refused = await chat.press("rc:no")
+    assert "name" in bad_name[0].lower()
+    assert "empty" in empty[0].lower()
+    assert "email" in bad_mail[0].lower()
+    assert "consent" in refused[0].lower()
+    assert registry.my_registrations(109) == []
+    assert registry.draft(109) is None
+
+
+async def test_full_event_waitlists_and_a_cancellation_promotes_the_first_waiting(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        first, second = Chat(telegram, 110), Chat(telegram, 111)
+        await register(first, ONE_SEAT, "First Person")
+        card = await second.press(f"e:{ONE_SEAT}")
+        assert "Seats left: 0/1" in card[0] and f"r:{ONE_SEAT}" in second.last_buttons()
+        waiting = await register(second, ONE_SEAT, "Second Person")
+        assert "waitlist" in waiting[0] and "number 1" in waiting[0]
+        await first.press(f"c:{ONE_SEAT}")
+        await first.press(f"cy:{ONE_SEAT}")
+        told = await telegram.wait(lambda: [t for t in telegram.texts_to(111) if "Good news" in t])
+    assert told
+    assert [r.status for r in registry.my_registrations(111)] == ["registered"]
+    assert registry.my_registrations(110) == []
+
+
+async def test_past_and_closed_events_refuse_registration(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 112)
+        past = await chat.press("r:past-2025")
+        closed = await chat.press("r:closed-2027")
+    assert "already taken place" in past[0]
+    assert "closed" in closed[0]
+
+
+async def test_myevents_lists_and_cancels(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 113)
+        await register(chat, SUZHOU)
+        listing = await chat.send("/myevents")
+        assert f"c:{SUZHOU}" in chat.last_buttons()
+        await chat.press(f"c:{SUZHOU}")
+        cancelled = await chat.press(f"cy:{SUZHOU}")
+    assert "Suzhou" in listing[0]
+    assert "cancelled" in cancelled[0]
+    assert registry.my_registrations(113) == []
+
+
+async def test_forgetme_deletes_everything_after_confirmation(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 114)
+        await register(chat, SUZHOU)
+        await chat.send("What is the Chizi Plan?")
+        await telegram.press(114, "s:r:Jiangsu")
+        await telegram.wait(lambda: any("Subscribed" in a.get("text", "") for a in telegram.answers()))
+        await chat.send("/forgetme")
+        done = await chat.press("fg:yes")
+    assert "deleted" in done[0]
+    assert registry.my_registrations(114) == [] and registry.subscriptions(114) == set()
+    assert registry.stats()["users"] == 0 and registry.stats()["questions_answered"] == 0
+
+
+async def test_organiser_exports_csv_with_bom(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        await register(Chat(telegram, 115), SUZHOU, "张伟")
+        await Chat(telegram, ADMIN).send(f"/export {SUZHOU}")
+    name, data = next(iter(telegram.files.items()))
+    assert name.startswith(f"registrations-{SUZHOU}")
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert "张伟" in data.decode("utf-8-sig")
+
+
+async def test_organiser_broadcast_reaches_registrants_after_preview(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        await register(Chat(telegram, 116), SUZHOU)
+        admin = Chat(telegram, ADMIN)
+        await admin.send("/broadcast")
+        await admin.press(f"bt:e:{SUZHOU}")
+        preview = await admin.send("Venue changed to Hall B")
+        assert "Preview (to 1 people)" in preview[0]
+        assert "Venue changed" not in "".join(telegram.texts_to(116))
+        done = await admin.press("bc:yes")
+        await telegram.wait(lambda: "Venue changed to Hall B" in telegram.texts_to(116))
+    assert "Sent 1" in done[0]
+
+
+async def test_non_organiser_is_politely_refused(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 117)
+        replies = [(await chat.send(cmd))[0] for cmd in ("/stats", "/export", "/broadcast", "/unanswered", "/reload")]
+    assert all("organisers only" in r for r in replies)
+
+
+async def test_organiser_sees_stats_and_unanswered_questions(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        await Chat(telegram, 118).send("What is the average rainfall in Ningbo in 2011?")
+        admin = Chat(telegram, ADMIN)
+        stats = await admin.send("/stats")
+        unanswered = await admin.send("/unanswered")
+    assert "not answered: 1" in stats[0]
+    assert "rainfall" in unanswered[0]
+
+
+async def test_forged_or_stale_buttons_change_nothing(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 119)
+        for data in ("r:no-such-event", "v:999999:1", "cy:" + SUZHOU, "rf:ok", "f:r:Atlantis:0", "bc:yes", "zz", "s:r:Mars"):
+            await telegram.press(119, data)
+        await telegram.wait(lambda: len(telegram.answers()) >= 8)
+        await chat.send("/myevents")
+    notices = [a.get("text") for a in telegram.answers()]
+    assert len(notices) == 8  # every callback query is answered
+    assert notices.count("This button is no longer valid.") == 6
+    assert "You are not registered for this event." in telegram.texts_to(119)
+    assert registry.my_registrations(119) == [] and registry.subscriptions(119) == set()
+    assert registry.stats()["votes_up"] == 0
+
+
+async def test_a_20000_character_message_is_answered_in_pieces_under_the_limit(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        replies = await Chat(telegram, 120).send("What is the Chizi Plan? " + "x" * 20_000)
+    assert "first 2000 characters" in replies[0]
+    assert all(len(p.get("text", "")) <= 4096 for p in telegram.sent_to(120))
+
+
+async def test_non_text_messages_get_a_polite_hint(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+    async with running_bot(telegram, assistant, registry):
+        await telegram.send_sticker(121)
+        await telegram.wait(lambda: telegram.texts_to(121))
+    assert "text" in telegram.texts_to(121)[0]
+
+
+async def test_restart_keeps_registrations_reminders_and_a_half_finished_registration(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    """Stop the bot mid-registration; a new process on the same database continues and reminds once."""
+    event = assistant.kb.event(SUZHOU)
+    assert event is not None
+    async with running_bot(telegram, assistant, registry):
+        done = Chat(telegram, 122)
+        await register(done, SUZHOU)
+        half = Chat(telegram, 123)
+        await half.press(f"r:{SUZHOU}")
+        await half.send("Chen Jing")
+    assert registry.pending_reminders() == 2
+
+    # After the restart: the clock is two days before the event, so the 3-day reminder is due.
+    registry.clock = lambda: event.starts_at.astimezone(dt.UTC) - dt.timedelta(days=2)
+    async with running_bot(telegram, assistant, registry):
+        half.seen = len(telegram.sent_to(123))
+        step = await half.send("Fudan University")
+        assert "research field" in step[0]
+        reminder = await telegram.wait(lambda: [t for t in telegram.texts_to(122) if "Reminder" in t])
+    async with running_bot(telegram, assistant, registry):
+        await Chat(telegram, 124).send("/help")
+    assert len([t for t in telegram.texts_to(122) if "Reminder" in t]) == 1
+    assert "Asia/Shanghai" in reminder[0] and "09:00" in reminder[0]
+    assert [r.status for r in registry.my_registrations(122)] == ["registered"]
+    assert registry.draft(123) == ("register", "field", {"event_id": SUZHOU, "name": "Chen Jing",
+                                                          "affiliation": "Fudan University"})
+
+
+@pytest.mark.parametrize("secret_ok", [True, False])
+async def test_webhook_mode_answers_only_requests_with_the_secret(
+    telegram: Any, assistant: Assistant, registry: Registry, secret_ok: bool
+) -> None:
+    async with running_bot(telegram, assistant, registry, webhook_secret="s3cret-Token_1"):
+        assert telegram.webhook is not None and telegram.webhook[1] == "s3cret-Token_1"
+        update = telegram.update_for_text(125, "/start")
+        header = "s3cret-Token_1" if secret_ok else "wrong"
+        status = await telegram.post_webhook(update, {"X-Telegram-Bot-Api-Secret-Token": header})
+        if secret_ok:
+            await telegram.wait(lambda: telegram.texts_to(125))
+    assert status == (200 if secret_ok else 403)
+    assert bool(telegram.texts_to(125)) is secret_ok
