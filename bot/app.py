@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import io
 import logging
@@ -32,6 +33,7 @@ from chizi.db import make_engine, migrate
 from chizi.knowledge import Event, field_label
 from chizi.registry import Details, InvalidInput, Refused, Registry, validate_field
 from chizi.settings import Settings
+from chizi.text import scrub
 from retrieval.index import IndexError_
 
 log = logging.getLogger("chizi.bot")
@@ -96,7 +98,8 @@ class PerUserUpdates(BaseUpdateProcessor):
 
 
 def core_of(context: ContextTypes.DEFAULT_TYPE) -> Core:
-    return context.application.bot_data["core"]  # type: ignore[no-any-return]
+    core: Core = context.application.bot_data["core"]
+    return core
 
 
 async def run(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -105,7 +108,9 @@ async def run(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
 
 
 def kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows])
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
+    )
 
 
 async def user_language(update: Update, core: Core) -> str:
@@ -125,11 +130,13 @@ async def say(update: Update, text: str, markup: InlineKeyboardMarkup | None = N
 
 
 def main_menu(lang: str) -> InlineKeyboardMarkup:
-    return kb([
-        [(t("btn_events", lang), "m:events"), (t("btn_my", lang), "m:my")],
-        [(t("btn_sub", lang), "m:sub"), (t("btn_privacy", lang), "m:privacy")],
-        [(t("btn_lang", lang), "l:en" if lang == "zh" else "l:zh")],
-    ])
+    return kb(
+        [
+            [(t("btn_events", lang), "m:events"), (t("btn_my", lang), "m:my")],
+            [(t("btn_sub", lang), "m:sub"), (t("btn_privacy", lang), "m:privacy")],
+            [(t("btn_lang", lang), "l:en" if lang == "zh" else "l:zh")],
+        ]
+    )
 
 
 # --- rendering -------------------------------------------------------------------------------------
@@ -137,16 +144,27 @@ def _when(moment: dt.datetime, lang: str) -> str:
     return moment.strftime("%Y年%m月%d日 %H:%M" if lang == "zh" else "%d %b %Y %H:%M")
 
 
-def event_card(core: Core, event: Event, lang: str, user_status: str | None, position: int | None,
-               seats: tuple[int, int]) -> tuple[str, InlineKeyboardMarkup]:
+def event_card(
+    core: Core, event: Event, lang: str, user_status: str | None, position: int | None, seats: tuple[int, int]
+) -> tuple[str, InlineKeyboardMarkup]:
     left, waiting = seats
     text = t(
-        "card", lang, title=event.title(lang), start=_when(event.starts_at, lang), end=_when(event.ends_at, lang),
-        tz=event.timezone, place=event.place(lang), region=event.region(lang),
+        "card",
+        lang,
+        title=event.title(lang),
+        start=_when(event.starts_at, lang),
+        end=_when(event.ends_at, lang),
+        tz=event.timezone,
+        place=event.place(lang),
+        region=event.region(lang),
         fields=("、" if lang == "zh" else ", ").join(field_label(f, lang) for f in event.fields),
-        format=t(f"format_{event.format}", lang), left=left, capacity=event.capacity,
-        waiting=t("waiting", lang, n=waiting) if waiting else "", deadline=_when(event.deadline_at, lang),
-        description=event.description(lang), contact=event.contact,
+        format=t(f"format_{event.format}", lang),
+        left=left,
+        capacity=event.capacity,
+        waiting=t("waiting", lang, n=waiting) if waiting else "",
+        deadline=_when(event.deadline_at, lang),
+        description=event.description(lang),
+        contact=event.contact,
     )
     if core.assistant.kb.sample_catalogue:
         text += "\n\n" + t("sample_note", lang)
@@ -235,10 +253,12 @@ async def events_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 def events_menu(lang: str) -> tuple[str, InlineKeyboardMarkup]:
-    return t("events_menu", lang), kb([
-        [(t("by_region", lang), "fm:r"), (t("by_month", lang), "fm:m"), (t("by_field", lang), "fm:f")],
-        [(t("all_events", lang), "f:a::0")],
-    ])
+    return t("events_menu", lang), kb(
+        [
+            [(t("by_region", lang), "fm:r"), (t("by_month", lang), "fm:m"), (t("by_field", lang), "fm:f")],
+            [(t("all_events", lang), "f:a::0")],
+        ]
+    )
 
 
 async def myevents_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -256,7 +276,9 @@ async def my_events_view(core: Core, user_id: int, lang: str) -> tuple[str, Inli
     for r in regs:
         event = core.event(r.event_id)
         title = event.title(lang) if event else r.event_id
-        state = t("my_registered", lang) if r.status == "registered" else t("my_waitlisted", lang, n=r.position)
+        state = (
+            t("my_registered", lang) if r.status == "registered" else t("my_waitlisted", lang, n=r.position)
+        )
         when = _when(event.starts_at, lang) if event else ""
         lines.append(f"• {title} — {when} — {state}")
         rows.append([(f"❌ {title[:40]}", f"c:{r.event_id}"), ("ℹ️", f"e:{r.event_id}")])
@@ -276,9 +298,16 @@ async def subscribe_keyboard(core: Core, user_id: int, lang: str) -> InlineKeybo
     regions = _regions(core.events)
     fields = _fields(core.events)
     for chunk in (regions[i : i + 3] for i in range(0, len(regions), 3)):
-        rows.append([(("✅ " if ("region", r) in mine else "") + _region_label(core, r, lang), f"s:r:{r}") for r in chunk])
+        rows.append(
+            [
+                (("✅ " if ("region", r) in mine else "") + _region_label(core, r, lang), f"s:r:{r}")
+                for r in chunk
+            ]
+        )
     for chunk in (fields[i : i + 3] for i in range(0, len(fields), 3)):
-        rows.append([(("✅ " if ("field", f) in mine else "") + field_label(f, lang), f"s:f:{f}") for f in chunk])
+        rows.append(
+            [(("✅ " if ("field", f) in mine else "") + field_label(f, lang), f"s:f:{f}") for f in chunk]
+        )
     return kb(rows)
 
 
@@ -292,7 +321,11 @@ async def forgetme_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     """Ask for confirmation before deleting everything about the user."""
     core = core_of(context)
     lang = await user_language(update, core)
-    await say(update, t("forget_confirm", lang), kb([[(t("btn_forget", lang), "fg:yes"), (t("btn_keep", lang), "fg:no")]]))
+    await say(
+        update,
+        t("forget_confirm", lang),
+        kb([[(t("btn_forget", lang), "fg:yes"), (t("btn_keep", lang), "fg:no")]]),
+    )
 
 
 async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -325,8 +358,19 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     lang = await user_language(update, core)
     s = await run(core.registry.stats)
     events = "\n".join(t("stats_event", lang, id=k, **v) for k, v in sorted(s["events"].items())) or "—"
-    await say(update, t("stats", lang, events=events, answered=s["questions_answered"],
-                        unanswered=s["questions_unanswered"], up=s["votes_up"], down=s["votes_down"], users=s["users"]))
+    await say(
+        update,
+        t(
+            "stats",
+            lang,
+            events=events,
+            answered=s["questions_answered"],
+            unanswered=s["questions_unanswered"],
+            up=s["votes_up"],
+            down=s["votes_down"],
+            users=s["users"],
+        ),
+    )
 
 
 @organisers_only
@@ -340,7 +384,9 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     data = await run(core.registry.export_csv, event_id)
     name = f"registrations-{event_id or 'all'}-{dt.date.today().isoformat()}.csv"
-    await update.effective_chat.send_document(io.BytesIO(data), filename=name, caption=t("export_caption", lang))  # type: ignore[union-attr]
+    chat = update.effective_chat
+    assert chat is not None
+    await chat.send_document(io.BytesIO(data), filename=name, caption=t("export_caption", lang))
 
 
 @organisers_only
@@ -380,8 +426,16 @@ async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await say(update, t("reload_failed", lang, error=str(exc)[:500]))
         return
     await announce_new_events(context.application)
-    await say(update, t("reloaded", lang, chunks=report.chunks, events=len(core.events),
-                        changed=t("changed" if report.changed else "unchanged", lang)))
+    await say(
+        update,
+        t(
+            "reloaded",
+            lang,
+            chunks=report.chunks,
+            events=len(core.events),
+            changed=t("changed" if report.changed else "unchanged", lang),
+        ),
+    )
 
 
 # --- free text: flows first, then questions --------------------------------------------------------
@@ -413,10 +467,22 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
     except IndexError_:
         await say(update, t("index_missing", lang))
         return
-    qid = await run(core.registry.log_question, update.effective_user.id, answer.question[:4000],  # type: ignore[union-attr]
-                    answer.language, answer.answered, answer.route)
-    buttons = kb([[(t("helpful", answer.language), f"v:{qid}:1"), (t("unhelpful", answer.language), f"v:{qid}:-1")]])
-    await say(update, answer.render(), buttons if answer.route in ("faq", "retrieval", "llm", "unknown") else None)
+    user = update.effective_user
+    assert user is not None
+    qid = await run(
+        core.registry.log_question,
+        user.id,
+        scrub(answer.question)[:4000],
+        answer.language,
+        answer.answered,
+        answer.route,
+    )
+    buttons = kb(
+        [[(t("helpful", answer.language), f"v:{qid}:1"), (t("unhelpful", answer.language), f"v:{qid}:-1")]]
+    )
+    await say(
+        update, answer.render(), buttons if answer.route in ("faq", "retrieval", "llm", "unknown") else None
+    )
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -425,7 +491,9 @@ async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await say(update, t("non_text", await user_language(update, core)))
 
 
-async def registration_step(update: Update, core: Core, lang: str, step: str, data: dict[str, Any], text: str) -> None:
+async def registration_step(
+    update: Update, core: Core, lang: str, step: str, data: dict[str, Any], text: str
+) -> None:
     uid = update.effective_user.id  # type: ignore[union-attr]
     event = core.event(str(data.get("event_id")))
     if event is None or step not in REG_STEPS:
@@ -448,7 +516,9 @@ def _skip_button(lang: str) -> InlineKeyboardMarkup:
     return kb([[(t("btn_skip", lang), "rs:skip")]])
 
 
-async def advance(update: Update, core: Core, lang: str, uid: int, event: Event, data: dict[str, Any], step: str) -> None:
+async def advance(
+    update: Update, core: Core, lang: str, uid: int, event: Event, data: dict[str, Any], step: str
+) -> None:
     """Store the draft at `step` (so a restart resumes here) and ask for it."""
     await run(core.registry.save_draft, uid, "register", step, data)
     if step == "affiliation":
@@ -458,11 +528,25 @@ async def advance(update: Update, core: Core, lang: str, uid: int, event: Event,
     elif step == "email":
         await say(update, t("ask_email", lang), _skip_button(lang))
     elif step == "consent":
-        await say(update, t("ask_consent", lang), kb([[(t("btn_agree", lang), "rc:yes"), (t("btn_disagree", lang), "rc:no")]]))
+        await say(
+            update,
+            t("ask_consent", lang),
+            kb([[(t("btn_agree", lang), "rc:yes"), (t("btn_disagree", lang), "rc:no")]]),
+        )
     elif step == "confirm":
-        await say(update, t("summary", lang, title=event.title(lang), name=data["name"], affiliation=data["affiliation"],
-                            field=data["field"], email=data.get("email") or t("none", lang)),
-                  kb([[(t("btn_confirm", lang), "rf:ok"), (t("btn_abort", lang), "rx")]]))
+        await say(
+            update,
+            t(
+                "summary",
+                lang,
+                title=event.title(lang),
+                name=data["name"],
+                affiliation=data["affiliation"],
+                field=data["field"],
+                email=data.get("email") or t("none", lang),
+            ),
+            kb([[(t("btn_confirm", lang), "rf:ok"), (t("btn_abort", lang), "rx")]]),
+        )
 
 
 async def broadcast_preview(update: Update, core: Core, lang: str, data: dict[str, Any], text: str) -> None:
@@ -473,8 +557,11 @@ async def broadcast_preview(update: Update, core: Core, lang: str, data: dict[st
         return
     data["text"] = text
     await run(core.registry.save_draft, uid, "broadcast", "confirm", data)
-    await say(update, t("bc_preview", lang, n=len(data["recipients"]), text=text),
-              kb([[(t("btn_send", lang), "bc:yes"), (t("btn_abort", lang), "bc:no")]]))
+    await say(
+        update,
+        t("bc_preview", lang, n=len(data["recipients"]), text=text),
+        kb([[(t("btn_send", lang), "bc:yes"), (t("btn_abort", lang), "bc:no")]]),
+    )
 
 
 # --- buttons ---------------------------------------------------------------------------------------
@@ -497,8 +584,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer(t("stale", lang), show_alert=False)
 
 
-async def dispatch_button(update: Update, context: ContextTypes.DEFAULT_TYPE, core: Core, lang: str, uid: int,
-                          kind: str, rest: str) -> bool:
+async def dispatch_button(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, core: Core, lang: str, uid: int, kind: str, rest: str
+) -> bool:
     query = update.callback_query
     assert query is not None
     if kind == "m":
@@ -547,7 +635,10 @@ async def dispatch_button(update: Update, context: ContextTypes.DEFAULT_TYPE, co
             return True
         pages = (len(chosen) + PAGE - 1) // PAGE
         page = min(int(page_s), pages - 1)
-        rows = [[(f"{e.starts_at:%m-%d} {e.title(lang)}"[:60], f"e:{e.id}")] for e in chosen[page * PAGE : (page + 1) * PAGE]]
+        rows = [
+            [(f"{e.starts_at:%m-%d} {e.title(lang)}"[:60], f"e:{e.id}")]
+            for e in chosen[page * PAGE : (page + 1) * PAGE]
+        ]
         nav = []
         if page > 0:
             nav.append((t("prev", lang), f"f:{fkind}:{value}:{page - 1}"))
@@ -586,17 +677,18 @@ async def dispatch_button(update: Update, context: ContextTypes.DEFAULT_TYPE, co
         return True
     if kind == "s":
         skind, _, value = rest.partition(":")
-        valid = (skind == "r" and value in _regions(core.events)) or (skind == "f" and value in _fields(core.events))
+        valid = (skind == "r" and value in _regions(core.events)) or (
+            skind == "f" and value in _fields(core.events)
+        )
         if not valid:
             return False
         on = await run(core.registry.toggle_subscription, uid, "region" if skind == "r" else "field", value)
         label = _region_label(core, value, lang) if skind == "r" else field_label(value, lang)
         await query.answer(t("sub_on" if on else "sub_off", lang, what=label))
         if query.message is not None:
-            try:
+            # The keyboard may be unchanged or the message gone: the toggle itself is already stored.
+            with contextlib.suppress(TelegramError):
                 await query.edit_message_reply_markup(await subscribe_keyboard(core, uid, lang))
-            except TelegramError:
-                pass  # the keyboard is unchanged or the message is gone: the toggle itself is stored
         return True
     if kind == "fg" and rest in ("yes", "no"):
         await query.answer()
@@ -625,7 +717,9 @@ async def show_event(update: Update, core: Core, event: Event, lang: str) -> Non
     seats = (await run(core.registry.seats, [event.id]))[event.id]
     mine = {r.event_id: r for r in await run(core.registry.my_registrations, uid)}
     reg = mine.get(event.id)
-    text, markup = event_card(core, event, lang, reg.status if reg else None, reg.position if reg else None, seats)
+    text, markup = event_card(
+        core, event, lang, reg.status if reg else None, reg.position if reg else None, seats
+    )
     await say(update, text, markup)
 
 
@@ -685,8 +779,9 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
     return False
 
 
-async def cancel_button(update: Update, context: ContextTypes.DEFAULT_TYPE, core: Core, lang: str, uid: int,
-                        kind: str, rest: str) -> bool:
+async def cancel_button(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, core: Core, lang: str, uid: int, kind: str, rest: str
+) -> bool:
     query = update.callback_query
     assert query is not None
     event = core.event(rest)
@@ -696,8 +791,11 @@ async def cancel_button(update: Update, context: ContextTypes.DEFAULT_TYPE, core
         if not await run(core.registry.status, uid, event.id):
             return False
         await query.answer()
-        await say(update, t("cancel_confirm", lang, title=event.title(lang)),
-                  kb([[(t("btn_yes_cancel", lang), f"cy:{event.id}"), (t("btn_keep", lang), f"ck:{event.id}")]]))
+        await say(
+            update,
+            t("cancel_confirm", lang, title=event.title(lang)),
+            kb([[(t("btn_yes_cancel", lang), f"cy:{event.id}"), (t("btn_keep", lang), f"ck:{event.id}")]]),
+        )
         return True
     if kind == "ck":
         await query.answer()
@@ -707,12 +805,15 @@ async def cancel_button(update: Update, context: ContextTypes.DEFAULT_TYPE, core
     await query.answer()
     await say(update, t("cancelled", lang, title=event.title(lang)))
     if promotion:
-        await notify_promotion(context.application, core, promotion.user_id, promotion.event_id, promotion.language)
+        await notify_promotion(
+            context.application, core, promotion.user_id, promotion.event_id, promotion.language
+        )
     return True
 
 
-async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE, core: Core, lang: str, uid: int,
-                           kind: str, rest: str) -> bool:
+async def broadcast_button(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, core: Core, lang: str, uid: int, kind: str, rest: str
+) -> bool:
     query = update.callback_query
     assert query is not None
     if kind == "bt":
@@ -728,7 +829,9 @@ async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE, c
         if not recipients:
             await say(update, t("bc_nobody", lang))
             return True
-        await run(core.registry.save_draft, uid, "broadcast", "text", {"recipients": [r for r, _ in recipients]})
+        await run(
+            core.registry.save_draft, uid, "broadcast", "text", {"recipients": [r for r, _ in recipients]}
+        )
         await say(update, t("bc_ask_text", lang, n=len(recipients)))
         return True
     draft = await run(core.registry.draft, uid)
@@ -744,7 +847,9 @@ async def broadcast_button(update: Update, context: ContextTypes.DEFAULT_TYPE, c
     return True
 
 
-async def send_paced(app: Application, recipients: list[int], text: str, per_second: float = 25.0) -> tuple[int, int]:
+async def send_paced(
+    app: Application, recipients: list[int], text: str, per_second: float = 25.0
+) -> tuple[int, int]:
     """Send one message to many, under Telegram's ~30 messages/second, retrying once after RetryAfter."""
     sent = failed = 0
     for chat_id in recipients:
@@ -757,8 +862,13 @@ async def send_paced(app: Application, recipients: list[int], text: str, per_sec
                 if attempt:
                     failed += 1
                 else:
-                    await asyncio.sleep(float(wait.retry_after if isinstance(wait.retry_after, int | float)
-                                              else wait.retry_after.total_seconds()))
+                    await asyncio.sleep(
+                        float(
+                            wait.retry_after
+                            if isinstance(wait.retry_after, int | float)
+                            else wait.retry_after.total_seconds()
+                        )
+                    )
             except (Forbidden, TelegramError):
                 failed += 1
                 break
@@ -769,7 +879,9 @@ async def send_paced(app: Application, recipients: list[int], text: str, per_sec
 async def notify_promotion(app: Application, core: Core, user_id: int, event_id: str, lang: str) -> None:
     event = core.event(event_id)
     try:
-        await app.bot.send_message(user_id, t("promoted", lang, title=event.title(lang) if event else event_id))
+        await app.bot.send_message(
+            user_id, t("promoted", lang, title=event.title(lang) if event else event_id)
+        )
     except TelegramError as exc:
         log.warning("could not tell a promoted user (%s)", exc.__class__.__name__)
 
@@ -785,8 +897,16 @@ async def send_due_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
         local = event.starts_at.strftime("%Y-%m-%d %H:%M")
         try:
             await context.bot.send_message(
-                r.user_id, t("reminder", r.language, title=event.title(r.language), start=local, tz=event.timezone,
-                             place=event.place(r.language)))
+                r.user_id,
+                t(
+                    "reminder",
+                    r.language,
+                    title=event.title(r.language),
+                    start=local,
+                    tz=event.timezone,
+                    place=event.place(r.language),
+                ),
+            )
         except Forbidden:
             pass  # the user blocked the bot: nothing to retry
         except TelegramError:
@@ -803,8 +923,17 @@ async def announce_new_events(app: Application) -> None:
             continue
         for user_id, lang in await run(core.registry.subscribers_for, event.region("en"), event.fields):
             try:
-                await app.bot.send_message(user_id, t("new_event", lang, title=event.title(lang),
-                                                      start=_when(event.starts_at, lang), place=event.place(lang), id=event.id))
+                await app.bot.send_message(
+                    user_id,
+                    t(
+                        "new_event",
+                        lang,
+                        title=event.title(lang),
+                        start=_when(event.starts_at, lang),
+                        place=event.place(lang),
+                        id=event.id,
+                    ),
+                )
             except TelegramError as exc:
                 log.warning("announcement not delivered (%s)", exc.__class__.__name__)
             await asyncio.sleep(0.04)
@@ -815,21 +944,30 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure without the token or personal data, and apologise to the user."""
     err = context.error
     update_id = update.update_id if isinstance(update, Update) else None
-    log.error("update %s failed: %s", update_id, err.__class__.__name__, exc_info=(type(err), err, err.__traceback__)
-              if err is not None and not isinstance(err, TelegramError) else None)
+    log.error(
+        "update %s failed: %s",
+        update_id,
+        err.__class__.__name__,
+        exc_info=(type(err), err, err.__traceback__)
+        if err is not None and not isinstance(err, TelegramError)
+        else None,
+    )
     if isinstance(update, Update) and update.effective_chat is not None:
         core = core_of(context)
         lang = core.registry.language(update.effective_user.id) if update.effective_user else "en"
-        try:
+        with contextlib.suppress(TelegramError):
             await update.effective_chat.send_message(t("error", lang))
-        except TelegramError:
-            pass
 
 
 COMMANDS = [
-    ("start", "Start / 开始"), ("events", "Browse events / 浏览活动"), ("myevents", "My registrations / 我的报名"),
-    ("subscribe", "New-event alerts / 订阅"), ("lang", "Language / 语言"), ("privacy", "Privacy / 隐私"),
-    ("forgetme", "Delete my data / 删除数据"), ("help", "Help / 帮助"),
+    ("start", "Start / 开始"),
+    ("events", "Browse events / 浏览活动"),
+    ("myevents", "My registrations / 我的报名"),
+    ("subscribe", "New-event alerts / 订阅"),
+    ("lang", "Language / 语言"),
+    ("privacy", "Privacy / 隐私"),
+    ("forgetme", "Delete my data / 删除数据"),
+    ("help", "Help / 帮助"),
 ]
 
 
@@ -837,7 +975,9 @@ async def post_init(app: Application) -> None:
     """Sync the catalogue, tell subscribers about new events, start the reminder loop from the database."""
     await announce_new_events(app)
     assert app.job_queue is not None
-    app.job_queue.run_repeating(send_due_reminders, interval=app.bot_data.get("reminder_interval", 30), first=1)
+    app.job_queue.run_repeating(
+        send_due_reminders, interval=app.bot_data.get("reminder_interval", 30), first=1
+    )
     try:
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
     except TelegramError as exc:
@@ -850,8 +990,9 @@ async def post_shutdown(app: Application) -> None:
     core.registry.engine.dispose()
 
 
-def build_application(settings: Settings, assistant: Assistant, registry: Registry | None = None,
-                      reminder_interval: float = 30) -> Application:
+def build_application(
+    settings: Settings, assistant: Assistant, registry: Registry | None = None, reminder_interval: float = 30
+) -> Application:
     """The real Application, pointed at TELEGRAM_API_URL, with rate limiting and per-user ordering."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for the Telegram bot")
@@ -903,9 +1044,12 @@ def run_bot(settings: Settings, assistant: Assistant) -> None:
         if settings.webhook_secret is None:
             raise ValueError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
         app.run_webhook(
-            listen=settings.webhook_listen, port=settings.webhook_port, url_path="telegram",
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path="telegram",
             secret_token=settings.webhook_secret.get_secret_value(),
-            webhook_url=f"{settings.webhook_url}/telegram", allowed_updates=Update.ALL_TYPES,
+            webhook_url=f"{settings.webhook_url}/telegram",
+            allowed_updates=Update.ALL_TYPES,
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)

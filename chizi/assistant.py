@@ -10,7 +10,7 @@ from typing import Any
 
 from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.settings import Settings
-from chizi.text import cap, clean, detect_language
+from chizi.text import cap, clean, detect_language, scrub
 from retrieval import router
 from retrieval.compose import compose
 from retrieval.embeddings import SentenceEmbeddings
@@ -108,8 +108,9 @@ class Assistant:
     def has_index(self) -> bool:
         return current_generation(self.settings.index_dir) is not None
 
-    def ingest(self, paths: list[Any] | None = None, forget: list[Any] | None = None,
-               show_progress: bool = False) -> IngestReport:
+    def ingest(
+        self, paths: list[Any] | None = None, forget: list[Any] | None = None, show_progress: bool = False
+    ) -> IngestReport:
         """Re-read the knowledge folder and files, publish a new index generation, reload FAQ and glossary."""
         kb = load_knowledge(self.settings.knowledge_dir)
         report = ingest(
@@ -135,7 +136,7 @@ class Assistant:
     def answer(self, question: str, language: str | None = None) -> Answer:
         """Route, match the FAQ, retrieve, compose; never raises for bad input."""
         started = time.perf_counter()
-        text, cut = cap(clean(question or ""), self.settings.max_question_chars)
+        text, cut = cap(clean(scrub(question or "")), self.settings.max_question_chars)
         lang = detect_language(text, default=language or "en") if text else (language or "en")
         notice = ""
         if cut:
@@ -145,7 +146,11 @@ class Assistant:
                 else f"(Your message was long; I read its first {self.settings.max_question_chars} characters.)"
             )
         if not text:
-            reply = "请输入您的问题，例如：赤子计划是什么？" if lang == "zh" else "Please type a question, e.g. “What is the Chizi Plan?”"
+            reply = (
+                "请输入您的问题，例如：赤子计划是什么？"
+                if lang == "zh"
+                else "Please type a question, e.g. “What is the Chizi Plan?”"
+            )
             return Answer(question, reply, False, lang, "empty", notice=notice)
         fixed = router.route(text)
         if fixed is not None:
@@ -154,8 +159,16 @@ class Assistant:
         searcher = self.index.get()
         faq = self._faq.match(text, lang, searcher.idf)
         if faq is not None:
-            return Answer(question, faq.entry.answer(lang), True, lang, "faq", self._faq_sources(faq.entry, lang, faq.score),
-                          notice, {"total": time.perf_counter() - started})
+            return Answer(
+                question,
+                faq.entry.answer(lang),
+                True,
+                lang,
+                "faq",
+                self._faq_sources(faq.entry, lang, faq.score),
+                notice,
+                {"total": time.perf_counter() - started},
+            )
 
         result: SearchResult = searcher.search(text, k=self.settings.top_k, weights=self.weights)
         t = time.perf_counter()
@@ -163,7 +176,9 @@ class Assistant:
         result.timings["compose"] = time.perf_counter() - t
         result.timings["total"] = time.perf_counter() - started
         if composed.confidence < self.settings.min_confidence or not composed.text:
-            return Answer(question, dont_know(lang), False, lang, "unknown", notice=notice, timings=result.timings)
+            return Answer(
+                question, dont_know(lang), False, lang, "unknown", notice=notice, timings=result.timings
+            )
         sources = [
             Source(
                 title=str(h.chunk.meta.get("title")),
@@ -185,14 +200,33 @@ class Assistant:
         return Answer(question, prefix + body, True, lang, route, sources, notice, result.timings)
 
     def _faq_sources(self, entry: Any, lang: str, score: float) -> list[Source]:
-        doc = next(
-            (d for d in self.kb.documents if d.meta.id == entry.source and d.meta.language == lang), None
-        ) if entry.source else None
+        doc = (
+            next(
+                (d for d in self.kb.documents if d.meta.id == entry.source and d.meta.language == lang), None
+            )
+            if entry.source
+            else None
+        )
         if doc is None:
-            return [Source(GUIDE_TITLE[lang], "Chizi FAQ", self.kb.catalogue_updated.isoformat()
-                           if self.kb.catalogue_updated else "", entry.answer(lang)[:200], round(score, 4))]
-        return [Source(doc.meta.title, doc.meta.source, doc.meta.date.isoformat(), doc.text[:200], round(score, 4),
-                       doc.meta.as_of.isoformat() if doc.meta.as_of else "")]
+            return [
+                Source(
+                    GUIDE_TITLE[lang],
+                    "Chizi FAQ",
+                    self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else "",
+                    entry.answer(lang)[:200],
+                    round(score, 4),
+                )
+            ]
+        return [
+            Source(
+                doc.meta.title,
+                doc.meta.source,
+                doc.meta.date.isoformat(),
+                doc.text[:200],
+                round(score, 4),
+                doc.meta.as_of.isoformat() if doc.meta.as_of else "",
+            )
+        ]
 
 
 __all__ = ["Answer", "Assistant", "IndexError_", "Source"]

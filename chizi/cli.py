@@ -48,7 +48,9 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
             f"in {report.seconds:.1f}s."
         )
     else:
-        print(f"Nothing changed since generation {report.generation}; no embedding work done ({report.seconds:.2f}s).")
+        print(
+            f"Nothing changed since generation {report.generation}; no embedding work done ({report.seconds:.2f}s)."
+        )
     return 0
 
 
@@ -107,9 +109,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the development question set")
     p.add_argument("--devset", default="knowledge/devset.yaml")
     p.add_argument("--report", default=None, help="where to write the JSON report (default var/eval.json)")
-    p.add_argument("--compare", action="store_true", help="also score dense-only, BM25-only and linear fusion")
+    p.add_argument(
+        "--compare", action="store_true", help="also score dense-only, BM25-only and linear fusion"
+    )
     p.set_defaults(func=cmd_eval)
-    p = sub.add_parser("run", help="start the assistant: Telegram when TELEGRAM_BOT_TOKEN is set, else the console")
+    p = sub.add_parser(
+        "run", help="start the assistant: Telegram when TELEGRAM_BOT_TOKEN is set, else the console"
+    )
     p.set_defaults(func=cmd_run)
     return parser
 

@@ -89,7 +89,9 @@ class Draft(Base):
     """A conversation in progress (registration, broadcast, …): kept here so a restart resumes it."""
 
     __tablename__ = "drafts"
-    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     flow: Mapped[str] = mapped_column(String(20))
     step: Mapped[str] = mapped_column(String(20))
     data: Mapped[str] = mapped_column(Text, default="{}")
@@ -108,7 +110,9 @@ class Subscription(Base):
 class Question(Base):
     __tablename__ = "questions"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    user_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=True)
+    user_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=True
+    )
     text: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(2))
     answered: Mapped[bool] = mapped_column(Boolean)

@@ -58,15 +58,28 @@ def score(assistant: Any, items: list[dict[str, Any]], weights: Weights) -> dict
             if item.get("doc"):
                 result = searcher.search(item["q"], k=5, weights=weights)
                 rank = _rank([h.chunk.doc_id for h in result.hits], item["doc"])
-            rows.append({
-                "q": item["q"], "lang": item["lang"], "kind": item["kind"], "route": answer.route,
-                "answered": answer.answered, "correct": is_correct(item, answer.answered, answer.answer),
-                "doc": item.get("doc"), "rank": rank, "ms": round(elapsed * 1000, 1),
-            })
+            rows.append(
+                {
+                    "q": item["q"],
+                    "lang": item["lang"],
+                    "kind": item["kind"],
+                    "route": answer.route,
+                    "answered": answer.answered,
+                    "correct": is_correct(item, answer.answered, answer.answer),
+                    "doc": item.get("doc"),
+                    "rank": rank,
+                    "ms": round(elapsed * 1000, 1),
+                }
+            )
     finally:
         assistant.weights = saved
-    return {"rows": rows, "by_language": _group(rows, "lang"), "by_kind": _group(rows, "kind"),
-            "by_route": _group(rows, "route"), "overall": _group(rows, None)["all"]}
+    return {
+        "rows": rows,
+        "by_language": _group(rows, "lang"),
+        "by_kind": _group(rows, "kind"),
+        "by_route": _group(rows, "route"),
+        "overall": _group(rows, None)["all"],
+    }
 
 
 def _group(rows: list[dict[str, Any]], key: str | None) -> dict[str, dict[str, float]]:
@@ -81,9 +94,11 @@ def _group(rows: list[dict[str, Any]], key: str | None) -> dict[str, dict[str, f
             "accuracy": round(sum(r["correct"] for r in rs) / len(rs), 4),
             "hit@1": round(sum(r["rank"] == 1 for r in ranked) / len(ranked), 4) if ranked else None,
             "hit@5": round(sum(r["rank"] is not None for r in ranked) / len(ranked), 4) if ranked else None,
-            "mrr": round(sum(1 / r["rank"] for r in ranked if r["rank"]) / len(ranked), 4) if ranked else None,
+            "mrr": round(sum(1 / r["rank"] for r in ranked if r["rank"]) / len(ranked), 4)
+            if ranked
+            else None,
         }
-    return out  # type: ignore[return-value]
+    return out
 
 
 def _print_table(title: str, table: dict[str, dict[str, Any]]) -> None:
@@ -94,12 +109,18 @@ def _print_table(title: str, table: dict[str, dict[str, Any]]) -> None:
         return "-" if v is None else f"{v:.3f}"
 
     for name, m in table.items():
-        print(f"  {name:<14}{m['n']:>4}{fmt(m['accuracy']):>10}{fmt(m['hit@1']):>8}{fmt(m['hit@5']):>8}{fmt(m['mrr']):>8}")
+        print(
+            f"  {name:<14}{m['n']:>4}{fmt(m['accuracy']):>10}{fmt(m['hit@1']):>8}{fmt(m['hit@5']):>8}{fmt(m['mrr']):>8}"
+        )
 
 
 def run_eval(assistant: Any, devset: Path, fusions: bool = False) -> dict[str, Any]:
     items = load_devset(devset)
-    report: dict[str, Any] = {"devset": str(devset), "questions": len(items), "weights": dataclasses.asdict(assistant.weights)}
+    report: dict[str, Any] = {
+        "devset": str(devset),
+        "questions": len(items),
+        "weights": dataclasses.asdict(assistant.weights),
+    }
     shipped = score(assistant, items, assistant.weights)
     report["shipped"] = shipped
     _print_table("By language (shipped hybrid retriever)", shipped["by_language"])
@@ -109,7 +130,9 @@ def run_eval(assistant: Any, devset: Path, fusions: bool = False) -> dict[str, A
     if wrong:
         print("\nWrong answers:")
         for r in wrong:
-            print(f"  [{r['lang']}/{r['kind']}] {r['q']}  -> route={r['route']} answered={r['answered']} rank={r['rank']}")
+            print(
+                f"  [{r['lang']}/{r['kind']}] {r['q']}  -> route={r['route']} answered={r['answered']} rank={r['rank']}"
+            )
     if fusions:
         report["compare"] = {}
         for name in FUSIONS:

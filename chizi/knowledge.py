@@ -71,7 +71,9 @@ class Event(_Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)") from None
+            raise ValueError(
+                f"unknown time zone {value!r} (use an IANA name such as Asia/Shanghai)"
+            ) from None
         return value
 
     @model_validator(mode="after")
@@ -299,8 +301,12 @@ def load_knowledge(root: Path) -> KnowledgeBase:
     doc_ids = {d.meta.id for d in docs}
     for i, entry in enumerate(faq, start=1):
         if entry.source and entry.source not in doc_ids:
-            raise KnowledgeError(f"faq.yaml: entry {i} (id={entry.id}): field source: no document {entry.source!r}")
-    glossary = _entries(root / "glossary.yaml", "terms", GlossaryTerm) if (root / "glossary.yaml").exists() else []
+            raise KnowledgeError(
+                f"faq.yaml: entry {i} (id={entry.id}): field source: no document {entry.source!r}"
+            )
+    glossary = (
+        _entries(root / "glossary.yaml", "terms", GlossaryTerm) if (root / "glossary.yaml").exists() else []
+    )
     events: list[Event] = []
     updated: dt.date | None = None
     sample = False

@@ -62,7 +62,9 @@ def validate_field(field: str, raw: str) -> str | None:
         raise InvalidInput(field, "empty")
     if len(value) > _LIMITS[field]:
         raise InvalidInput(field, "too_long")
-    if field == "name" and (len(value) < 2 or not re.search(r"\w", value) or re.search(r"[<>/\\{}@]|https?:", value)):
+    if field == "name" and (
+        len(value) < 2 or not re.search(r"\w", value) or re.search(r"[<>/\\{}@]|https?:", value)
+    ):
         raise InvalidInput(field, "name")
     if field != "name" and not re.search(r"\w", value):
         raise InvalidInput(field, "empty")
@@ -109,7 +111,9 @@ class DueReminder:
 class Registry:
     """All writes go through short transactions; seat-taking locks the event row first."""
 
-    def __init__(self, engine: Engine, *, clock: Clock = utcnow, reminder_days: Iterable[int] = (3, 1)) -> None:
+    def __init__(
+        self, engine: Engine, *, clock: Clock = utcnow, reminder_days: Iterable[int] = (3, 1)
+    ) -> None:
         self.engine = engine
         self.clock = clock
         self.reminder_days = tuple(reminder_days)
@@ -130,8 +134,11 @@ class Registry:
         with self._tx() as s:
             user = s.get(db.User, user_id)
             if user is None:
-                user = db.User(id=user_id, language=language if language in ("zh", "en") else "en",
-                               created_at=self.clock())
+                user = db.User(
+                    id=user_id,
+                    language=language if language in ("zh", "en") else "en",
+                    created_at=self.clock(),
+                )
                 s.add(user)
                 try:
                     s.flush()
@@ -160,8 +167,16 @@ class Registry:
             for ev in events:
                 row = known.get(ev.id)
                 if row is None:
-                    s.add(db.Event(id=ev.id, capacity=ev.capacity, starts_at=ev.starts_at.astimezone(dt.UTC),
-                                   deadline_at=ev.deadline_at.astimezone(dt.UTC), active=True, announced=False))
+                    s.add(
+                        db.Event(
+                            id=ev.id,
+                            capacity=ev.capacity,
+                            starts_at=ev.starts_at.astimezone(dt.UTC),
+                            deadline_at=ev.deadline_at.astimezone(dt.UTC),
+                            active=True,
+                            announced=False,
+                        )
+                    )
                 else:
                     row.capacity, row.active = ev.capacity, True
                     row.starts_at = ev.starts_at.astimezone(dt.UTC)
@@ -171,7 +186,10 @@ class Registry:
                 if row.id not in ids:
                     row.active = False
             s.flush()
-            return [r.id for r in s.scalars(select(db.Event).where(db.Event.announced.is_(False), db.Event.active))]
+            return [
+                r.id
+                for r in s.scalars(select(db.Event).where(db.Event.announced.is_(False), db.Event.active))
+            ]
 
     def mark_announced(self, event_ids: list[str]) -> None:
         with self._tx() as s:
@@ -189,7 +207,8 @@ class Registry:
             ).all()
         taken: dict[tuple[str, str], int] = {(e, st): n for e, st, n in counts}
         return {
-            i: (max(0, caps.get(i, 0) - taken.get((i, "registered"), 0)), taken.get((i, "waitlisted"), 0)) for i in ids
+            i: (max(0, caps.get(i, 0) - taken.get((i, "registered"), 0)), taken.get((i, "waitlisted"), 0))
+            for i in ids
         }
 
     # --- registration ----------------------------------------------------------------------------
@@ -206,13 +225,20 @@ class Registry:
             if ev.deadline_at < now:
                 raise Refused("closed")
             existing = s.scalars(
-                select(db.Registration).where(db.Registration.user_id == user_id, db.Registration.event_id == event_id)
+                select(db.Registration).where(
+                    db.Registration.user_id == user_id, db.Registration.event_id == event_id
+                )
             ).first()
             if existing is not None and existing.status != "cancelled":
                 raise Refused("duplicate")
-            taken = s.scalar(
-                select(func.count()).where(db.Registration.event_id == event_id, db.Registration.status == "registered")
-            ) or 0
+            taken = (
+                s.scalar(
+                    select(func.count()).where(
+                        db.Registration.event_id == event_id, db.Registration.status == "registered"
+                    )
+                )
+                or 0
+            )
             status = "registered" if taken < ev.capacity else "waitlisted"
             if status == "waitlisted" and not waitlist_ok:
                 raise Refused("full")
@@ -231,14 +257,17 @@ class Registry:
             return Outcome("waitlisted", self._position(s, existing))
 
     def _position(self, s: Session, reg: db.Registration) -> int:
-        return int(s.scalar(
-            select(func.count()).where(
-                db.Registration.event_id == reg.event_id,
-                db.Registration.status == "waitlisted",
-                (db.Registration.created_at < reg.created_at)
-                | ((db.Registration.created_at == reg.created_at) & (db.Registration.id <= reg.id)),
+        return int(
+            s.scalar(
+                select(func.count()).where(
+                    db.Registration.event_id == reg.event_id,
+                    db.Registration.status == "waitlisted",
+                    (db.Registration.created_at < reg.created_at)
+                    | ((db.Registration.created_at == reg.created_at) & (db.Registration.id <= reg.id)),
+                )
             )
-        ) or 0)
+            or 0
+        )
 
     def _schedule(self, s: Session, user_id: int, ev: db.Event, now: dt.datetime) -> None:
         for days in self.reminder_days:
@@ -252,21 +281,30 @@ class Registry:
         with self._tx() as s:
             ev = self._lock_event(s, event_id)
             reg = s.scalars(
-                select(db.Registration).where(db.Registration.user_id == user_id, db.Registration.event_id == event_id)
+                select(db.Registration).where(
+                    db.Registration.user_id == user_id, db.Registration.event_id == event_id
+                )
             ).first()
             if ev is None or reg is None or reg.status == "cancelled":
                 raise Refused("not_registered")
             freed = reg.status == "registered"
             reg.status, reg.updated_at = "cancelled", now
-            s.execute(delete(db.Reminder).where(db.Reminder.user_id == user_id, db.Reminder.event_id == event_id))
+            s.execute(
+                delete(db.Reminder).where(db.Reminder.user_id == user_id, db.Reminder.event_id == event_id)
+            )
             return self._promote(s, ev, now) if freed else None
 
     def _promote(self, s: Session, ev: db.Event, now: dt.datetime) -> Promotion | None:
         if ev.starts_at <= now:
             return None
-        taken = s.scalar(
-            select(func.count()).where(db.Registration.event_id == ev.id, db.Registration.status == "registered")
-        ) or 0
+        taken = (
+            s.scalar(
+                select(func.count()).where(
+                    db.Registration.event_id == ev.id, db.Registration.status == "registered"
+                )
+            )
+            or 0
+        )
         if taken >= ev.capacity:
             return None
         nxt = s.scalars(
@@ -285,16 +323,26 @@ class Registry:
     def my_registrations(self, user_id: int) -> list[MyRegistration]:
         with self._sessions() as s:
             regs = s.scalars(
-                select(db.Registration).where(db.Registration.user_id == user_id, db.Registration.status != "cancelled")
+                select(db.Registration).where(
+                    db.Registration.user_id == user_id, db.Registration.status != "cancelled"
+                )
             ).all()
-            return [MyRegistration(r.event_id, r.status, self._position(s, r) if r.status == "waitlisted" else None)
-                    for r in regs]
+            return [
+                MyRegistration(
+                    r.event_id, r.status, self._position(s, r) if r.status == "waitlisted" else None
+                )
+                for r in regs
+            ]
 
     def status(self, user_id: int, event_id: str) -> str | None:
         with self._sessions() as s:
-            return s.scalar(select(db.Registration.status).where(
-                db.Registration.user_id == user_id, db.Registration.event_id == event_id,
-                db.Registration.status != "cancelled"))
+            return s.scalar(
+                select(db.Registration.status).where(
+                    db.Registration.user_id == user_id,
+                    db.Registration.event_id == event_id,
+                    db.Registration.status != "cancelled",
+                )
+            )
 
     # --- drafts (conversation state) -------------------------------------------------------------
     def draft(self, user_id: int) -> tuple[str, str, dict[str, Any]] | None:
@@ -307,10 +355,22 @@ class Registry:
         with self._tx() as s:
             d = s.get(db.Draft, user_id)
             if d is None:
-                s.add(db.Draft(user_id=user_id, flow=flow, step=step, data=json.dumps(data, ensure_ascii=False),
-                               updated_at=self.clock()))
+                s.add(
+                    db.Draft(
+                        user_id=user_id,
+                        flow=flow,
+                        step=step,
+                        data=json.dumps(data, ensure_ascii=False),
+                        updated_at=self.clock(),
+                    )
+                )
             else:
-                d.flow, d.step, d.data, d.updated_at = flow, step, json.dumps(data, ensure_ascii=False), self.clock()
+                d.flow, d.step, d.data, d.updated_at = (
+                    flow,
+                    step,
+                    json.dumps(data, ensure_ascii=False),
+                    self.clock(),
+                )
 
     def clear_draft(self, user_id: int) -> None:
         with self._tx() as s:
@@ -323,25 +383,39 @@ class Registry:
             raise InvalidInput("kind", "unknown")
         self.ensure_user(user_id)
         with self._tx() as s:
-            gone = s.execute(delete(db.Subscription).where(
-                db.Subscription.user_id == user_id, db.Subscription.kind == kind, db.Subscription.value == value))
-            if gone.rowcount:  # type: ignore[attr-defined]
+            gone = s.execute(
+                delete(db.Subscription).where(
+                    db.Subscription.user_id == user_id,
+                    db.Subscription.kind == kind,
+                    db.Subscription.value == value,
+                )
+            )
+            if gone.rowcount:
                 return False
             s.add(db.Subscription(user_id=user_id, kind=kind, value=value))
             return True
 
     def subscriptions(self, user_id: int) -> set[tuple[str, str]]:
         with self._sessions() as s:
-            return {(k, v) for k, v in s.execute(
-                select(db.Subscription.kind, db.Subscription.value).where(db.Subscription.user_id == user_id))}
+            return {
+                (k, v)
+                for k, v in s.execute(
+                    select(db.Subscription.kind, db.Subscription.value).where(
+                        db.Subscription.user_id == user_id
+                    )
+                )
+            }
 
     def subscribers_for(self, region: str, fields: Iterable[str]) -> list[tuple[int, str]]:
         """(user id, language) of everyone subscribed to the region or to any of the fields."""
         with self._sessions() as s:
             rows = s.execute(
-                select(db.User.id, db.User.language).join(db.Subscription, db.Subscription.user_id == db.User.id)
-                .where(((db.Subscription.kind == "region") & (db.Subscription.value == region))
-                       | ((db.Subscription.kind == "field") & (db.Subscription.value.in_(list(fields)))))
+                select(db.User.id, db.User.language)
+                .join(db.Subscription, db.Subscription.user_id == db.User.id)
+                .where(
+                    ((db.Subscription.kind == "region") & (db.Subscription.value == region))
+                    | ((db.Subscription.kind == "field") & (db.Subscription.value.in_(list(fields))))
+                )
                 .distinct()
             ).all()
             return [(int(u), str(lang)) for u, lang in rows]
@@ -349,7 +423,8 @@ class Registry:
     def registrants(self, event_id: str) -> list[tuple[int, str]]:
         with self._sessions() as s:
             rows = s.execute(
-                select(db.User.id, db.User.language).join(db.Registration, db.Registration.user_id == db.User.id)
+                select(db.User.id, db.User.language)
+                .join(db.Registration, db.Registration.user_id == db.User.id)
                 .where(db.Registration.event_id == event_id, db.Registration.status == "registered")
             ).all()
             return [(int(u), str(lang)) for u, lang in rows]
@@ -359,8 +434,14 @@ class Registry:
         if user_id is not None:
             self.ensure_user(user_id)
         with self._tx() as s:
-            q = db.Question(user_id=user_id, text=text[:4000], language=language, answered=answered, route=route,
-                            created_at=self.clock())
+            q = db.Question(
+                user_id=user_id,
+                text=text[:4000],
+                language=language,
+                answered=answered,
+                route=route,
+                created_at=self.clock(),
+            )
             s.add(q)
             s.flush()
             return int(q.id)
@@ -373,7 +454,9 @@ class Registry:
             q = s.get(db.Question, question_id)
             if q is None or q.user_id != user_id:
                 return False
-            v = s.scalars(select(db.Vote).where(db.Vote.question_id == question_id, db.Vote.user_id == user_id)).first()
+            v = s.scalars(
+                select(db.Vote).where(db.Vote.question_id == question_id, db.Vote.user_id == user_id)
+            ).first()
             if v is None:
                 s.add(db.Vote(question_id=question_id, user_id=user_id, value=value))
             else:
@@ -385,7 +468,8 @@ class Registry:
             rows = s.execute(
                 select(db.Question.created_at, db.Question.language, db.Question.text)
                 .where(db.Question.answered.is_(False), db.Question.route == "unknown")
-                .order_by(db.Question.created_at.desc(), db.Question.id.desc()).limit(limit)
+                .order_by(db.Question.created_at.desc(), db.Question.id.desc())
+                .limit(limit)
             ).all()
             return [(a, b, c) for a, b, c in rows]
 
@@ -393,10 +477,13 @@ class Registry:
     def stats(self) -> dict[str, Any]:
         with self._sessions() as s:
             per_event = s.execute(
-                select(db.Registration.event_id, db.Registration.status, func.count())
-                .group_by(db.Registration.event_id, db.Registration.status)
+                select(db.Registration.event_id, db.Registration.status, func.count()).group_by(
+                    db.Registration.event_id, db.Registration.status
+                )
             ).all()
-            answered = dict(s.execute(select(db.Question.answered, func.count()).group_by(db.Question.answered)).all())
+            answered = dict(
+                s.execute(select(db.Question.answered, func.count()).group_by(db.Question.answered)).all()
+            )
             votes = dict(s.execute(select(db.Vote.value, func.count()).group_by(db.Vote.value)).all())
             users = s.scalar(select(func.count()).select_from(db.User)) or 0
         events: dict[str, dict[str, int]] = {}
@@ -417,14 +504,27 @@ class Registry:
             stmt = select(db.Registration).where(db.Registration.status != "cancelled")
             if event_id:
                 stmt = stmt.where(db.Registration.event_id == event_id)
-            regs = s.scalars(stmt.order_by(db.Registration.event_id, db.Registration.status,
-                                           db.Registration.created_at, db.Registration.id)).all()
+            regs = s.scalars(
+                stmt.order_by(
+                    db.Registration.event_id,
+                    db.Registration.status,
+                    db.Registration.created_at,
+                    db.Registration.id,
+                )
+            ).all()
         buf = io.StringIO()
         out = csv.writer(buf)
         out.writerow(["event_id", "status", "name", "affiliation", "field", "email", "registered_at_utc"])
         for r in regs:
-            row = [r.event_id, r.status, r.name, r.affiliation, r.field, r.email or "",
-                   r.created_at.isoformat(timespec="seconds")]
+            row = [
+                r.event_id,
+                r.status,
+                r.name,
+                r.affiliation,
+                r.field,
+                r.email or "",
+                r.created_at.isoformat(timespec="seconds"),
+            ]
             # A cell starting with = + - @ would run as a formula in a spreadsheet.
             out.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
@@ -434,21 +534,30 @@ class Registry:
         now = self.clock()
         with self._sessions() as s:
             rows = s.execute(
-                select(db.Reminder.id, db.Reminder.user_id, db.Reminder.event_id, db.Reminder.days_before,
-                       db.User.language)
+                select(
+                    db.Reminder.id,
+                    db.Reminder.user_id,
+                    db.Reminder.event_id,
+                    db.Reminder.days_before,
+                    db.User.language,
+                )
                 .join(db.User, db.User.id == db.Reminder.user_id)
                 .join(db.Event, db.Event.id == db.Reminder.event_id)
                 .where(db.Reminder.sent_at.is_(None), db.Reminder.due_at <= now, db.Event.starts_at > now)
-                .order_by(db.Reminder.due_at).limit(limit)
+                .order_by(db.Reminder.due_at)
+                .limit(limit)
             ).all()
             return [DueReminder(int(a), int(b), str(c), int(d), str(e)) for a, b, c, d, e in rows]
 
     def claim_reminder(self, reminder_id: int) -> bool:
         """Mark as sent before sending: two processes never both send it, a restart never repeats it."""
         with self._tx() as s:
-            res = s.execute(update(db.Reminder).where(db.Reminder.id == reminder_id, db.Reminder.sent_at.is_(None))
-                            .values(sent_at=self.clock()))
-            return bool(res.rowcount)  # type: ignore[attr-defined]
+            res = s.execute(
+                update(db.Reminder)
+                .where(db.Reminder.id == reminder_id, db.Reminder.sent_at.is_(None))
+                .values(sent_at=self.clock())
+            )
+            return bool(res.rowcount)
 
     def release_reminder(self, reminder_id: int) -> None:
         """Sending failed: put it back so the next run tries again."""
@@ -472,8 +581,11 @@ class Registry:
                 promotions.append(promoted)
         with self._tx() as s:
             for model in (db.Vote, db.Reminder, db.Subscription, db.Draft, db.Registration, db.Question):
-                s.execute(delete(model).where(model.user_id == user_id))  # type: ignore[attr-defined]
-            s.execute(delete(db.Vote).where(db.Vote.question_id.in_(
-                select(db.Question.id).where(db.Question.user_id == user_id))))
+                s.execute(delete(model).where(model.user_id == user_id))
+            s.execute(
+                delete(db.Vote).where(
+                    db.Vote.question_id.in_(select(db.Question.id).where(db.Question.user_id == user_id))
+                )
+            )
             s.execute(delete(db.User).where(db.User.id == user_id))
         return promotions

@@ -45,7 +45,8 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("TELEGRAM_BOT_TOKEN", "CHIZI_TELEGRAM_BOT_TOKEN")
     )
     telegram_api_url: str = Field(
-        "https://api.telegram.org", validation_alias=AliasChoices("TELEGRAM_API_URL", "CHIZI_TELEGRAM_API_URL")
+        "https://api.telegram.org",
+        validation_alias=AliasChoices("TELEGRAM_API_URL", "CHIZI_TELEGRAM_API_URL"),
     )
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     webhook_url: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any
 
 # Zero-width characters and bidirectional controls carry no meaning for a question but break matching.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
@@ -15,7 +16,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 
 
 @functools.cache
-def _t2s():  # type: ignore[no-untyped-def]
+def _t2s() -> Any:
     import opencc  # imported lazily: the dictionary load is not free
 
     return opencc.OpenCC("t2s")
@@ -49,6 +50,15 @@ def detect_language(text: str, default: str = "en") -> str:
     # About two characters make a Chinese word: a Chinese sentence with one English name in it is
     # still Chinese, an English sentence naming 赤子计划 is still English.
     return "zh" if cjk / 2 > latin_words else "en"
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+
+
+def scrub(text: str) -> str:
+    """Remove e-mail addresses and phone numbers: they answer nothing and must not be stored or sent on."""
+    return _PHONE.sub(" ", _EMAIL.sub(" ", text))
 
 
 def cap(text: str, limit: int) -> tuple[str, bool]:

@@ -44,7 +44,9 @@ def _missing_share(result: SearchResult, searcher: Searcher) -> float:
         if searcher.knows(token):
             continue
         if token.isascii():
-            if token.isdigit() or difflib.get_close_matches(token, searcher.vocabulary_near(token), n=1, cutoff=0.7):
+            if token.isdigit() or difflib.get_close_matches(
+                token, searcher.vocabulary_near(token), n=1, cutoff=0.7
+            ):
                 continue
         elif all(ch in context for ch in token):
             continue
@@ -73,7 +75,9 @@ def confidence(result: SearchResult, searcher: Searcher) -> float:
     return best
 
 
-def compose(question: str, result: SearchResult, searcher: Searcher, max_sentences: int = 3, max_chars: int = 700) -> Composed:
+def compose(
+    question: str, result: SearchResult, searcher: Searcher, max_sentences: int = 3, max_chars: int = 700
+) -> Composed:
     """Pick the best-covering sentences from the top passages, preferring the question's language."""
     conf = confidence(result, searcher)
     if unsupported_numbers(question, result):
@@ -89,7 +93,11 @@ def compose(question: str, result: SearchResult, searcher: Searcher, max_sentenc
         for pos, sentence in enumerate(sentences(hit.chunk.text)):
             if sentence == title:
                 continue
-            cov = coverage(result.query_tokens, set(searcher.tokenizer.tokens(sentence)), searcher) if q else 0.0
+            cov = (
+                coverage(result.query_tokens, set(searcher.tokenizer.tokens(sentence)), searcher)
+                if q
+                else 0.0
+            )
             scored.append((cov - 0.05 * rank - 0.01 * pos, rank, pos, sentence, hit))
     if not scored:
         return Composed("", [], 0.0)

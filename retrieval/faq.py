@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ class FaqMatch:
 
 def _bigrams(text: str) -> set[str]:
     chars = [c for c in normalize(text) if has_cjk(c)]
-    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+    return {a + b for a, b in itertools.pairwise(chars)}
 
 
 def weighted_f1(query: set[str], other: set[str], idf: Callable[[str], float]) -> float:

@@ -12,14 +12,13 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
-import os
 import shutil
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from langchain_core.documents import Document as LCDocument
 
@@ -77,7 +76,9 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IngestBusy("another `chizi ingest` is running on this index; try again when it finishes") from None
+            raise IngestBusy(
+                "another `chizi ingest` is running on this index; try again when it finishes"
+            ) from None
         try:
             yield
         finally:
@@ -157,14 +158,17 @@ def _build_lexical(gen: Path, prev: Path | None, tokenizer: Tokenizer, collectio
     order = sorted(range(len(ids)), key=lambda i: (metas[i].get("source", ""), metas[i].get("chunk", 0)))
     corpus_tokens: list[list[str]] = []
     df: Counter[str] = Counter()
-    with (gen / "chunks.jsonl").open("w", encoding="utf-8") as chunks_fh, (gen / "tokens.jsonl").open(
-        "w", encoding="utf-8"
-    ) as tokens_fh:
+    with (
+        (gen / "chunks.jsonl").open("w", encoding="utf-8") as chunks_fh,
+        (gen / "tokens.jsonl").open("w", encoding="utf-8") as tokens_fh,
+    ):
         for i in order:
             toks = cache.get(ids[i]) or tokenizer.tokens(texts[i])
             corpus_tokens.append(toks)
             df.update(set(toks))
-            chunks_fh.write(json.dumps({"id": ids[i], "text": texts[i], "meta": metas[i]}, ensure_ascii=False) + "\n")
+            chunks_fh.write(
+                json.dumps({"id": ids[i], "text": texts[i], "meta": metas[i]}, ensure_ascii=False) + "\n"
+            )
             tokens_fh.write(json.dumps({"id": ids[i], "t": toks}, ensure_ascii=False) + "\n")
     retriever = bm25s.BM25()
     # An empty document list still needs a loadable index: one placeholder token.
@@ -201,9 +205,14 @@ def ingest(
 
         prev = current_generation(index_dir)
         prev_manifest = json.loads((prev / "manifest.json").read_text()) if prev else {}
-        if prev and prev_manifest.get("content_hash") == digest and prev_manifest.get("chroma_url") == chroma_url:
-            return IngestReport(prev.name, False, len(docs), len(chunks), 0, 0, 0, len(chunks),
-                                time.perf_counter() - started)
+        if (
+            prev
+            and prev_manifest.get("content_hash") == digest
+            and prev_manifest.get("chroma_url") == chroma_url
+        ):
+            return IngestReport(
+                prev.name, False, len(docs), len(chunks), 0, 0, 0, len(chunks), time.perf_counter() - started
+            )
 
         name = _next_name(index_dir)
         building = index_dir / f".building-{name}"
@@ -224,7 +233,7 @@ def ingest(
                 collection_name=coll_name,
                 embedding_function=embeddings,
                 client=client,
-                collection_configuration={"hnsw": HNSW},  # type: ignore[typeddict-item]
+                collection_configuration=cast(Any, {"hnsw": HNSW}),
             )
             records = SQLRecordManager("chizi", db_url=f"sqlite:///{building / 'records.db'}")
             records.create_schema()
@@ -255,14 +264,21 @@ def ingest(
             "documents": len(docs),
         }
         (building / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1))
-        os.replace(building, index_dir / name)
+        building.replace(index_dir / name)
         tmp = index_dir / "CURRENT.tmp"
         tmp.write_text(json.dumps({"generation": name}))
-        os.replace(tmp, index_dir / "CURRENT")  # the moment readers switch
+        tmp.replace(index_dir / "CURRENT")  # the moment readers switch
         _collect_old(index_dir, name, keep_generations, chroma_url)
         return IngestReport(
-            name, True, len(docs), count, result["num_added"], result["num_updated"], result["num_deleted"],
-            result["num_skipped"], time.perf_counter() - started,
+            name,
+            True,
+            len(docs),
+            count,
+            result["num_added"],
+            result["num_updated"],
+            result["num_deleted"],
+            result["num_skipped"],
+            time.perf_counter() - started,
         )
 
 

@@ -6,12 +6,13 @@ import logging
 import re
 from typing import Any
 
+from pydantic import SecretStr
+
+from chizi.text import scrub
 from retrieval.search import Hit
 
 log = logging.getLogger(__name__)
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
 
 SYSTEM = (
     "You are Chizi, the assistant of China's Overseas Scholars Serve-the-Country Action Plan (赤子计划). "
@@ -21,17 +22,17 @@ SYSTEM = (
 )
 
 
-def scrub(text: str) -> str:
-    """Remove e-mail addresses and phone numbers: no personal data goes into a prompt."""
-    return _PHONE.sub("[number]", _EMAIL.sub("[email]", text))
-
-
 class LlmAnswerer:
     def __init__(self, base_url: str, model: str, api_key: str, timeout: float) -> None:
         from langchain_openai import ChatOpenAI
 
         self._chat: Any = ChatOpenAI(
-            base_url=base_url, model=model, api_key=api_key or "none", timeout=timeout, max_retries=0, temperature=0
+            base_url=base_url,
+            model=model,
+            api_key=SecretStr(api_key or "none"),
+            timeout=timeout,
+            max_retries=0,
+            temperature=0,
         )
 
     def prompt(self, question: str, hits: list[Hit], language: str) -> list[tuple[str, str]]:
@@ -40,7 +41,10 @@ class LlmAnswerer:
             for n, h in enumerate(hits, start=1)
         )
         lang = "Chinese (simplified)" if language == "zh" else "English"
-        return [("system", SYSTEM.format(language=lang)), ("human", f"{passages}\n\nQuestion: {scrub(question)}")]
+        return [
+            ("system", SYSTEM.format(language=lang)),
+            ("human", f"{passages}\n\nQuestion: {scrub(question)}"),
+        ]
 
     def answer(self, question: str, hits: list[Hit], language: str) -> str | None:
         """The model's grounded answer, or None (do not know, error or timeout) so the caller falls back."""

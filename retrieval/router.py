@@ -49,7 +49,11 @@ GREETING = Route(
     "Hello! I am Chizi, the assistant of the Overseas Scholars Serve-the-Country Action Plan (赤子计划). "
     "Ask me about the plan, or send /events to browse and register for regional events.",
 )
-THANKS = Route("thanks", "不客气！还有其他问题随时问我。", "You're welcome! Ask me anything else about the plan any time.")
+THANKS = Route(
+    "thanks",
+    "不客气！还有其他问题随时问我。",
+    "You're welcome! Ask me anything else about the plan any time.",
+)
 INJECTION = Route(
     "injection",
     "我只能根据赤子计划的资料回答问题，不能更改自己的规则。您想了解赤子计划或近期活动的哪些方面？",

@@ -73,7 +73,9 @@ class Expander:
 
     def __init__(self, glossary: list[GlossaryTerm]) -> None:
         self._zh = sorted(((normalize(t.zh), t.en) for t in glossary), key=lambda p: -len(p[0]))
-        self._en = [(re.compile(r"\b" + re.escape(normalize(e)) + r"\b"), t.zh) for t in glossary for e in t.en]
+        self._en = [
+            (re.compile(r"\b" + re.escape(normalize(e)) + r"\b"), t.zh) for t in glossary for e in t.en
+        ]
 
     def english_terms(self, normalized_query: str) -> list[str]:
         out: list[str] = []
@@ -116,7 +118,9 @@ class Searcher:
         try:
             self._collection = self._client.get_collection(manifest["collection"])
         except Exception as exc:
-            raise IndexError_(f"the vector store is missing or corrupt ({exc}); rebuild it with `chizi ingest`") from None
+            raise IndexError_(
+                f"the vector store is missing or corrupt ({exc}); rebuild it with `chizi ingest`"
+            ) from None
         self._embeddings = embeddings
         self.tokenizer = tokenizer_for(tuple(manifest.get("user_words", [])))
         self.expander = Expander(glossary)
@@ -147,7 +151,9 @@ class Searcher:
 
     def _dense(self, text: str, k: int) -> list[tuple[int, float]]:
         vector = self._embeddings.embed_query(text)
-        got = self._collection.query(query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"])
+        got = self._collection.query(
+            query_embeddings=[vector], n_results=min(k, len(self.chunks)), include=["distances"]
+        )
         out = []
         for cid, dist in zip(got["ids"][0], got["distances"][0], strict=True):
             if cid in self._by_id:
@@ -173,7 +179,9 @@ class Searcher:
         language = detect_language(query)
         tokens = self.tokenizer.tokens(norm, normalized=True)
         en_terms = self.expander.english_terms(norm)
-        lex_tokens = tokens + [t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)]
+        lex_tokens = tokens + [
+            t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)
+        ]
         timings["tokenize"] = time.perf_counter() - t0
 
         dense: list[tuple[int, float]] = []
@@ -245,7 +253,9 @@ class LiveIndex:
             if self._searcher is None or stamp != self._stamp:
                 gen = current_generation(self._dir)
                 if gen is None:
-                    raise IndexError_(f"the index pointer in {self._dir} is broken; rebuild with `chizi ingest`")
+                    raise IndexError_(
+                        f"the index pointer in {self._dir} is broken; rebuild with `chizi ingest`"
+                    )
                 if self._searcher is None or self._searcher.generation != gen.name or self._stamp is None:
                     # The old searcher is not closed here: another thread may still be answering with it.
                     self._searcher = Searcher(gen, self._embeddings, self._glossary)

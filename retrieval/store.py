@@ -43,7 +43,12 @@ def copy_collection(client: Any, source: str, target: str, batch: int = 2000) ->
     total = src.count()
     for offset in range(0, total, batch):
         got = src.get(limit=batch, offset=offset, include=["embeddings", "documents", "metadatas"])
-        dst.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"], metadatas=got["metadatas"])
+        dst.add(
+            ids=got["ids"],
+            embeddings=got["embeddings"],
+            documents=got["documents"],
+            metadatas=got["metadatas"],
+        )
 
 
 def close(client: Any) -> None:

@@ -43,15 +43,39 @@ def knowledge_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     catalogue = yaml.safe_load((target / "events.yaml").read_text(encoding="utf-8"))
     base = dict(catalogue["events"][0])
     extra = [
-        {**base, "id": "one-seat-2027", "title_en": "One Seat Workshop 2027", "title_zh": "单席研讨会2027", "capacity": 1,
-         "start": "2027-09-01T09:00", "end": "2027-09-01T17:00", "registration_deadline": "2027-08-01T23:59"},
-        {**base, "id": "past-2025", "title_en": "Past Fair 2025", "title_zh": "往届洽谈会2025",
-         "start": "2025-05-18T09:00", "end": "2025-05-20T17:00", "registration_deadline": "2025-04-30T23:59"},
-        {**base, "id": "closed-2027", "title_en": "Closed Forum 2027", "title_zh": "已截止论坛2027",
-         "start": "2027-12-01T09:00", "end": "2027-12-02T17:00", "registration_deadline": "2026-01-01T00:00"},
+        {
+            **base,
+            "id": "one-seat-2027",
+            "title_en": "One Seat Workshop 2027",
+            "title_zh": "单席研讨会2027",
+            "capacity": 1,
+            "start": "2027-09-01T09:00",
+            "end": "2027-09-01T17:00",
+            "registration_deadline": "2027-08-01T23:59",
+        },
+        {
+            **base,
+            "id": "past-2025",
+            "title_en": "Past Fair 2025",
+            "title_zh": "往届洽谈会2025",
+            "start": "2025-05-18T09:00",
+            "end": "2025-05-20T17:00",
+            "registration_deadline": "2025-04-30T23:59",
+        },
+        {
+            **base,
+            "id": "closed-2027",
+            "title_en": "Closed Forum 2027",
+            "title_zh": "已截止论坛2027",
+            "start": "2027-12-01T09:00",
+            "end": "2027-12-02T17:00",
+            "registration_deadline": "2026-01-01T00:00",
+        },
     ]
     catalogue["events"] += extra
-    (target / "events.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "events.yaml").write_text(
+        yaml.safe_dump(catalogue, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return target
 
 
@@ -60,7 +84,9 @@ def make_settings(data_dir: Path, knowledge: Path, **extra: Any) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def assistant(tmp_path_factory: pytest.TempPathFactory, knowledge_dir: Path, embeddings: SentenceEmbeddings) -> Assistant:
+def assistant(
+    tmp_path_factory: pytest.TempPathFactory, knowledge_dir: Path, embeddings: SentenceEmbeddings
+) -> Assistant:
     settings = make_settings(tmp_path_factory.mktemp("data"), knowledge_dir)
     helper = Assistant(settings, embeddings)
     helper.ensure_index()
@@ -92,8 +118,17 @@ def postgres_url() -> str:
     engine = sqlalchemy.create_engine(POSTGRES_URL)
     try:
         with engine.connect() as conn:
-            for table in ("votes", "reminders", "registrations", "subscriptions", "drafts", "questions", "events",
-                          "users", "alembic_version"):
+            for table in (
+                "votes",
+                "reminders",
+                "registrations",
+                "subscriptions",
+                "drafts",
+                "questions",
+                "events",
+                "users",
+                "alembic_version",
+            ):
                 conn.execute(sqlalchemy.text(f"DROP TABLE IF EXISTS {table} CASCADE"))
             conn.commit()
     except Exception as exc:

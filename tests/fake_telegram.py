@@ -7,6 +7,7 @@ the bot's webhook (webhook mode), and records every call so tests can read what 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -66,7 +67,9 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.Response:
         if request.match_info["token"] != self.token:
-            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401)
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
         method = request.match_info["method"]
         params = await self._params(request)
         if method != "getUpdates":
@@ -76,8 +79,15 @@ class FakeTelegram:
 
     async def _dispatch(self, method: str, p: dict[str, Any]) -> Any:
         if method == "getMe":
-            return {"id": BOT_ID, "is_bot": True, "first_name": "Chizi", "username": "chizi_test_bot",
-                    "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": False}
+            return {
+                "id": BOT_ID,
+                "is_bot": True,
+                "first_name": "Chizi",
+                "username": "chizi_test_bot",
+                "can_join_groups": False,
+                "can_read_all_group_messages": False,
+                "supports_inline_queries": False,
+            }
         if method == "getUpdates":
             offset = int(p.get("offset") or 0)
             timeout = float(p.get("timeout") or 0)
@@ -88,10 +98,8 @@ class FakeTelegram:
                     self._updates = [u for u in self._updates if u["update_id"] >= offset]
                     return ready
                 self._new_update.clear()
-                try:
+                with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._new_update.wait(), deadline - time.monotonic())
-                except TimeoutError:
-                    pass
         if method == "setWebhook":
             self.webhook = (str(p["url"]), p.get("secret_token"))
             return True
@@ -99,19 +107,27 @@ class FakeTelegram:
             self.webhook = None
             return True
         if method == "getWebhookInfo":
-            return {"url": self.webhook[0] if self.webhook else "", "has_custom_certificate": False,
-                    "pending_update_count": 0}
+            return {
+                "url": self.webhook[0] if self.webhook else "",
+                "has_custom_certificate": False,
+                "pending_update_count": 0,
+            }
         if method in ("sendMessage", "sendDocument"):
             chat_id = int(p["chat_id"])
             msg: dict[str, Any] = {
-                "message_id": next(self._message_ids), "date": int(time.time()),
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private"},
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"},
             }
             if method == "sendMessage":
                 msg["text"] = p["text"]
             else:
-                msg["document"] = {"file_id": "f1", "file_unique_id": "u1", "file_name": p["document"]["filename"]}
+                msg["document"] = {
+                    "file_id": "f1",
+                    "file_unique_id": "u1",
+                    "file_name": p["document"]["filename"],
+                }
             return msg
         if method in ("editMessageReplyMarkup", "editMessageText"):
             return True
@@ -127,11 +143,16 @@ class FakeTelegram:
             self._updates.append(update)
             self._new_update.set()
 
-    async def post_webhook(self, update: dict[str, Any], headers: dict[str, str], url: str | None = None) -> int:
+    async def post_webhook(
+        self, update: dict[str, Any], headers: dict[str, str], url: str | None = None
+    ) -> int:
         target = url or (self.webhook[0] if self.webhook else "")
-        async with aiohttp.ClientSession() as session, session.post(
-            target, data=json.dumps(update), headers={"Content-Type": "application/json", **headers}
-        ) as resp:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.post(
+                target, data=json.dumps(update), headers={"Content-Type": "application/json", **headers}
+            ) as resp,
+        ):
             self.webhook_status.append(resp.status)
             return resp.status
 
@@ -140,8 +161,11 @@ class FakeTelegram:
 
     def update_for_text(self, user_id: int, text: str, language: str = "en") -> dict[str, Any]:
         message: dict[str, Any] = {
-            "message_id": next(self._message_ids), "date": int(time.time()),
-            "chat": {"id": user_id, "type": "private"}, "from": self.user(user_id, language), "text": text,
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": user_id, "type": "private"},
+            "from": self.user(user_id, language),
+            "text": text,
         }
         if text.startswith("/"):
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
@@ -151,20 +175,52 @@ class FakeTelegram:
         await self._deliver(self.update_for_text(user_id, text, language))
 
     async def send_sticker(self, user_id: int) -> None:
-        await self._deliver({"update_id": next(self._ids), "message": {
-            "message_id": next(self._message_ids), "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
-            "from": self.user(user_id), "sticker": {"file_id": "s", "file_unique_id": "s", "width": 1, "height": 1,
-                                                    "is_animated": False, "is_video": False, "type": "regular"}}})
+        await self._deliver(
+            {
+                "update_id": next(self._ids),
+                "message": {
+                    "message_id": next(self._message_ids),
+                    "date": int(time.time()),
+                    "chat": {"id": user_id, "type": "private"},
+                    "from": self.user(user_id),
+                    "sticker": {
+                        "file_id": "s",
+                        "file_unique_id": "s",
+                        "width": 1,
+                        "height": 1,
+                        "is_animated": False,
+                        "is_video": False,
+                        "type": "regular",
+                    },
+                },
+            }
+        )
 
     async def press(self, user_id: int, data: str, language: str = "en") -> None:
-        await self._deliver({"update_id": next(self._ids), "callback_query": {
-            "id": str(next(self._ids)), "from": self.user(user_id, language), "chat_instance": "ci", "data": data,
-            "message": {"message_id": 1, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
-                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"}, "text": "…"}}})
+        await self._deliver(
+            {
+                "update_id": next(self._ids),
+                "callback_query": {
+                    "id": str(next(self._ids)),
+                    "from": self.user(user_id, language),
+                    "chat_instance": "ci",
+                    "data": data,
+                    "message": {
+                        "message_id": 1,
+                        "date": int(time.time()),
+                        "chat": {"id": user_id, "type": "private"},
+                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"},
+                        "text": "…",
+                    },
+                },
+            }
+        )
 
     # --- reading what the bot did ----------------------------------------------------------------
     def sent_to(self, chat_id: int) -> list[dict[str, Any]]:
-        return [p for m, p in self.calls if m in ("sendMessage", "sendDocument") and int(p["chat_id"]) == chat_id]
+        return [
+            p for m, p in self.calls if m in ("sendMessage", "sendDocument") and int(p["chat_id"]) == chat_id
+        ]
 
     def texts_to(self, chat_id: int) -> list[str]:
         return [p.get("text", "") for p in self.sent_to(chat_id)]
@@ -172,8 +228,8 @@ class FakeTelegram:
     def answers(self) -> list[dict[str, Any]]:
         return [p for m, p in self.calls if m == "answerCallbackQuery"]
 
-    async def wait(self, condition: Callable[[], Any], timeout: float = 20.0) -> Any:
-        deadline = time.monotonic() + timeout
+    async def wait(self, condition: Callable[[], Any], within: float = 20.0) -> Any:
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             value = condition()
             if value:
@@ -181,7 +237,7 @@ class FakeTelegram:
             await asyncio.sleep(0.02)
         raise AssertionError("timed out waiting for the bot")
 
-    async def reply(self, chat_id: int, after: int, timeout: float = 20.0) -> str:
+    async def reply(self, chat_id: int, after: int, within: float = 20.0) -> str:
         """The next message sent to chat_id after the first `after` ones."""
-        await self.wait(lambda: len(self.sent_to(chat_id)) > after, timeout)
+        await self.wait(lambda: len(self.sent_to(chat_id)) > after, within)
         return str(self.sent_to(chat_id)[after].get("text", ""))

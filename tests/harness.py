@@ -23,12 +23,21 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def running_bot(telegram: Any, assistant: Assistant, registry: Registry, *, webhook_secret: str | None = None,
-                      reminder_interval: float = 0.2) -> AsyncIterator[Application]:
+async def running_bot(
+    telegram: Any,
+    assistant: Assistant,
+    registry: Registry,
+    *,
+    webhook_secret: str | None = None,
+    reminder_interval: float = 0.2,
+) -> AsyncIterator[Application]:
     """Start the Application like `chizi run` does (polling, or webhook when a secret is given); stop it after."""
     settings = Settings(
-        data_dir=assistant.settings.data_dir, knowledge_dir=assistant.settings.knowledge_dir,
-        telegram_bot_token=TOKEN, telegram_api_url=telegram.url, admin_ids=frozenset({ADMIN}),
+        data_dir=assistant.settings.data_dir,
+        knowledge_dir=assistant.settings.knowledge_dir,
+        telegram_bot_token=TOKEN,
+        telegram_api_url=telegram.url,
+        admin_ids=frozenset({ADMIN}),
         throttle_per_minute=1000,
     )
     app = build_application(settings, assistant, registry, reminder_interval=reminder_interval)
@@ -41,7 +50,10 @@ async def running_bot(telegram: Any, assistant: Assistant, registry: Registry, *
         if webhook_secret:
             port = free_port()
             await app.updater.start_webhook(
-                listen="127.0.0.1", port=port, url_path="telegram", secret_token=webhook_secret,
+                listen="127.0.0.1",
+                port=port,
+                url_path="telegram",
+                secret_token=webhook_secret,
                 webhook_url=f"http://127.0.0.1:{port}/telegram",
             )
         else:

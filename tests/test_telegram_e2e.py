@@ -28,7 +28,9 @@ async def register(chat: Chat, event_id: str, name: str = "Li Wei") -> list[str]
     return await chat.press("rf:ok")
 
 
-async def test_start_welcomes_in_the_users_telegram_language(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_start_welcomes_in_the_users_telegram_language(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         english = await Chat(telegram, 101, "en").send("/start")
         chinese = await Chat(telegram, 102, "zh-hans").send("/start")
@@ -36,7 +38,9 @@ async def test_start_welcomes_in_the_users_telegram_language(telegram: Any, assi
     assert "赤子助手" in chinese[0]
 
 
-async def test_deep_link_opens_the_event_card(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_deep_link_opens_the_event_card(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 103)
         card = await chat.send(f"/start evt_{SUZHOU}")
@@ -61,7 +65,9 @@ async def test_questions_in_each_language_get_cited_answers_and_vote_buttons(
     assert registry.stats()["votes_up"] == 1
 
 
-async def test_browsing_by_region_reaches_an_event_card(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_browsing_by_region_reaches_an_event_card(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 106)
         await chat.send("/events")
@@ -82,7 +88,9 @@ async def test_all_events_are_paged(telegram: Any, assistant: Assistant, registr
     assert "page 2/" in second[0]
 
 
-async def test_registration_then_a_duplicate_attempt_is_refused(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_registration_then_a_duplicate_attempt_is_refused(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 108)
         done = await register(chat, SUZHOU)
@@ -92,7 +100,9 @@ async def test_registration_then_a_duplicate_attempt_is_refused(telegram: Any, a
     assert [r.status for r in registry.my_registrations(108)] == ["registered"]
 
 
-async def test_bad_registration_input_is_explained_and_not_stored(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_bad_registration_input_is_explained_and_not_stored(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 109)
         await chat.press(f"r:{SUZHOU}")
@@ -130,7 +140,9 @@ async def test_full_event_waitlists_and_a_cancellation_promotes_the_first_waitin
     assert registry.my_registrations(110) == []
 
 
-async def test_past_and_closed_events_refuse_registration(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_past_and_closed_events_refuse_registration(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 112)
         past = await chat.press("r:past-2025")
@@ -152,7 +164,9 @@ async def test_myevents_lists_and_cancels(telegram: Any, assistant: Assistant, r
     assert registry.my_registrations(113) == []
 
 
-async def test_forgetme_deletes_everything_after_confirmation(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_forgetme_deletes_everything_after_confirmation(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 114)
         await register(chat, SUZHOU)
@@ -166,7 +180,9 @@ async def test_forgetme_deletes_everything_after_confirmation(telegram: Any, ass
     assert registry.stats()["users"] == 0 and registry.stats()["questions_answered"] == 0
 
 
-async def test_organiser_exports_csv_with_bom(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_organiser_exports_csv_with_bom(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         await register(Chat(telegram, 115), SUZHOU, "张伟")
         await Chat(telegram, ADMIN).send(f"/export {SUZHOU}")
@@ -192,14 +208,20 @@ async def test_organiser_broadcast_reaches_registrants_after_preview(
     assert "Sent 1" in done[0]
 
 
-async def test_non_organiser_is_politely_refused(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_non_organiser_is_politely_refused(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 117)
-        replies = [(await chat.send(cmd))[0] for cmd in ("/stats", "/export", "/broadcast", "/unanswered", "/reload")]
+        replies = [
+            (await chat.send(cmd))[0] for cmd in ("/stats", "/export", "/broadcast", "/unanswered", "/reload")
+        ]
     assert all("organisers only" in r for r in replies)
 
 
-async def test_organiser_sees_stats_and_unanswered_questions(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_organiser_sees_stats_and_unanswered_questions(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         await Chat(telegram, 118).send("What is the average rainfall in Ningbo in 2011?")
         admin = Chat(telegram, ADMIN)
@@ -209,10 +231,21 @@ async def test_organiser_sees_stats_and_unanswered_questions(telegram: Any, assi
     assert "rainfall" in unanswered[0]
 
 
-async def test_forged_or_stale_buttons_change_nothing(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_forged_or_stale_buttons_change_nothing(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 119)
-        for data in ("r:no-such-event", "v:999999:1", "cy:" + SUZHOU, "rf:ok", "f:r:Atlantis:0", "bc:yes", "zz", "s:r:Mars"):
+        for data in (
+            "r:no-such-event",
+            "v:999999:1",
+            "cy:" + SUZHOU,
+            "rf:ok",
+            "f:r:Atlantis:0",
+            "bc:yes",
+            "zz",
+            "s:r:Mars",
+        ):
             await telegram.press(119, data)
         await telegram.wait(lambda: len(telegram.answers()) >= 8)
         await chat.send("/myevents")
@@ -233,7 +266,9 @@ async def test_a_20000_character_message_is_answered_in_pieces_under_the_limit(
     assert all(len(p.get("text", "")) <= 4096 for p in telegram.sent_to(120))
 
 
-async def test_non_text_messages_get_a_polite_hint(telegram: Any, assistant: Assistant, registry: Registry) -> None:
+async def test_non_text_messages_get_a_polite_hint(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
     async with running_bot(telegram, assistant, registry):
         await telegram.send_sticker(121)
         await telegram.wait(lambda: telegram.texts_to(121))
@@ -266,8 +301,11 @@ async def test_restart_keeps_registrations_reminders_and_a_half_finished_registr
     assert len([t for t in telegram.texts_to(122) if "Reminder" in t]) == 1
     assert "Asia/Shanghai" in reminder[0] and "09:00" in reminder[0]
     assert [r.status for r in registry.my_registrations(122)] == ["registered"]
-    assert registry.draft(123) == ("register", "field", {"event_id": SUZHOU, "name": "Chen Jing",
-                                                          "affiliation": "Fudan University"})
+    assert registry.draft(123) == (
+        "register",
+        "field",
+        {"event_id": SUZHOU, "name": "Chen Jing", "affiliation": "Fudan University"},
+    )
 
 
 @pytest.mark.parametrize("secret_ok", [True, False])

@@ -1,0 +1,46 @@
+# Chizi — every set-up step a fresh machine needs lives here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install run test lint typecheck ingest eval bench bench-quick clean
+
+install: $(STAMP)
+
+# torch first, from the local CPU wheel: a bare `torch` requirement would pull a 2.6 GB CUDA build.
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/chizi ingest
+	$(BIN)/chizi run
+
+ingest: install
+	$(BIN)/chizi ingest
+
+eval: install
+	$(BIN)/chizi eval --compare
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check chizi retrieval bot tests benchmarks
+
+typecheck: install
+	$(BIN)/mypy
+
+test: install lint typecheck
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python -m benchmarks.run --sizes 1000,10000,100000
+
+bench-quick: install
+	$(BIN)/python -m benchmarks.run --quick
+
+clean:
+	rm -rf $(VENV) var benchmarks/work .pytest_cache .ruff_cache .mypy_cache

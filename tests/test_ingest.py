@@ -1,0 +1,136 @@
+"""Ingestion: real documents in, incremental updates, one writer, atomic switch, clear errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from chizi.assistant import Assistant
+from retrieval.embeddings import SentenceEmbeddings
+from retrieval.index import IndexError_, IngestBusy, current_generation, writer_lock
+from tests.conftest import ROOT, make_settings
+
+
+@pytest.fixture
+def fresh(tmp_path: Path, embeddings: SentenceEmbeddings) -> Assistant:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", knowledge)
+    return Assistant(make_settings(tmp_path / "var", knowledge), embeddings)
+
+
+def test_the_real_plan_document_is_loaded_split_indexed_and_answered(
+    fresh: Assistant, corpus_file: Path
+) -> None:
+    report = fresh.ingest(paths=[corpus_file])
+    assert report.changed and report.added == report.chunks
+    searcher = fresh.index.get()
+    sources = {c.meta["source"] for c in searcher.chunks}
+    assert f"file:{corpus_file.resolve()}" in sources
+    result = searcher.search("宁波千人计划人才资本推介洽谈会融资", k=10)
+    assert any(h.chunk.meta["source"].startswith("file:") for h in result.hits)
+    answer = fresh.answer("温州海外高层次人才洽谈会收到多少个科技项目？")
+    assert answer.answered and "527" in answer.answer
+
+
+def test_second_run_over_unchanged_sources_does_no_embedding(fresh: Assistant) -> None:
+    first = fresh.ingest()
+    second = fresh.ingest()
+    assert first.changed and first.added > 0
+    assert not second.changed and second.added == 0 and second.generation == first.generation
+
+
+def test_edited_file_replaces_its_chunks_and_removed_file_disappears(
+    fresh: Assistant, tmp_path: Path
+) -> None:
+    extra = tmp_path / "notice.md"
+    extra.write_text(
+        "---\nid: notice\ntitle: Notice\ndate: 2026-11-01\nsource: test\nlanguage: en\n---\n"
+        "The Chizi helpdesk opens on Mondays at nine.\n",
+        encoding="utf-8",
+    )
+    fresh.ingest(paths=[extra])
+    extra.write_text(extra.read_text().replace("Mondays at nine", "Fridays at noon"), encoding="utf-8")
+    edited = fresh.ingest()
+    texts = " ".join(c.text for c in fresh.index.get().chunks)
+    assert edited.added == 1 and edited.deleted == 1
+    assert "Fridays at noon" in texts and "Mondays at nine" not in texts
+    extra.unlink()
+    removed = fresh.ingest()
+    assert removed.deleted == 1
+    assert "Fridays" not in " ".join(c.text for c in fresh.index.get().chunks)
+
+
+def test_running_assistant_picks_up_a_new_index_without_restart(fresh: Assistant, tmp_path: Path) -> None:
+    fresh.ingest()
+    before = fresh.index.get().generation
+    other = Assistant(fresh.settings, fresh.embeddings)  # a second process would do the same
+    note = tmp_path / "new.txt"
+    note.write_text("赤子计划服务热线每周三开放。", encoding="utf-8")
+    other.ingest(paths=[note])
+    after = fresh.index.get()
+    assert after.generation != before
+    assert any("服务热线" in c.text for c in after.chunks)
+
+
+def test_only_one_writer_at_a_time(fresh: Assistant) -> None:
+    fresh.ingest()
+    entered = threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with writer_lock(fresh.settings.index_dir):
+            entered.set()
+            release.wait(10)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    entered.wait(10)
+    try:
+        with pytest.raises(IngestBusy, match=r"another `chizi ingest` is running"):
+            fresh.ingest()
+    finally:
+        release.set()
+        holder.join()
+
+
+def test_a_bad_knowledge_file_leaves_the_live_index_untouched(fresh: Assistant) -> None:
+    fresh.ingest()
+    live = current_generation(fresh.settings.index_dir)
+    faq = fresh.settings.knowledge_dir / "faq.yaml"
+    faq.write_text(faq.read_text(encoding="utf-8") + "\n  - id: Bad Id\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"faq\.yaml"):
+        fresh.ingest()
+    assert current_generation(fresh.settings.index_dir) == live
+    assert fresh.answer("When was the Chizi Plan launched?").answered
+
+
+def test_missing_store_points_to_chizi_ingest(fresh: Assistant) -> None:
+    with pytest.raises(IndexError_, match="chizi ingest"):
+        fresh.answer("What is the Chizi Plan launched year?")
+
+
+def test_corrupt_store_points_to_chizi_ingest(fresh: Assistant) -> None:
+    fresh.ingest()
+    gen = current_generation(fresh.settings.index_dir)
+    assert gen is not None
+    (gen / "chunks.jsonl").write_text("{not json", encoding="utf-8")
+    fresh.index = type(fresh.index)(fresh.settings.index_dir, fresh.embeddings, fresh.kb.glossary)
+    with pytest.raises(IndexError_, match="chizi ingest"):
+        fresh.answer("What is the Chizi Plan?")
+
+
+def test_index_records_its_hnsw_settings_and_model(fresh: Assistant) -> None:
+    fresh.ingest()
+    gen = current_generation(fresh.settings.index_dir)
+    assert gen is not None
+    manifest = json.loads((gen / "manifest.json").read_text())
+    assert manifest["embedding_model"] == "bundled:all-MiniLM-L6-v2"
+    import chromadb
+
+    client = chromadb.PersistentClient(path=str(gen / "chroma"))
+    config = client.get_collection("chizi").configuration_json
+    assert config["hnsw"]["ef_search"] >= 100 and config["hnsw"]["space"] == "cosine"
