@@ -1,1 +1,475 @@
-"""Placeholder replaced below."""
+"""`make bench`: speed, quality and scale of Chizi against its baselines, in one run.
+
+Each knowledge-base size runs in its own process (so peak RSS is that size's own), and the parent
+collects everything into benchmarks/results/latest.json and docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import dataclasses
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / "work"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def ms(values: list[float]) -> dict[str, float]:
+    return {f"p{q}": round(pct(values, q) * 1000, 2) for q in (50, 95, 99)}
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+# --- one size, in its own process ------------------------------------------------------------------
+def bench_size(size: int, quick: bool) -> dict[str, Any]:
+    from benchmarks.generate import generate
+    from chizi.assistant import Assistant
+    from chizi.evaluate import load_devset, score
+    from chizi.settings import Settings
+    from retrieval.index import current_generation
+    from retrieval.search import Searcher
+
+    base = WORK / f"size-{size}"
+    shutil.rmtree(base, ignore_errors=True)
+    knowledge = base / "knowledge"
+    files = generate(knowledge, max(0, size - 100))
+    settings = Settings(data_dir=base / "var", knowledge_dir=knowledge)
+    assistant = Assistant(settings)
+    out: dict[str, Any] = {"size_target": size, "synthetic_files": files}
+
+    first = assistant.ingest()
+    out["chunks"] = first.chunks
+    out["ingest_first"] = {
+        "seconds": round(first.seconds, 2),
+        "chunks_per_second": round(first.chunks / first.seconds, 1),
+    }
+    unchanged = assistant.ingest()
+    out["ingest_unchanged"] = {
+        "seconds": round(unchanged.seconds, 3),
+        "share_of_first": round(unchanged.seconds / first.seconds, 4),
+        "embedded": unchanged.added,
+    }
+    victim = knowledge / "docs" / "outlook-2013.en.md"
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\nThe ministry will also open an online service hall.\n",
+        encoding="utf-8",
+    )
+    one = assistant.ingest()
+    out["ingest_one_file_changed"] = {
+        "seconds": round(one.seconds, 2),
+        "embedded": one.added,
+        "deleted": one.deleted,
+    }
+    gen = current_generation(settings.index_dir)
+    assert gen is not None
+    out["index_bytes"] = du(gen)
+    t = time.perf_counter()
+    reopened = Searcher(gen, assistant.embeddings, assistant.kb.glossary)
+    out["reopen_seconds"] = round(time.perf_counter() - t, 3)
+    del reopened
+
+    devset = load_devset(ROOT / "knowledge" / "devset.yaml")
+    questions = [d["q"] for d in devset]
+    assistant.answer(questions[0])  # warm: first use loads lazily-built pieces
+    rounds = 1 if quick else 3
+    latencies: list[float] = []
+    stages: dict[str, list[float]] = {}
+    embed_only: list[float] = []
+    for _ in range(rounds):
+        for q in questions:
+            assistant.embeddings._query.cache_clear()  # every query pays its embedding, as new users' would
+            t = time.perf_counter()
+            answer = assistant.answer(q)
+            latencies.append(time.perf_counter() - t)
+            for k, v in answer.timings.items():
+                stages.setdefault(k, []).append(v)
+            t = time.perf_counter()
+            assistant.embeddings._model.encode([q], normalize_embeddings=True, show_progress_bar=False)
+            embed_only.append(time.perf_counter() - t)
+    out["answer_latency_ms"] = ms(latencies)
+    out["answers_per_second_sequential"] = round(len(latencies) / sum(latencies), 1)
+    out["stages_ms_p50"] = {k: round(statistics.median(v) * 1000, 2) for k, v in stages.items()}
+    out["query_embedding_floor_ms_p50"] = round(statistics.median(embed_only) * 1000, 2)
+
+    def timed(q: str) -> float:
+        t0 = time.perf_counter()
+        assistant.answer(q)
+        return time.perf_counter() - t0
+
+    assistant.embeddings._query.cache_clear()
+    t = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        busy = list(pool.map(timed, questions * rounds))
+    out["answers_per_second_two_threads"] = round(len(busy) / (time.perf_counter() - t), 1)
+    out["answer_latency_two_threads_ms"] = ms(busy)
+
+    quality: dict[str, Any] = {}
+    for fusion in ("rrf", "dense", "bm25"):
+        res = score(assistant, devset, dataclasses.replace(assistant.weights, fusion=fusion))
+        quality[{"rrf": "hybrid"}.get(fusion, fusion)] = {
+            lang: {k: v for k, v in m.items() if k in ("accuracy", "hit@1", "hit@5", "n")}
+            for lang, m in res["by_language"].items()
+        }
+    out["quality"] = quality
+    out["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return out
+
+
+# --- the bot under load ----------------------------------------------------------------------------
+async def bench_bot(users: int, data_dir: Path) -> dict[str, Any]:
+    """Simulated users through the fake Bot API against the real Application: ask, then register."""
+    from chizi.assistant import Assistant
+    from chizi.db import make_engine, migrate
+    from chizi.registry import Registry
+    from chizi.settings import Settings
+    from tests.conftest import TOKEN
+    from tests.fake_telegram import FakeTelegram
+    from tests.harness import running_bot
+
+    settings = Settings(data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
+    assistant = Assistant(settings)
+    assistant.ensure_index()
+    db_path = data_dir / f"bot-{users}.db"
+    db_path.unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{db_path}")
+    migrate(engine)
+    registry = Registry(engine)
+    fake = FakeTelegram(TOKEN)
+    await fake.start()
+    latencies: list[float] = []
+    questions = [
+        "What is the Chizi Plan?",
+        "赤子计划是哪一年启动的？",
+        "How many scholars did the Tianjin tour invite?",
+        "杭州设立了几个海外人才联络站？",
+    ]
+    event_id = "sz-elite-week-2027"
+
+    async def step(uid: int, action: str, payload: str) -> None:
+        before = len(fake.sent_to(uid))
+        t = time.perf_counter()
+        if action == "text":
+            await fake.send_text(uid, payload)
+        else:
+            await fake.press(uid, payload)
+        await fake.wait(lambda: len(fake.sent_to(uid)) > before, within=120)
+        latencies.append(time.perf_counter() - t)
+
+    async def user(uid: int) -> None:
+        await step(uid, "text", "/start")
+        await step(uid, "text", questions[uid % len(questions)])
+        for action, payload in [
+            ("press", f"r:{event_id}"),
+            ("text", f"User {uid}"),
+            ("text", "Uni"),
+            ("text", "Physics"),
+            ("press", "rs:skip"),
+            ("press", "rc:yes"),
+            ("press", "rf:ok"),
+        ]:
+            await step(uid, action, payload)
+
+    try:
+        async with running_bot(fake, assistant, registry):
+            t = time.perf_counter()
+            await asyncio.gather(*(user(1_000_000 + i) for i in range(users)))
+            elapsed = time.perf_counter() - t
+    finally:
+        await fake.stop()
+    regs = registry.stats()["events"].get(event_id, {})
+    updates = users * 9
+    return {
+        "users": users,
+        "updates": updates,
+        "replies": len(latencies),
+        "seconds": round(elapsed, 2),
+        "updates_per_second": round(updates / elapsed, 1),
+        "reply_latency_ms": ms(latencies),
+        "updates_lost": updates - len(latencies),
+        "registrations": regs.get("registered", 0) + regs.get("waitlisted", 0),
+        "duplicates": max(0, regs.get("registered", 0) + regs.get("waitlisted", 0) - users),
+    }
+
+
+# --- cold starts -----------------------------------------------------------------------------------
+def cold_starts(data_dir: Path) -> dict[str, float]:
+    env = {**os.environ, "CHIZI_DATA_DIR": str(data_dir)}
+    chizi = str(Path(sys.executable).parent / "chizi")
+    subprocess.run([chizi, "ingest"], env=env, cwd=ROOT, check=True, capture_output=True)
+    t = time.perf_counter()
+    subprocess.run(
+        [chizi, "ask", "赤子计划是哪一年启动的？"], env=env, cwd=ROOT, check=True, capture_output=True
+    )
+    ask = time.perf_counter() - t
+
+    async def until_first_poll() -> float:
+        from tests.fake_telegram import FakeTelegram
+
+        fake = FakeTelegram("123456:COLD")
+        polled = asyncio.Event()
+        original = fake._dispatch
+
+        async def spy(method: str, params: dict[str, Any]) -> Any:
+            if method == "getUpdates":
+                polled.set()
+            return await original(method, params)
+
+        fake._dispatch = spy  # type: ignore[method-assign]
+        await fake.start()
+        run_env = {**env, "TELEGRAM_BOT_TOKEN": fake.token, "TELEGRAM_API_URL": fake.url}
+        t0 = time.perf_counter()
+        proc = await asyncio.create_subprocess_exec(
+            chizi,
+            "run",
+            env=run_env,
+            cwd=str(ROOT),
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.DEVNULL,
+        )
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(polled.wait(), 120)
+            return time.perf_counter() - t0
+        finally:
+            proc.terminate()
+            await proc.wait()
+            await fake.stop()
+
+    run = asyncio.run(until_first_poll())
+    return {"ask_seconds": round(ask, 2), "run_until_first_poll_seconds": round(run, 2)}
+
+
+# --- report ----------------------------------------------------------------------------------------
+def versions() -> dict[str, str]:
+    from importlib.metadata import version
+
+    names = [
+        "chromadb",
+        "langchain-core",
+        "sentence-transformers",
+        "torch",
+        "bm25s",
+        "jieba",
+        "python-telegram-bot",
+        "SQLAlchemy",
+    ]
+    return {n: version(n) for n in names} | {"python": platform.python_version()}
+
+
+def write_report(result: dict[str, Any]) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if result["quick"]:  # a smoke run must not overwrite the measured figures
+        (RESULTS / "quick.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    (RESULTS / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=1))
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    sizes = result["sizes"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {result['when']} on {result['machine']['cores']} cores, Python {result['versions']['python']}; "
+        f"`make bench` reproduces it (`make bench-quick` is the smoke run CI does). Figures are medians of one run "
+        "on a shared machine: read ratios, not the last digit.",
+        "",
+        "## Answers (warm, one process)",
+        "",
+        "| chunks | p50 ms | p95 ms | p99 ms | answers/s (1 thread) | answers/s (2 threads) | embedding floor p50 ms | peak RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        lat = s["answer_latency_ms"]
+        lines.append(
+            f"| {s['chunks']} | {lat['p50']} | {lat['p95']} | {lat['p99']} | {s['answers_per_second_sequential']} | "
+            f"{s['answers_per_second_two_threads']} | {s['query_embedding_floor_ms_p50']} | {s['peak_rss_mb']} |"
+        )
+    lines += [
+        "",
+        "## Where the time goes (p50 ms per stage)",
+        "",
+        "| chunks | " + " | ".join(sorted(sizes[0]["stages_ms_p50"])) + " |",
+        "| ---: |" + " ---: |" * len(sizes[0]["stages_ms_p50"]),
+    ]
+    for s in sizes:
+        lines.append(
+            f"| {s['chunks']} | "
+            + " | ".join(str(s["stages_ms_p50"][k]) for k in sorted(s["stages_ms_p50"]))
+            + " |"
+        )
+    lines += [
+        "",
+        "`dense` includes the query embedding (the floor above) and the Chroma HNSW query; `total` also covers "
+        "routing and FAQ matching. FAQ answers stop before retrieval, so their stage figures are absent.",
+        "",
+        "## Ingest",
+        "",
+        "| chunks | first build s | chunks/s | unchanged re-ingest s (share) | one file changed s | index MB | reopen s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        lines.append(
+            f"| {s['chunks']} | {s['ingest_first']['seconds']} | {s['ingest_first']['chunks_per_second']} | "
+            f"{s['ingest_unchanged']['seconds']} ({s['ingest_unchanged']['share_of_first']:.1%}) | "
+            f"{s['ingest_one_file_changed']['seconds']} | {s['index_bytes'] / 1e6:.1f} | {s['reopen_seconds']} |"
+        )
+    lines += [
+        "",
+        "## Quality on the development questions, same chunks, same process",
+        "",
+        "| chunks | retriever | zh accuracy | zh hit@1 | zh hit@5 | en accuracy | en hit@1 | en hit@5 |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for s in sizes:
+        for name, q in s["quality"].items():
+            zh, en = q["zh"], q["en"]
+            lines.append(
+                f"| {s['chunks']} | {name} | {zh['accuracy']:.3f} | {zh['hit@1']:.3f} | {zh['hit@5']:.3f} | "
+                f"{en['accuracy']:.3f} | {en['hit@1']:.3f} | {en['hit@5']:.3f} |"
+            )
+    lines += [
+        "",
+        "## The bot end to end (fake Bot API, real Application, SQLite)",
+        "",
+        "| users | updates | updates/s | reply p50 ms | reply p95 ms | lost | registrations | duplicates |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for b in result["bot"]:
+        lines.append(
+            f"| {b['users']} | {b['updates']} | {b['updates_per_second']} | {b['reply_latency_ms']['p50']} | "
+            f"{b['reply_latency_ms']['p95']} | {b['updates_lost']} | {b['registrations']} | {b['duplicates']} |"
+        )
+    cold = result["cold_start"]
+    lines += [
+        "",
+        "## Cold start",
+        "",
+        f"- `chizi ask` (index present): {cold['ask_seconds']} s",
+        f"- `chizi run` until its first getUpdates: {cold['run_until_first_poll_seconds']} s",
+        "",
+        "![latency and accuracy against knowledge-base size](benchmarks.png)",
+        "",
+    ]
+    (docs / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
+    plot(result, docs / "benchmarks.png")
+
+
+def plot(result: dict[str, Any], target: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = result["sizes"]
+    x = [s["chunks"] for s in sizes]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    left.plot(x, [s["answer_latency_ms"]["p50"] for s in sizes], "o-", label="p50")
+    left.plot(x, [s["answer_latency_ms"]["p95"] for s in sizes], "s--", label="p95")
+    left.set(xscale="log", xlabel="chunks", ylabel="ms", title="Warm answer latency")
+    left.legend()
+    for name, style in (("hybrid", "o-"), ("dense", "s--"), ("bm25", "^:")):
+        for lang, color in (("zh", "tab:red"), ("en", "tab:blue")):
+            right.plot(
+                x,
+                [s["quality"][name][lang]["accuracy"] for s in sizes],
+                style,
+                color=color,
+                label=f"{name} {lang}",
+                alpha=1.0 if name == "hybrid" else 0.6,
+            )
+    right.set(
+        xscale="log",
+        xlabel="chunks",
+        ylabel="answer accuracy",
+        ylim=(0, 1.02),
+        title="Accuracy: hybrid vs baselines",
+    )
+    right.legend(fontsize=7, ncol=3)
+    fig.tight_layout()
+    fig.savefig(target, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--quick", action="store_true", help="a smoke run of every part")
+    parser.add_argument("--one-size", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    for name in ("httpx", "bm25s", "chromadb"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    if args.one_size:
+        print(json.dumps(bench_size(args.one_size, args.quick)))
+        return
+    sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
+    WORK.mkdir(parents=True, exist_ok=True)
+    result: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "quick": args.quick,
+        "machine": {"cores": os.cpu_count(), "platform": platform.platform()},
+        "versions": versions(),
+        "sizes": [],
+    }
+    for size in sizes:
+        print(f"[bench] knowledge base of ~{size} chunks …", flush=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.run", "--one-size", str(size)]
+            + (["--quick"] if args.quick else []),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode:
+            sys.stderr.write(done.stderr[-4000:])
+            raise SystemExit(f"benchmark at size {size} failed")
+        part = json.loads(done.stdout.strip().splitlines()[-1])
+        print(
+            f"[bench]   {part['chunks']} chunks: p50 {part['answer_latency_ms']['p50']} ms, "
+            f"ingest {part['ingest_first']['chunks_per_second']} chunks/s, RSS {part['peak_rss_mb']} MB",
+            flush=True,
+        )
+        result["sizes"].append(part)
+    print("[bench] the bot under load …", flush=True)
+    result["bot"] = [asyncio.run(bench_bot(n, WORK / "bot")) for n in ([10] if args.quick else [50, 200])]
+    for b in result["bot"]:
+        print(
+            f"[bench]   {b['users']} users: {b['updates_per_second']} updates/s, p95 {b['reply_latency_ms']['p95']} ms, "
+            f"lost {b['updates_lost']}, duplicates {b['duplicates']}",
+            flush=True,
+        )
+    print("[bench] cold starts …", flush=True)
+    result["cold_start"] = cold_starts(WORK / "cold")
+    print(f"[bench]   {result['cold_start']}", flush=True)
+    write_report(result)
+    print(f"[bench] wrote {RESULTS / ('quick.json' if args.quick else 'latest.json')}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -20,7 +20,7 @@ def _quiet_libraries() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    for name in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers"):
+    for name in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers", "bm25s"):
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
