@@ -991,7 +991,11 @@ async def post_shutdown(app: Application) -> None:
 
 
 def build_application(
-    settings: Settings, assistant: Assistant, registry: Registry | None = None, reminder_interval: float = 30
+    settings: Settings,
+    assistant: Assistant,
+    registry: Registry | None = None,
+    reminder_interval: float = 30,
+    rate_limited: bool = True,
 ) -> Application:
     """The real Application, pointed at TELEGRAM_API_URL, with rate limiting and per-user ordering."""
     if settings.telegram_bot_token is None:
@@ -1001,17 +1005,19 @@ def build_application(
         migrate(engine)
         registry = Registry(engine, reminder_days=settings.reminder_days)
     api = settings.telegram_api_url
-    app = (
+    # Typed loosely: the builder's generic parameters change when a rate limiter is added.
+    builder: Any = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
-        .rate_limiter(AIORateLimiter(max_retries=3))
         .concurrent_updates(PerUserUpdates())
         .post_init(post_init)
         .post_shutdown(post_shutdown)
-        .build()
     )
+    if rate_limited:  # Telegram's own limits (~30 messages/s overall); only benchmarks switch this off
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    app = builder.build()
     app.bot_data["core"] = Core(settings, assistant, registry)
     app.bot_data["reminder_interval"] = reminder_interval
     private = filters.ChatType.PRIVATE

@@ -131,6 +131,10 @@ class Registry:
     # --- users -----------------------------------------------------------------------------------
     def ensure_user(self, user_id: int, language: str | None = None) -> str:
         """Create the user on first contact; returns the stored interface language."""
+        with self._sessions() as s:  # the common case reads only, so it never waits for the write lock
+            known = s.get(db.User, user_id)
+            if known is not None:
+                return known.language
         with self._tx() as s:
             user = s.get(db.User, user_id)
             if user is None:

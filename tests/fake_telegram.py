@@ -24,6 +24,8 @@ class FakeTelegram:
     def __init__(self, token: str) -> None:
         self.token = token
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self._by_chat: dict[int, list[dict[str, Any]]] = {}
+        self._changed = asyncio.Event()
         self.files: dict[str, bytes] = {}
         self._updates: list[dict[str, Any]] = []
         self._new_update = asyncio.Event()
@@ -74,6 +76,9 @@ class FakeTelegram:
         params = await self._params(request)
         if method != "getUpdates":
             self.calls.append((method, params))
+            if method in ("sendMessage", "sendDocument"):
+                self._by_chat.setdefault(int(params["chat_id"]), []).append(params)
+            self._changed.set()
         result = await self._dispatch(method, params)
         return web.json_response({"ok": True, "result": result})
 
@@ -218,9 +223,7 @@ class FakeTelegram:
 
     # --- reading what the bot did ----------------------------------------------------------------
     def sent_to(self, chat_id: int) -> list[dict[str, Any]]:
-        return [
-            p for m, p in self.calls if m in ("sendMessage", "sendDocument") and int(p["chat_id"]) == chat_id
-        ]
+        return list(self._by_chat.get(chat_id, []))
 
     def texts_to(self, chat_id: int) -> list[str]:
         return [p.get("text", "") for p in self.sent_to(chat_id)]
@@ -234,7 +237,10 @@ class FakeTelegram:
             value = condition()
             if value:
                 return value
-            await asyncio.sleep(0.02)
+            # Woken by the next call the bot makes (or after a short tick), not by busy polling.
+            self._changed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._changed.wait(), 0.05)
         raise AssertionError("timed out waiting for the bot")
 
     async def reply(self, chat_id: int, after: int, within: float = 20.0) -> str:

@@ -30,6 +30,8 @@ async def running_bot(
     *,
     webhook_secret: str | None = None,
     reminder_interval: float = 0.2,
+    throttle_per_minute: int = 1000,
+    rate_limited: bool = True,
 ) -> AsyncIterator[Application]:
     """Start the Application like `chizi run` does (polling, or webhook when a secret is given); stop it after."""
     settings = Settings(
@@ -38,9 +40,11 @@ async def running_bot(
         telegram_bot_token=TOKEN,
         telegram_api_url=telegram.url,
         admin_ids=frozenset({ADMIN}),
-        throttle_per_minute=1000,
+        throttle_per_minute=throttle_per_minute,
     )
-    app = build_application(settings, assistant, registry, reminder_interval=reminder_interval)
+    app = build_application(
+        settings, assistant, registry, reminder_interval=reminder_interval, rate_limited=rate_limited
+    )
     async with app:
         # run_polling/run_webhook call post_init themselves; started by hand, we call it as they would.
         assert app.post_init is not None

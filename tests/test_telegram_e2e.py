@@ -321,3 +321,43 @@ async def test_webhook_mode_answers_only_requests_with_the_secret(
             await telegram.wait(lambda: telegram.texts_to(125))
     assert status == (200 if secret_ok else 403)
     assert bool(telegram.texts_to(125)) is secret_ok
+
+
+async def test_subscribers_hear_of_new_events_in_their_region(
+    telegram: Any, assistant: Assistant, sqlite_url: str
+) -> None:
+    from chizi.db import make_engine, migrate
+
+    engine = make_engine(sqlite_url)
+    migrate(engine)
+    fresh = Registry(engine)
+    fresh.toggle_subscription(126, "region", "Jiangsu")  # subscribed before these events were published
+    async with running_bot(telegram, assistant, fresh):
+        await telegram.wait(lambda: len([t for t in telegram.texts_to(126) if "New event" in t]) >= 2)
+    announced = [t for t in telegram.texts_to(126) if "New event" in t]
+    assert any("Suzhou International Elite Week 2027" in t for t in announced)
+    assert all("Shandong" not in t for t in announced)
+    assert fresh.sync_events(assistant.kb.events) == []  # each event is announced once
+    engine.dispose()
+
+
+async def test_organiser_reload_reindexes_without_restart(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        replies = await Chat(telegram, ADMIN).send("/reload", expect=2)
+    assert "Reloading" in replies[0] and "Reloaded" in replies[1] and "unchanged" in replies[1]
+
+
+async def test_a_flood_of_messages_is_throttled_with_one_notice(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry, throttle_per_minute=3):
+        for _ in range(6):
+            await telegram.send_text(127, "hello")
+        await telegram.wait(lambda: len(telegram.texts_to(127)) >= 4)
+        await telegram.send_text(127, "/help")  # commands still work
+        await telegram.wait(lambda: any("Commands:" in t for t in telegram.texts_to(127)))
+    texts = telegram.texts_to(127)
+    assert sum("too quickly" in t for t in texts) == 1
+    assert sum(t.startswith("Hello!") for t in texts) == 3
