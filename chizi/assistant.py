@@ -102,7 +102,8 @@ class Assistant:
 
     def _build_faq(self, kb: KnowledgeBase) -> FaqMatcher:
         words = tuple(sorted({t.zh for t in kb.glossary}))
-        return FaqMatcher(kb.faq, tokenizer_for(words), self.embeddings, frozenset(words))
+        names = frozenset(words) | {name for t in kb.glossary for name in t.en}
+        return FaqMatcher(kb.faq, tokenizer_for(words), self.embeddings, names)
 
     # --- index --------------------------------------------------------------------------------------
     def has_index(self) -> bool:

@@ -40,6 +40,18 @@ class FaqEntry(_Strict):
     q_en: list[str] = Field(min_length=1)
     a_zh: str = Field(min_length=1)
     a_en: str = Field(min_length=1)
+    # Regular expressions (on the normalised question) that always mean this entry, e.g. "how do i register".
+    patterns: list[str] = Field(default_factory=list)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        return value
 
     def answer(self, language: str) -> str:
         return self.a_zh if language == "zh" else self.a_en

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chizi.text import sentences
 from retrieval.search import Hit, Searcher, SearchResult
+from retrieval.tokenizer import stem
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,11 @@ def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher)
 
 
 _NUMBER = re.compile(r"\d{2,}")
+_WORDS = re.compile(r"[a-z]+")
 MAX_MISSING = 0.45  # chosen on the development set: typos pass, questions about unknown things do not
 
 
-def _missing_share(result: SearchResult, searcher: Searcher) -> float:
+def _missing_share(result: SearchResult, searcher: Searcher, question: str) -> float:
     """Share of the question (by rarity) that names something the knowledge base never mentions.
 
     A token unknown to the index counts as missing unless it looks like a typo of a known word
@@ -44,9 +46,13 @@ def _missing_share(result: SearchResult, searcher: Searcher) -> float:
         if searcher.knows(token):
             continue
         if token.isascii():
-            if token.isdigit() or difflib.get_close_matches(
-                token, searcher.vocabulary_near(token), n=1, cutoff=0.7
-            ):
+            if token.isdigit():
+                continue
+            # A misspelling ("paln") is forgiven; a real word the documents never use ("minister") is not.
+            raw = [w for w in _WORDS.findall(question.lower()) if stem(w) == token]
+            real_word = any(searcher.is_dictionary_word(w) for w in raw)
+            near = searcher.vocabulary_near(token)
+            if not real_word and difflib.get_close_matches(token, near, n=1, cutoff=0.7):
                 continue
         elif all(ch in context for ch in token):
             continue
@@ -60,11 +66,11 @@ def unsupported_numbers(question: str, result: SearchResult) -> list[str]:
     return [n for n in _NUMBER.findall(question) if n not in context]
 
 
-def confidence(result: SearchResult, searcher: Searcher) -> float:
+def confidence(result: SearchResult, searcher: Searcher, question: str = "") -> float:
     """How sure we are that the top passages answer the question, 0..1."""
     if not result.hits or not result.query_tokens:
         return 0.0
-    if _missing_share(result, searcher) >= MAX_MISSING:
+    if _missing_share(result, searcher, question) >= MAX_MISSING:
         return 0.0
     best = 0.0
     for hit in result.hits[:3]:
@@ -79,7 +85,7 @@ def compose(
     question: str, result: SearchResult, searcher: Searcher, max_sentences: int = 3, max_chars: int = 700
 ) -> Composed:
     """Pick the best-covering sentences from the top passages, preferring the question's language."""
-    conf = confidence(result, searcher)
+    conf = confidence(result, searcher, question)
     if unsupported_numbers(question, result):
         conf = 0.0
     top = result.hits[0].score if result.hits else 0.0
@@ -90,14 +96,16 @@ def compose(
     q = set(result.query_tokens)
     for rank, hit in enumerate(pool):
         title = str(hit.chunk.meta.get("title", ""))
+        title_tokens = set(searcher.tokenizer.tokens(title))
         for pos, sentence in enumerate(sentences(hit.chunk.text)):
             if sentence == title:
                 continue
-            cov = (
-                coverage(result.query_tokens, set(searcher.tokenizer.tokens(sentence)), searcher)
-                if q
-                else 0.0
-            )
+            # The title is context for every sentence under it ("results for 2012" dates its figures).
+            tokens = set(searcher.tokenizer.tokens(sentence))
+            cov = 0.0
+            if q:
+                cov = coverage(result.query_tokens, tokens, searcher)
+                cov = max(cov, 0.9 * coverage(result.query_tokens, tokens | title_tokens, searcher))
             scored.append((cov - 0.05 * rank - 0.01 * pos, rank, pos, sentence, hit))
     if not scored:
         return Composed("", [], 0.0)

@@ -36,8 +36,12 @@ class SentenceEmbeddings(Embeddings):
         self._model = SentenceTransformer(resolve_model(model), device="cpu")
         self._model.max_seq_length = min(MAX_TOKENS, self._model.max_seq_length or MAX_TOKENS)
         self.name = f"{model or BUNDLED}#{self._model.max_seq_length}"
+        self._vocab = frozenset(self._model.tokenizer.get_vocab())
         self.dimension = int(self._model.get_embedding_dimension() or 0)
         self._query = lru_cache(maxsize=2048)(self._embed_one)
+
+    def has_word(self, word: str) -> bool:
+        return len(word) > 2 and word.lower() in self._vocab
 
     def readable_share(self, text: str) -> float:
         """Share of `text`'s word pieces the encoder knows; the bundled English model reads ~40% of Chinese."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -53,20 +54,27 @@ class FaqMatcher:
         self._embeddings = embeddings
         self.lexical_threshold = lexical_threshold
         self.dense_threshold = dense_threshold
+        self._patterns = [(e, [re.compile(p) for p in e.patterns]) for e in entries if e.patterns]
         self._variants: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
         en_texts: list[str] = []
         self._en_owner: list[int] = []
+        self._en_tokens: list[frozenset[str]] = []
         for i, entry in enumerate(entries):
             for q in entry.q_zh + entry.q_en:
                 self._variants.append((i, q, frozenset(tokenizer.tokens(q)), frozenset(_bigrams(q))))
             for q in entry.q_en:
                 en_texts.append(q)
                 self._en_owner.append(i)
+                self._en_tokens.append(frozenset(tokenizer.tokens(q)))
         # The bundled encoder reads English only; Chinese variants are matched on tokens.
         self._names = {t for name in names for t in tokenizer.tokens(name)}
         self._en_vectors = np.array(embeddings.embed_documents(en_texts)) if en_texts else np.zeros((0, 1))
 
     def match(self, question: str, language: str, idf: Callable[[str], float]) -> FaqMatch | None:
+        norm = normalize(question)
+        for entry, patterns in self._patterns:
+            if any(p.search(norm) for p in patterns):
+                return FaqMatch(entry, 1.0, "pattern")
         tokens = set(self._tokenizer.tokens(question))
         intent = tokens - self._names
         grams = _bigrams(question) if language == "zh" else set()
@@ -84,6 +92,7 @@ class FaqMatcher:
         if language == "en" and len(self._en_vectors):
             sims = self._en_vectors @ np.array(self._embeddings.embed_query(normalize(question)))
             i = int(np.argmax(sims))
-            if sims[i] >= self.dense_threshold and (best is None or sims[i] > best.score):
+            shared = intent & self._en_tokens[i] if intent else {"-"}
+            if sims[i] >= self.dense_threshold and shared and (best is None or sims[i] > best.score):
                 best = FaqMatch(self.entries[self._en_owner[i]], float(sims[i]), "")
         return best

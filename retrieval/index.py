@@ -27,6 +27,7 @@ from retrieval.embeddings import SentenceEmbeddings
 from retrieval.loaders import iter_files, load_file
 from retrieval.splitter import make_splitter
 from retrieval.store import HNSW, close, collection_name, copy_collection, open_client
+from retrieval.tokenizer import VERSION as TOKENIZER_VERSION
 from retrieval.tokenizer import Tokenizer
 
 FORMAT = 1  # bump when the on-disk layout of a generation changes
@@ -113,7 +114,7 @@ def split_documents(docs: list[Document]) -> list[LCDocument]:
 
 
 def _content_hash(chunks: list[LCDocument], model: str, words: list[str]) -> str:
-    h = hashlib.sha256(f"{FORMAT}|{model}|{'|'.join(words)}".encode())
+    h = hashlib.sha256(f"{FORMAT}|{TOKENIZER_VERSION}|{model}|{'|'.join(words)}".encode())
     for c in chunks:
         h.update(c.page_content.encode())
         h.update(json.dumps(c.metadata, sort_keys=True, ensure_ascii=False).encode())
@@ -149,7 +150,8 @@ def _build_lexical(gen: Path, prev: Path | None, tokenizer: Tokenizer, collectio
     import bm25s
 
     cache: dict[str, list[str]] = {}
-    if prev and (prev / "tokens.jsonl").exists():
+    prev_version = json.loads((prev / "manifest.json").read_text()).get("tokenizer") if prev else None
+    if prev and prev_version == TOKENIZER_VERSION and (prev / "tokens.jsonl").exists():
         with (prev / "tokens.jsonl").open(encoding="utf-8") as fh:
             for line in fh:
                 row = json.loads(line)
@@ -260,6 +262,7 @@ def ingest(
             "chroma_url": chroma_url,
             "collection": coll_name,
             "user_words": words,
+            "tokenizer": TOKENIZER_VERSION,
             "chunks": count,
             "documents": len(docs),
         }

@@ -28,8 +28,8 @@ _PERSONAL = re.compile(
 )
 _OFF_TOPIC = re.compile(
     r"\b(weather|forecast|stock|bitcoin|crypto|recipe|cook|football|soccer|nba|movie|song|lyrics|joke|"
-    r"poem|horoscope|lottery|capital of|translate|homework|python code|write (me )?(a |an )?(code|essay|story))\b|"
-    r"天气|股票|比特币|菜谱|做饭|足球|篮球|电影|歌词|笑话|写(一首)?诗|星座|彩票|首都|翻译|作业|写代码|写(一篇)?作文"
+    r"poem|horoscope|lottery|capital of|translate|homework|python code|green card|visa|immigration|mortgage|write (me )?(a |an )?(code|essay|story))\b|"
+    r"天气|股票|比特币|菜谱|做饭|足球|篮球|电影|歌词|笑话|写(一首)?诗|星座|彩票|首都|翻译|作业|写代码|写(一篇)?作文|绿卡|签证|移民|房价|房贷"
 )
 
 

@@ -134,6 +134,10 @@ class Searcher:
                 for length in range(len(word) - 2, len(word) + 3):
                     self._by_initial.setdefault((word[:1], length), []).append(word)
 
+    def is_dictionary_word(self, word: str) -> bool:
+        """Whether the encoder's vocabulary has `word` whole: a real English word, not a misspelling."""
+        return self._embeddings.has_word(word)
+
     def knows(self, token: str) -> bool:
         return token in self._idf or token in self._glossary_tokens
 

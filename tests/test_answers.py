@@ -138,3 +138,19 @@ def test_cli_ask_json_prints_one_object_per_question(assistant: Assistant, tmp_p
     assert lines[0]["answered"] and lines[0]["language"] == "zh" and "2010" in lines[0]["answer"]
     assert set(lines[0]["sources"][0]) == {"title", "source", "date", "snippet", "score"}
     assert not lines[1]["answered"] and lines[1]["route"] == "out_of_scope"
+
+
+def test_a_real_word_the_documents_never_use_is_not_taken_for_a_typo(assistant: Assistant) -> None:
+    assert not assistant.answer("Who is the minister of MOHRSS?").answered
+    assert "2010" in assistant.answer("When was the Chizi Paln launched?").answer
+
+
+def test_how_to_register_for_a_named_event_gets_the_registration_guide(assistant: Assistant) -> None:
+    for question in ("How do I register for the Tianjin tour?", "津门行怎么报名？"):
+        answer = assistant.answer(question)
+        assert answer.route == "faq" and "/events" in answer.answer
+
+
+def test_a_question_about_a_named_event_is_not_captured_by_a_faq_about_its_past(assistant: Assistant) -> None:
+    answer = assistant.answer("When is the Hundred Overseas PhDs Chongqing Tour in 2027?")
+    assert answer.route == "retrieval" and "12 October 2027" in answer.answer
