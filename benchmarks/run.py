@@ -391,6 +391,7 @@ def write_report(result: dict[str, Any]) -> None:
             f"{b['updates_per_second']} | {b['reply_latency_ms']['p50']} | "
             f"{b['reply_latency_ms']['p95']} | {b['updates_lost']} | {b['registrations']} | {b['duplicates']} |"
         )
+    lines += ["", *targets(result)]
     cold = result["cold_start"]
     lines += [
         "",
@@ -404,6 +405,76 @@ def write_report(result: dict[str, Any]) -> None:
     ]
     (docs / "benchmarks.md").write_text("\n".join(lines), encoding="utf-8")
     plot(result, docs / "benchmarks.png")
+
+
+def targets(result: dict[str, Any]) -> list[str]:
+    """The issue's targets, each with the measured figure and whether it holds."""
+    by = {s["size_target"]: s for s in result["sizes"]}
+    rows = []
+
+    def row(name: str, measured: Any, ok: bool) -> None:
+        rows.append(f"| {name} | {measured} | {'met' if ok else '**missed**'} |")
+
+    if 10000 in by:
+        lat = by[10000]["answer_latency_ms"]
+        row(
+            "warm p50 ≤ 25 ms, p95 ≤ 60 ms at 10k",
+            f"{lat['p50']} / {lat['p95']} ms",
+            lat["p50"] <= 25 and lat["p95"] <= 60,
+        )
+    if 100000 in by:
+        row(
+            "warm p95 ≤ 80 ms at 100k",
+            f"{by[100000]['answer_latency_ms']['p95']} ms",
+            by[100000]["answer_latency_ms"]["p95"] <= 80,
+        )
+        row(
+            "peak RSS ≤ 1.2 GB at 100k (serving)",
+            f"{by[100000]['peak_rss_mb']} MB",
+            by[100000]["peak_rss_mb"] <= 1229,
+        )
+    for s in result["sizes"]:
+        q = s["quality"]
+        gap = q["hybrid"]["zh"]["accuracy"] - q["dense"]["zh"]["accuracy"]
+        row(
+            f"hybrid ≥ dense + 30 points in Chinese ({s['chunks']} chunks)",
+            f"+{gap * 100:.1f} points",
+            gap >= 0.30,
+        )
+        worst = min(
+            q["hybrid"][lang]["accuracy"] - max(q["dense"][lang]["accuracy"], q["bm25"][lang]["accuracy"])
+            for lang in ("zh", "en")
+        )
+        row(
+            f"hybrid no lower than either baseline ({s['chunks']} chunks)",
+            f"{worst * 100:+.1f} points at worst",
+            worst >= 0,
+        )
+        row(
+            f"ingest ≥ 80 chunks/s ({s['chunks']} chunks)",
+            s["ingest_first"]["chunks_per_second"],
+            s["ingest_first"]["chunks_per_second"] >= 80,
+        )
+        row(
+            f"unchanged re-ingest < 5% of first build ({s['chunks']} chunks)",
+            f"{s['ingest_unchanged']['share_of_first']:.1%}",
+            s["ingest_unchanged"]["share_of_first"] < 0.05,
+        )
+    for b in result["bot"]:
+        if b["users"] == 50:
+            limiter = "on" if b.get("telegram_rate_limit", True) else "off"
+            row(
+                f"bot p95 ≤ 150 ms, 50 users, limiter {limiter}",
+                f"{b['reply_latency_ms']['p95']} ms",
+                b["reply_latency_ms"]["p95"] <= 150,
+            )
+        row(f"zero updates lost ({b['users']} users)", b["updates_lost"], b["updates_lost"] == 0)
+    row(
+        "cold start of `chizi ask` ≤ 8 s",
+        f"{result['cold_start']['ask_seconds']} s",
+        result["cold_start"]["ask_seconds"] <= 8,
+    )
+    return ["## Against the targets", "", "| target | measured | |", "| --- | ---: | --- |", *rows]
 
 
 def plot(result: dict[str, Any], target: Path) -> None:
