@@ -1,0 +1,101 @@
+"""Shared by every handler: the core they call, and how they reply."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ContextTypes,
+)
+
+from bot.texts import split_message, t
+from chizi.assistant import Assistant
+from chizi.knowledge import Event
+from chizi.registry import Registry
+from chizi.settings import Settings
+
+log = logging.getLogger("chizi.bot")
+
+
+class Core:
+    """What every handler needs, owned by post_init/post_shutdown."""
+
+    def __init__(self, settings: Settings, assistant: Assistant, registry: Registry) -> None:
+        self.settings = settings
+        self.assistant = assistant
+        self.registry = registry
+        self._recent: dict[int, deque[float]] = defaultdict(deque)
+
+    @property
+    def events(self) -> list[Event]:
+        return self.assistant.kb.events
+
+    def event(self, event_id: str) -> Event | None:
+        return self.assistant.kb.event(event_id)
+
+    def upcoming(self) -> list[Event]:
+        now = dt.datetime.now(dt.UTC)
+        return sorted((e for e in self.events if e.starts_at > now), key=lambda e: e.starts_at)
+
+    def is_admin(self, user_id: int) -> bool:
+        return user_id in self.settings.admin_ids
+
+    def throttled(self, user_id: int) -> bool:
+        """A sliding one-minute window per user; only guards against floods, so memory is fine here."""
+        now = time.monotonic()
+        window = self._recent[user_id]
+        while window and now - window[0] > 60:
+            window.popleft()
+        window.append(now)
+        return len(window) > self.settings.throttle_per_minute
+
+
+def core_of(context: ContextTypes.DEFAULT_TYPE) -> Core:
+    core: Core = context.application.bot_data["core"]
+    return core
+
+
+async def run(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """Database and retrieval work runs off the event loop so one slow call never stalls other users."""
+    return await asyncio.to_thread(func, *args, **kwargs)
+
+
+def kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(text, callback_data=data) for text, data in row] for row in rows]
+    )
+
+
+async def user_language(update: Update, core: Core) -> str:
+    user = update.effective_user
+    assert user is not None
+    guess = "zh" if (user.language_code or "").lower().startswith("zh") else "en"
+    return str(await run(core.registry.ensure_user, user.id, guess))
+
+
+async def say(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Reply in pieces under Telegram's limit; buttons go on the last piece."""
+    chat = update.effective_chat
+    assert chat is not None
+    pieces = split_message(text)
+    for i, piece in enumerate(pieces):
+        await chat.send_message(piece, reply_markup=markup if i == len(pieces) - 1 else None)
+
+
+async def notify_promotion(app: Application, core: Core, user_id: int, event_id: str, lang: str) -> None:
+    event = core.event(event_id)
+    try:
+        await app.bot.send_message(
+            user_id, t("promoted", lang, title=event.title(lang) if event else event_id)
+        )
+    except TelegramError as exc:
+        log.warning("could not tell a promoted user (%s)", exc.__class__.__name__)
