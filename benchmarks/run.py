@@ -74,7 +74,7 @@ def bench_size(size: int, quick: bool) -> dict[str, Any]:
     out["chunks"] = first.chunks
     out["ingest_first"] = {
         "seconds": round(first.seconds, 2),
-        "chunks_per_second": round(first.chunks / first.seconds, 1),
+        "chunks_per_second": round(first.chunks_per_second, 1),
     }
     unchanged = assistant.ingest()
     out["ingest_unchanged"] = {

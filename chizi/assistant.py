@@ -125,17 +125,22 @@ class Assistant:
             show_progress=show_progress,
         )
         with self._lock:
+            # Re-embedding the FAQ costs a model pass; only a changed FAQ or glossary needs it.
+            if (kb.faq, kb.glossary) != (self.kb.faq, self.kb.glossary):
+                self._faq = self._build_faq(kb)
+                self.index.set_glossary(kb.glossary)
             self.kb = kb
-            self._faq = self._build_faq(kb)
-            self.index.set_glossary(kb.glossary)
         return report
 
     def ensure_index(self) -> IngestReport | None:
         return None if self.has_index() else self.ingest()
 
     # --- answers ------------------------------------------------------------------------------------
-    def answer(self, question: str, language: str | None = None) -> Answer:
-        """Route, match the FAQ, retrieve, compose; never raises for bad input."""
+    def answer(self, question: str, language: str | None = None, weights: Weights | None = None) -> Answer:
+        """Route, match the FAQ, retrieve, compose; never raises for bad input.
+
+        `weights` overrides the shipped fusion for one call (evaluation of baselines) without touching
+        the state other threads answer with."""
         started = time.perf_counter()
         text, cut = cap(clean(scrub(question or "")), self.settings.max_question_chars)
         lang = detect_language(text, default=language or "en") if text else (language or "en")
@@ -171,7 +176,7 @@ class Assistant:
                 {"total": time.perf_counter() - started},
             )
 
-        result: SearchResult = searcher.search(text, k=self.settings.top_k, weights=self.weights)
+        result: SearchResult = searcher.search(text, k=self.settings.top_k, weights=weights or self.weights)
         t = time.perf_counter()
         composed = compose(text, result, searcher)
         result.timings["compose"] = time.perf_counter() - t

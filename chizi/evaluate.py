@@ -45,34 +45,29 @@ def _rank(doc_ids: list[str], expected: str) -> int | None:
 
 def score(assistant: Any, items: list[dict[str, Any]], weights: Weights) -> dict[str, Any]:
     """Answer every question with `weights` and aggregate per language, per kind and per route."""
-    saved = assistant.weights
-    assistant.weights = weights
     searcher = assistant.index.get()
     rows = []
-    try:
-        for item in items:
-            t = time.perf_counter()
-            answer = assistant.answer(item["q"])
-            elapsed = time.perf_counter() - t
-            rank = None
-            if item.get("doc"):
-                result = searcher.search(item["q"], k=5, weights=weights)
-                rank = _rank([h.chunk.doc_id for h in result.hits], item["doc"])
-            rows.append(
-                {
-                    "q": item["q"],
-                    "lang": item["lang"],
-                    "kind": item["kind"],
-                    "route": answer.route,
-                    "answered": answer.answered,
-                    "correct": is_correct(item, answer.answered, answer.answer),
-                    "doc": item.get("doc"),
-                    "rank": rank,
-                    "ms": round(elapsed * 1000, 1),
-                }
-            )
-    finally:
-        assistant.weights = saved
+    for item in items:
+        t = time.perf_counter()
+        answer = assistant.answer(item["q"], weights=weights)
+        elapsed = time.perf_counter() - t
+        rank = None
+        if item.get("doc"):
+            result = searcher.search(item["q"], k=5, weights=weights)
+            rank = _rank([h.chunk.doc_id for h in result.hits], item["doc"])
+        rows.append(
+            {
+                "q": item["q"],
+                "lang": item["lang"],
+                "kind": item["kind"],
+                "route": answer.route,
+                "answered": answer.answered,
+                "correct": is_correct(item, answer.answered, answer.answer),
+                "doc": item.get("doc"),
+                "rank": rank,
+                "ms": round(elapsed * 1000, 1),
+            }
+        )
     return {
         "rows": rows,
         "by_language": _group(rows, "lang"),

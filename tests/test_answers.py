@@ -154,3 +154,12 @@ def test_how_to_register_for_a_named_event_gets_the_registration_guide(assistant
 def test_a_question_about_a_named_event_is_not_captured_by_a_faq_about_its_past(assistant: Assistant) -> None:
     answer = assistant.answer("When is the Hundred Overseas PhDs Chongqing Tour in 2027?")
     assert answer.route == "retrieval" and "12 October 2027" in answer.answer
+
+
+def test_scoring_a_baseline_leaves_the_shipped_weights_alone(assistant: Assistant) -> None:
+    import dataclasses
+
+    shipped = assistant.weights
+    items = load_devset(ROOT / "knowledge" / "devset.yaml")[:5]
+    score(assistant, items, dataclasses.replace(shipped, fusion="dense"))
+    assert assistant.weights is shipped

@@ -134,3 +134,20 @@ def test_index_records_its_hnsw_settings_and_model(fresh: Assistant) -> None:
     client = chromadb.PersistentClient(path=str(gen / "chroma"))
     config = client.get_collection("chizi").configuration_json
     assert config["hnsw"]["ef_search"] >= 100 and config["hnsw"]["space"] == "cosine"
+
+
+def test_an_edited_faq_answer_is_served_after_reingest_without_restart(fresh: Assistant) -> None:
+    fresh.ingest()
+    before = fresh.answer("Is there a fee to attend?")
+    faq = fresh.settings.knowledge_dir / "faq.yaml"
+    faq.write_text(
+        faq.read_text(encoding="utf-8").replace(
+            "Fees and travel arrangements are set by each event's organisers",
+            "Attendance is free; travel arrangements are set by each event's organisers",
+        ),
+        encoding="utf-8",
+    )
+    fresh.ingest()
+    after = fresh.answer("Is there a fee to attend?")
+    assert before.route == after.route == "faq"
+    assert "Attendance is free" in after.answer and "Attendance is free" not in before.answer
