@@ -116,21 +116,17 @@ async def dispatch_button(
         rows.append([(t("back", lang), "m:events")])
         await say(update, t("events_page", lang, page=page + 1, pages=pages), kb(rows))
         return True
-    if kind == "e":
+    if kind in ("e", "r"):  # open an event card / start registering for it
         event = core.event(rest)
         if event is None:
             return False
         await query.answer()
-        await show_event(update, core, event, lang)
+        if kind == "e":
+            await show_event(update, core, event, lang)
+        else:
+            await start_registration(update, core, lang, uid, event)
         return True
-    if kind == "r":
-        event = core.event(rest)
-        if event is None:
-            return False
-        await query.answer()
-        await start_registration(update, core, lang, uid, event)
-        return True
-    if kind in ("rs", "rc", "rf") or data_is(kind, rest, "rx"):
+    if kind in ("rs", "rc", "rf", "rx"):
         return await registration_button(update, core, lang, uid, kind, rest)
     if kind == "c" or kind == "cy" or kind == "ck":
         return await cancel_button(update, context, core, lang, uid, kind, rest)
@@ -173,7 +169,3 @@ async def dispatch_button(
             return True
         return await broadcast_button(update, context, core, lang, uid, kind, rest)
     return False
-
-
-def data_is(kind: str, rest: str, expected: str) -> bool:
-    return kind == expected and rest == ""

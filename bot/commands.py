@@ -101,8 +101,9 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert user is not None and message is not None
     lang = await user_language(update, core)
-    if core.throttled(user.id):
-        if len(core._recent[user.id]) == core.settings.throttle_per_minute + 1:
+    verdict = core.throttle(user.id)
+    if verdict != "ok":
+        if verdict == "first":
             await say(update, t("throttled", lang))
         return
     text = message.text or ""

@@ -49,14 +49,17 @@ class Core:
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.settings.admin_ids
 
-    def throttled(self, user_id: int) -> bool:
-        """A sliding one-minute window per user; only guards against floods, so memory is fine here."""
+    def throttle(self, user_id: int) -> str:
+        """'ok', 'first' (the first message over the limit: tell the user once) or 'drop'.
+
+        A sliding one-minute window per user; it only guards against floods, so process memory is fine."""
         now = time.monotonic()
         window = self._recent[user_id]
         while window and now - window[0] > 60:
             window.popleft()
         window.append(now)
-        return len(window) > self.settings.throttle_per_minute
+        over = len(window) - self.settings.throttle_per_minute
+        return "ok" if over <= 0 else "first" if over == 1 else "drop"
 
 
 def core_of(context: ContextTypes.DEFAULT_TYPE) -> Core:

@@ -121,7 +121,7 @@ def _content_hash(chunks: list[LCDocument], model: str, words: list[str]) -> str
     return h.hexdigest()
 
 
-def _next_name(index_dir: Path) -> str:
+def _next_name() -> str:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
     return f"g{stamp}"
 
@@ -216,7 +216,7 @@ def ingest(
                 prev.name, False, len(docs), len(chunks), 0, 0, 0, len(chunks), time.perf_counter() - started
             )
 
-        name = _next_name(index_dir)
+        name = _next_name()
         building = index_dir / f".building-{name}"
         shutil.rmtree(building, ignore_errors=True)
         reuse = prev if prev and prev_manifest.get("embedding_model") == embeddings.name else None

@@ -148,11 +148,6 @@ class Searcher:
     def idf(self, token: str) -> float:
         return self._idf.get(token, self.max_idf)
 
-    def close(self) -> None:
-        from retrieval.store import close
-
-        close(self._client)
-
     def _dense(self, text: str, k: int) -> list[tuple[int, float]]:
         vector = self._embeddings.embed_query(text)
         got = self._collection.query(
