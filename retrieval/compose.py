@@ -66,15 +66,29 @@ def unsupported_numbers(question: str, result: SearchResult) -> list[str]:
     return [n for n in _NUMBER.findall(question) if n not in context]
 
 
-def confidence(result: SearchResult, searcher: Searcher, question: str = "") -> float:
+Analysed = dict[str, list[tuple[str, set[str]]]]
+
+
+def _sentences_of(hit: Hit, searcher: Searcher, analysed: Analysed) -> list[tuple[str, set[str]]]:
+    """A passage's sentences with their tokens, tokenised once per answer however often they are read."""
+    if hit.chunk.id not in analysed:
+        analysed[hit.chunk.id] = [(s, set(searcher.tokenizer.tokens(s))) for s in sentences(hit.chunk.text)]
+    return analysed[hit.chunk.id]
+
+
+def confidence(
+    result: SearchResult, searcher: Searcher, question: str = "", analysed: Analysed | None = None
+) -> float:
     """How sure we are that the top passages answer the question, 0..1."""
     if not result.hits or not result.query_tokens:
         return 0.0
     if _missing_share(result, searcher, question) >= MAX_MISSING:
         return 0.0
+    analysed = {} if analysed is None else analysed
     best = 0.0
     for hit in result.hits[:3]:
-        lexical = coverage(result.query_tokens, set(searcher.tokenizer.tokens(hit.chunk.text)), searcher)
+        passage = set().union(*(tokens for _, tokens in _sentences_of(hit, searcher, analysed)))
+        lexical = coverage(result.query_tokens, passage, searcher)
         # The bundled encoder only reads English: its similarity counts for English passages only.
         dense = hit.dense_similarity if hit.chunk.language == "en" and result.language == "en" else 0.0
         best = max(best, lexical, 0.5 * lexical + 0.5 * min(1.0, max(0.0, (dense - 0.3) / 0.4)))
@@ -85,7 +99,8 @@ def compose(
     question: str, result: SearchResult, searcher: Searcher, max_sentences: int = 3, max_chars: int = 700
 ) -> Composed:
     """Pick the best-covering sentences from the top passages, preferring the question's language."""
-    conf = confidence(result, searcher, question)
+    analysed: Analysed = {}
+    conf = confidence(result, searcher, question, analysed)
     if unsupported_numbers(question, result):
         conf = 0.0
     top = result.hits[0].score if result.hits else 0.0
@@ -96,12 +111,12 @@ def compose(
     q = set(result.query_tokens)
     for rank, hit in enumerate(pool):
         title = str(hit.chunk.meta.get("title", ""))
-        title_tokens = set(searcher.tokenizer.tokens(title))
-        for pos, sentence in enumerate(sentences(hit.chunk.text)):
+        analysed_sentences = _sentences_of(hit, searcher, analysed)
+        # The title is the chunk's first line: context for every sentence under it ("results for 2012").
+        title_tokens = next((tokens for sentence, tokens in analysed_sentences if sentence == title), set())
+        for pos, (sentence, tokens) in enumerate(analysed_sentences):
             if sentence == title:
                 continue
-            # The title is context for every sentence under it ("results for 2012" dates its figures).
-            tokens = set(searcher.tokenizer.tokens(sentence))
             cov = 0.0
             if q:
                 cov = coverage(result.query_tokens, tokens, searcher)

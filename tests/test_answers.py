@@ -163,3 +163,9 @@ def test_scoring_a_baseline_leaves_the_shipped_weights_alone(assistant: Assistan
     items = load_devset(ROOT / "knowledge" / "devset.yaml")[:5]
     score(assistant, items, dataclasses.replace(shipped, fusion="dense"))
     assert assistant.weights is shipped
+
+
+def test_invisible_direction_marks_do_not_change_the_answer(assistant: Assistant) -> None:
+    plain = assistant.answer("赤子计划是什么？")
+    marked = assistant.answer("赤子计划\u202e是什么\u202c？\u200b")
+    assert marked.answered and marked.answer == plain.answer
