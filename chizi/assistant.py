@@ -1,26 +1,43 @@
-"""The core every door (Telegram, console, CLI) calls: question in, cited answer out."""
+"""The core every door (Telegram, console, CLI) calls: question in, cited answer out.
+
+One question goes: fixed replies (greetings, help, injections, other people's data, off-topic) →
+what it asks (`retrieval.understand`), read against the chat's previous question when it leans on it →
+events from the live catalogue and registry, or the curated FAQ, or the plan documents with their
+constraints checked → a reply in the asker's language and script.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from chizi.conversations import Conversations, MemoryConversations, Turn
+from chizi.event_answers import EventDesk, EventRef, SeatsFn
 from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.settings import Settings
-from chizi.text import cap, clean, detect_language, scrub
+from chizi.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
 from retrieval import router
-from retrieval.compose import compose
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.compose import Composed, Tuning, compose
+from retrieval.embeddings import Encoder, load_encoder
 from retrieval.faq import FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
 from retrieval.search import LiveIndex, SearchResult, Weights, tokenizer_for
+from retrieval.understand import Question, check, mentions_event, resolve_follow_up, understand
 
 log = logging.getLogger(__name__)
 
 GUIDE_TITLE = {"zh": "赤子助手使用说明", "en": "Chizi user guide"}
+CATALOGUE_TITLE = {"zh": "赤子助手活动目录", "en": "Chizi events catalogue"}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -43,10 +60,13 @@ class Answer:
     sources: list[Source] = field(default_factory=list)
     notice: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    events: list[EventRef] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("timings")
+        if not self.events:
+            data.pop("events")
         for s in data["sources"]:
             s.pop("as_of")
         return data
@@ -62,6 +82,10 @@ class Answer:
                 lines.append(f"[{n}] {s.title} ({s.date})")
         return "\n".join(lines)
 
+    def deep_links(self) -> list[str]:
+        """`/start evt_<id>` for each event the answer names: what the console prints under it."""
+        return [f"/start evt_{e.id}" for e in self.events]
+
 
 def _as_of_prefix(as_of: str, language: str) -> str:
     if not as_of:
@@ -69,30 +93,49 @@ def _as_of_prefix(as_of: str, language: str) -> str:
     return f"（资料截至{as_of}）" if language == "zh" else f"(As of {as_of}) "
 
 
-def dont_know(language: str) -> str:
+def where_next(language: str) -> str:
     if language == "zh":
         return (
-            "抱歉，我的资料里没有这个问题的可靠答案，我不想编造。您可以：换个说法再问；发送 /events 查看活动；"
-            "查阅人力资源和社会保障部网站 www.mohrss.gov.cn；或通过活动卡片上的联系方式询问主办方。"
+            "您可以：换个说法再问；发送 /events 查看活动；查阅人力资源和社会保障部网站 www.mohrss.gov.cn；"
+            "或通过活动卡片上的联系方式询问主办方。"
         )
     return (
-        "I don't know — the documents I have don't answer that, and I won't guess. You could rephrase the "
-        "question, send /events to browse events, check the Ministry of Human Resources and Social Security "
-        "website (www.mohrss.gov.cn), or ask the organisers through the contact on an event card."
+        "You could rephrase the question, send /events to browse events, check the Ministry of Human Resources "
+        "and Social Security website (www.mohrss.gov.cn), or ask the organisers through the contact on an event card."
     )
 
 
-class Assistant:
-    """Holds the encoder, the live index and the FAQ; thread-safe for concurrent questions."""
+def dont_know(language: str) -> str:
+    if language == "zh":
+        return "抱歉，我的资料里没有这个问题的可靠答案，我不想编造。" + where_next(language)
+    return "I don't know — the documents I have don't answer that, and I won't guess. " + where_next(language)
 
-    def __init__(self, settings: Settings, embeddings: SentenceEmbeddings | None = None) -> None:
+
+class Assistant:
+    """Holds the encoder, the live index, the FAQ and the events desk; thread-safe for concurrent questions."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        embeddings: Encoder | None = None,
+        *,
+        seats: SeatsFn | None = None,
+        conversations: Conversations | None = None,
+        clock: Callable[[], dt.datetime] = utcnow,
+    ) -> None:
         self.settings = settings
-        self.embeddings = embeddings or SentenceEmbeddings(settings.embedding_model)
+        self.embeddings = embeddings or load_encoder(settings.embedding_model)
         self.weights = Weights(dense=settings.dense_weight, bm25=settings.bm25_weight)
+        self.tuning = Tuning(min_confidence=settings.min_confidence)
+        self.conversations: Conversations = conversations or MemoryConversations()
+        self._clock = clock
+        self._frozen: dt.datetime | None = None
+        self._seats = seats
         self._lock = threading.Lock()
         self.kb: KnowledgeBase = load_knowledge(settings.knowledge_dir)
         self.index = LiveIndex(settings.index_dir, self.embeddings, self.kb.glossary)
         self._faq = self._build_faq(self.kb)
+        self._set_events(self.kb)
         self._llm = None
         if settings.llm_base_url:
             from retrieval.llm import LlmAnswerer
@@ -104,6 +147,29 @@ class Assistant:
         words = tuple(sorted({t.zh for t in kb.glossary}))
         names = frozenset(words) | {name for t in kb.glossary for name in t.en}
         return FaqMatcher(kb.faq, tokenizer_for(words), self.embeddings, names)
+
+    def _set_events(self, kb: KnowledgeBase) -> None:
+        self.events = EventDesk(kb.events, self._seats)
+        self._aliases = self.events.aliases()
+        self._event_places = self.events.places_of()
+
+    def use_seats(self, seats: SeatsFn) -> None:
+        """Count seats left with the registry's live figures (the bot and console wire this at start)."""
+        self._seats = seats
+        self._set_events(self.kb)
+
+    # --- time -----------------------------------------------------------------------------------------
+    def now(self) -> dt.datetime:
+        return self._frozen or self._clock()
+
+    @contextlib.contextmanager
+    def frozen_clock(self, moment: dt.datetime) -> Iterator[None]:
+        """Answer as if it were `moment` (evaluation: event answers depend on today)."""
+        self._frozen = moment
+        try:
+            yield
+        finally:
+            self._frozen = None
 
     # --- index --------------------------------------------------------------------------------------
     def has_index(self) -> bool:
@@ -130,17 +196,20 @@ class Assistant:
                 self._faq = self._build_faq(kb)
                 self.index.set_glossary(kb.glossary)
             self.kb = kb
+            self._set_events(kb)
         return report
 
     def ensure_index(self) -> IngestReport | None:
         return None if self.has_index() else self.ingest()
 
     # --- answers ------------------------------------------------------------------------------------
-    def answer(self, question: str, language: str | None = None, weights: Weights | None = None) -> Answer:
-        """Route, match the FAQ, retrieve, compose; never raises for bad input.
+    def answer(
+        self, question: str, language: str | None = None, weights: Weights | None = None, chat: str | None = None
+    ) -> Answer:
+        """Route, understand, answer from events, FAQ or documents; never raises for bad input.
 
-        `weights` overrides the shipped fusion for one call (evaluation of baselines) without touching
-        the state other threads answer with."""
+        `chat` names the conversation (a follow-up leans on its previous question); `weights` overrides
+        the shipped fusion for one call (evaluation of baselines) without touching shared state."""
         started = time.perf_counter()
         text, cut = cap(clean(scrub(question or "")), self.settings.max_question_chars)
         lang = detect_language(text, default=language or "en") if text else (language or "en")
@@ -158,52 +227,117 @@ class Assistant:
                 else "Please type a question, e.g. “What is the Chizi Plan?”"
             )
             return Answer(question, reply, False, lang, "empty", notice=notice)
+        answer = self._answer(question, text, lang, weights, chat)
+        answer.notice = notice
+        answer.timings["total"] = time.perf_counter() - started
+        if lang == "zh" and is_traditional(text):
+            answer.answer = to_traditional(answer.answer)
+        return answer
+
+    def _answer(self, question: str, text: str, lang: str, weights: Weights | None, chat: str | None) -> Answer:
         fixed = router.route(text)
         if fixed is not None:
-            return Answer(question, fixed.reply(lang), False, lang, fixed.name, notice=notice)
-
+            return Answer(question, fixed.reply(lang), fixed.name == "help", lang, fixed.name)
+        now = self.now()
         searcher = self.index.get()
-        faq = self._faq.match(text, lang, searcher.idf)
+        norm = searcher.fix_typos(normalize(text))
+        q = self._understand(norm, now, text)
+        asked = norm if norm != normalize(text) else text
+        previous = self.conversations.recall(chat, now) if chat else None
+        if previous is not None and q.follow_up:
+            asked, merged = resolve_follow_up(q, previous.frame, previous.text)
+            if merged is not None:
+                q = merged
+                if q.places and not any(e in q.events for e in (p.key for p in q.places)):
+                    # "那天津呢？" after an event question: the event held there.
+                    there = self.events.at_places(q.places, now)
+                    if there:
+                        q = replace(q, events=tuple(e.id for e in there[:3]))
+            else:
+                q = self._understand(normalize(asked), now, asked)
+        elif not q.events and q.places and q.slot and not q.past and mentions_event(norm):
+            # "宁夏那个活动在哪个城市": an event named by its place.
+            there = self.events.at_places(q.places, now)
+            if there:
+                q = replace(q, events=tuple(e.id for e in there[:3]))
+        if chat:
+            self.conversations.remember(chat, Turn(asked, q.frame(), now))
+
+        # An explicit how-to ("我报了哪些活动", "how do I join") outranks a reading as an event question.
+        pattern = self._faq.match_pattern(asked)
+        if pattern is not None and not q.events:
+            return Answer(question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0))
+        if q.about_event:
+            return self._event_answer(question, q, lang, now)
+
+        result: SearchResult = searcher.search(asked, k=self.settings.top_k, weights=weights or self.weights)
+        nearest = max((h.dense_similarity for h in result.hits), default=0.0)
+        faq = self._faq.match(asked, lang, searcher.idf, nearest)
+        if faq is not None and not check(q, normalize(faq.entry.text())).ok:
+            faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None:
             return Answer(
-                question,
-                faq.entry.answer(lang),
-                True,
-                lang,
-                "faq",
-                self._faq_sources(faq.entry, lang, faq.score),
-                notice,
-                {"total": time.perf_counter() - started},
+                question, faq.entry.answer(lang), True, lang, "faq", self._faq_sources(faq.entry, lang, faq.score)
             )
-
-        result: SearchResult = searcher.search(text, k=self.settings.top_k, weights=weights or self.weights)
         t = time.perf_counter()
-        composed = compose(text, result, searcher)
+        composed = compose(q, result, searcher, self.tuning)
         result.timings["compose"] = time.perf_counter() - t
-        result.timings["total"] = time.perf_counter() - started
-        if composed.confidence < self.settings.min_confidence or not composed.text:
-            return Answer(
-                question, dont_know(lang), False, lang, "unknown", notice=notice, timings=result.timings
-            )
-        sources = [
-            Source(
-                title=str(h.chunk.meta.get("title")),
-                source=str(h.chunk.meta.get("origin")),
-                date=str(h.chunk.meta.get("date")),
-                snippet=h.chunk.text[:200],
-                score=round(h.score, 4),
-                as_of=str(h.chunk.meta.get("as_of") or ""),
-            )
-            for h in composed.cited
-        ]
+        if composed.confidence < self.tuning.min_confidence or not composed.text:
+            return self._decline(question, composed, lang, result)
+        sources = [self._source(h) for h in composed.cited]
         body = composed.text
         route = "retrieval"
         if self._llm is not None:
-            generated = self._llm.answer(text, composed.cited or result.hits[:3], lang)
+            generated = self._llm.answer(asked, composed.cited or result.hits[:3], lang)
             if generated:
                 body, route = generated, "llm"
         prefix = _as_of_prefix(sources[0].as_of, lang) if sources else ""
-        return Answer(question, prefix + body, True, lang, route, sources, notice, result.timings)
+        return Answer(question, prefix + body, True, lang, route, sources, timings=result.timings)
+
+    def _understand(self, norm: str, now: dt.datetime, original: str) -> Question:
+        return understand(norm, now.date(), self._aliases, original=original, event_places=self._event_places)
+
+    def _event_answer(self, question: str, q: Question, lang: str, now: dt.datetime) -> Answer:
+        reply = self.events.reply(q, lang, now)
+        updated = self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else ""
+        source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
+        note = ""
+        if self.kb.sample_catalogue and reply.answered:
+            note = "\n（示例活动目录，日期与名额仅作演示。）" if lang == "zh" else "\n(Sample catalogue: dates and places are for demonstration.)"
+        route = "register" if q.slot == "register" and q.events and not q.listing else "event"
+        return Answer(question, reply.text + note, reply.answered, lang, route, [source], events=reply.events)
+
+    def _decline(self, question: str, composed: Composed, lang: str, result: SearchResult) -> Answer:
+        """An honest "I don't know", naming what is missing and the nearest fact when there is one."""
+        text = dont_know(lang)
+        sources: list[Source] = []
+        if composed.missing:
+            missing = "、".join(composed.missing) if lang == "zh" else ", ".join(composed.missing)
+            text = (
+                f"我的资料里没有关于“{missing}”的信息，无法回答这个问题。"
+                if lang == "zh"
+                else f"My documents have nothing on “{missing}”, so I can't answer that."
+            )
+            near = composed.nearest
+            if near is not None and near.fits:
+                sources = [self._source(near.hit)]
+                text += (
+                    f"\n最接近的资料是：{near.sentence} [1]（这不是您问的内容，仅供参考。）"
+                    if lang == "zh"
+                    else f"\nThe nearest fact I have: {near.sentence} [1] (not what you asked; for reference only)."
+                )
+            text += "\n" + where_next(lang)
+        return Answer(question, text.strip(), False, lang, "unknown", sources, timings=result.timings)
+
+    def _source(self, hit: Any) -> Source:
+        return Source(
+            title=str(hit.chunk.meta.get("title")),
+            source=str(hit.chunk.meta.get("origin")),
+            date=str(hit.chunk.meta.get("date")),
+            snippet=hit.chunk.text[:200],
+            score=round(hit.score, 4),
+            as_of=str(hit.chunk.meta.get("as_of") or ""),
+        )
 
     def _faq_sources(self, entry: Any, lang: str, score: float) -> list[Source]:
         doc = (

@@ -74,7 +74,9 @@ def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from chizi.evaluate import run_eval
 
-    report = run_eval(_assistant(settings), Path(args.devset), fusions=args.compare)
+    report = run_eval(
+        _assistant(settings), Path(args.questions), fusions=args.compare, split=args.split, show_wrong=args.show_wrong
+    )
     out = Path(args.report or settings.data_dir / "eval.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1))
@@ -106,8 +108,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("chat", help="interactive console chat")
     p.set_defaults(func=cmd_chat)
-    p = sub.add_parser("eval", help="score the development question set")
-    p.add_argument("--devset", default="knowledge/devset.yaml")
+    p = sub.add_parser("eval", help="score the question set: tune and locked parts, per language and kind")
+    p.add_argument("--questions", default="evals/questions.yaml")
+    p.add_argument("--split", choices=["all", "tune", "locked"], default="all", help="which part to answer")
+    p.add_argument(
+        "--show-wrong",
+        choices=["tune", "locked", "all"],
+        default="tune",
+        help="list the wrong replies of this part (default: tune only, so nobody tunes on the locked part)",
+    )
     p.add_argument("--report", default=None, help="where to write the JSON report (default var/eval.json)")
     p.add_argument(
         "--compare", action="store_true", help="also score dense-only, BM25-only and linear fusion"

@@ -42,6 +42,13 @@ class FaqEntry(_Strict):
     a_en: str = Field(min_length=1)
     # Regular expressions (on the normalised question) that always mean this entry, e.g. "how do i register".
     patterns: list[str] = Field(default_factory=list)
+    # howto: about using the service, matched by meaning too; fact: a plan fact, matched by its words only
+    # (the documents answer facts, with the question's year and place checked). Default: fact if sourced.
+    kind: Literal["howto", "fact"] | None = None
+
+    @property
+    def howto(self) -> bool:
+        return self.kind == "howto" if self.kind else self.source is None
 
     @field_validator("patterns")
     @classmethod
@@ -55,6 +62,10 @@ class FaqEntry(_Strict):
 
     def answer(self, language: str) -> str:
         return self.a_zh if language == "zh" else self.a_en
+
+    def text(self) -> str:
+        """Everything the entry says, both languages: what its answer can be checked against."""
+        return " ".join([*self.q_zh, *self.q_en, self.a_zh, self.a_en])
 
 
 EventFormat = Literal["in_person", "online", "hybrid"]
@@ -76,6 +87,8 @@ class Event(_Strict):
     description_zh: str = Field(min_length=1)
     description_en: str = Field(min_length=1)
     contact: str = Field(min_length=3)
+    # Other names scholars use for the event ("海洽会", "Suzhou Elite Week"); questions find it by them.
+    aliases: list[str] = Field(default_factory=list)
 
     @field_validator("timezone")
     @classmethod
@@ -262,37 +275,6 @@ def field_label(field_id: str, language: str) -> str:
     return zh if language == "zh" else en
 
 
-def event_document(event: Event, language: str, updated: dt.date) -> Document:
-    """An event as a short document in one language, so questions about events are answered from the index."""
-    fmt = event.starts_at.strftime
-    fields = ("、" if language == "zh" else ", ").join(field_label(f, language) for f in event.fields)
-    if language == "zh":
-        text = (
-            f"{event.title_zh}将于{fmt('%Y年%m月%d日')}至{event.ends_at.strftime('%Y年%m月%d日')}"
-            f"在{event.region('zh')}{event.place('zh')}举行，报名截止时间为"
-            f"{event.deadline_at.strftime('%Y年%m月%d日')}，名额{event.capacity}人。"
-            f"{event.description_zh} 领域：{fields}。联系方式：{event.contact}。"
-        )
-        title = event.title_zh
-    else:
-        text = (
-            f"{event.title_en} takes place from {fmt('%d %B %Y')} to {event.ends_at.strftime('%d %B %Y')} "
-            f"in {event.place('en')}, {event.region('en')}. Registration closes on "
-            f"{event.deadline_at.strftime('%d %B %Y')}; {event.capacity} places. {event.description_en} "
-            f"Fields: {fields}. Contact: {event.contact}."
-        )
-        title = event.title_en
-    meta = DocMeta(
-        id=f"event-{event.id}",
-        title=title,
-        date=updated,
-        as_of=updated,
-        source="Chizi events catalogue (sample)" if language == "en" else "赤子助手活动目录（示例）",
-        language=language,  # type: ignore[arg-type]
-    )
-    return Document(meta, text, f"events.yaml#{event.id}.{language}")
-
-
 def load_knowledge(root: Path) -> KnowledgeBase:
     """Load and validate the whole knowledge folder; any error stops the load before anything is used."""
     root = Path(root)
@@ -330,7 +312,7 @@ def load_knowledge(root: Path) -> KnowledgeBase:
         raw_updated = head.get("updated")
         if raw_updated is not None and not isinstance(raw_updated, dt.date):
             raise KnowledgeError("events.yaml: field updated: expected a date such as 2026-11-20")
+        # Events are answered from this catalogue and the registry, never from text in the index.
         updated = raw_updated or dt.date.today()
-        docs += [event_document(e, lang, updated) for e in events for lang in ("zh", "en")]
     files += [p for p in (root / "faq.yaml", root / "glossary.yaml", cat) if p.exists()]
     return KnowledgeBase(docs, faq, events, glossary, updated, sample, files)

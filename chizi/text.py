@@ -22,6 +22,22 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@functools.cache
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def is_traditional(text: str) -> bool:
+    """Whether a Chinese text is written in traditional characters (so the reply should be too)."""
+    return bool(_CJK.search(text)) and _t2s().convert(text) != text
+
+
+def to_traditional(text: str) -> str:
+    return str(_s2t().convert(text))
+
+
 def clean(text: str) -> str:
     """Drop invisible and control characters and fold runs of white space; keeps the user's wording."""
     text = _INVISIBLE.sub("", text)

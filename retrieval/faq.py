@@ -11,7 +11,7 @@ import numpy as np
 
 from chizi.knowledge import FaqEntry
 from chizi.text import has_cjk, normalize
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.embeddings import Encoder
 from retrieval.tokenizer import Tokenizer
 
 
@@ -40,41 +40,56 @@ def weighted_f1(query: set[str], other: set[str], idf: Callable[[str], float]) -
 
 
 class FaqMatcher:
+    """Patterns first, then word overlap with a curated variant, then (how-to entries only) meaning."""
+
     def __init__(
         self,
         entries: list[FaqEntry],
         tokenizer: Tokenizer,
-        embeddings: SentenceEmbeddings,
+        embeddings: Encoder,
         names: frozenset[str] = frozenset(),
         lexical_threshold: float = 0.7,
-        dense_threshold: float = 0.84,
+        dense_threshold: dict[str, float] | None = None,
+        dense_margin: float = 0.03,
     ) -> None:
         self.entries = entries
         self._tokenizer = tokenizer
         self._embeddings = embeddings
         self.lexical_threshold = lexical_threshold
-        self.dense_threshold = dense_threshold
+        # e5 similarities run higher between Chinese texts than between English ones: one threshold each.
+        # Chosen on the tune part of the question set.
+        self.dense_threshold = dense_threshold or {"en": 0.86, "zh": 0.89}
+        self.dense_margin = dense_margin
         self._patterns = [(e, [re.compile(p) for p in e.patterns]) for e in entries if e.patterns]
         self._variants: list[tuple[int, str, frozenset[str], frozenset[str]]] = []
-        en_texts: list[str] = []
-        self._en_owner: list[int] = []
-        self._en_tokens: list[frozenset[str]] = []
+        texts: list[str] = []
+        self._owner: list[int] = []
         for i, entry in enumerate(entries):
             for q in entry.q_zh + entry.q_en:
                 self._variants.append((i, q, frozenset(tokenizer.tokens(q)), frozenset(_bigrams(q))))
-            for q in entry.q_en:
-                en_texts.append(q)
-                self._en_owner.append(i)
-                self._en_tokens.append(frozenset(tokenizer.tokens(q)))
-        # The bundled encoder reads English only; Chinese variants are matched on tokens.
+            if entry.howto:
+                # Plan facts are answered from the documents, where a question's year and place are
+                # checked; only entries about using the service are matched by meaning alone.
+                for q in entry.q_zh + entry.q_en:
+                    texts.append(q)
+                    self._owner.append(i)
         self._names = {t for name in names for t in tokenizer.tokens(name)}
-        self._en_vectors = np.array(embeddings.embed_documents(en_texts)) if en_texts else np.zeros((0, 1))
+        self._vectors = np.array(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1))
 
-    def match(self, question: str, language: str, idf: Callable[[str], float]) -> FaqMatch | None:
+    def match_pattern(self, question: str) -> FaqEntry | None:
+        """The entry one of whose intent patterns the question matches ("how do i register")."""
         norm = normalize(question)
-        for entry, patterns in self._patterns:
-            if any(p.search(norm) for p in patterns):
-                return FaqMatch(entry, 1.0, "pattern")
+        return next((e for e, patterns in self._patterns if any(p.search(norm) for p in patterns)), None)
+
+    def match(
+        self, question: str, language: str, idf: Callable[[str], float], passage_similarity: float = 0.0
+    ) -> FaqMatch | None:
+        """The entry `question` asks for, or None. `passage_similarity` is how close the best document
+        passage is: a how-to entry wins by meaning only when it is clearly closer than any passage."""
+        norm = normalize(question)
+        entry = self.match_pattern(question)
+        if entry is not None:
+            return FaqMatch(entry, 1.0, "pattern")
         tokens = set(self._tokenizer.tokens(question))
         intent = tokens - self._names
         grams = _bigrams(question) if language == "zh" else set()
@@ -89,10 +104,10 @@ class FaqMatcher:
                 score = max(score, weighted_f1(grams, set(vgrams), lambda _: 1.0))
             if score >= self.lexical_threshold and (best is None or score > best.score):
                 best = FaqMatch(self.entries[owner], score, text)
-        if language == "en" and len(self._en_vectors):
-            sims = self._en_vectors @ np.array(self._embeddings.embed_query(normalize(question)))
+        if best is None and len(self._vectors):
+            sims = self._vectors @ np.array(self._embeddings.embed_query(norm))
             i = int(np.argmax(sims))
-            shared = intent & self._en_tokens[i] if intent else {"-"}
-            if sims[i] >= self.dense_threshold and shared and (best is None or sims[i] > best.score):
-                best = FaqMatch(self.entries[self._en_owner[i]], float(sims[i]), "")
+            threshold = self.dense_threshold.get(language, max(self.dense_threshold.values()))
+            if sims[i] >= threshold and sims[i] - passage_similarity >= self.dense_margin:
+                best = FaqMatch(self.entries[self._owner[i]], float(sims[i]), "")
         return best

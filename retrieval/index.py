@@ -12,6 +12,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import re
 import shutil
 import time
 from collections import Counter
@@ -23,14 +24,14 @@ from typing import Any, cast
 from langchain_core.documents import Document as LCDocument
 
 from chizi.knowledge import Document, KnowledgeBase, load_knowledge
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.embeddings import Encoder
 from retrieval.loaders import iter_files, load_file
 from retrieval.splitter import make_splitter
 from retrieval.store import HNSW, close, collection_name, copy_collection, open_client
 from retrieval.tokenizer import VERSION as TOKENIZER_VERSION
 from retrieval.tokenizer import Tokenizer
 
-FORMAT = 1  # bump when the on-disk layout of a generation changes
+FORMAT = 2  # bump when the on-disk layout of a generation changes
 
 
 class IndexError_(Exception):
@@ -106,7 +107,11 @@ def split_documents(docs: list[Document]) -> list[LCDocument]:
     splitter = make_splitter()
     chunks: list[LCDocument] = []
     for doc in docs:
-        for i, piece in enumerate(splitter.split_text(doc.text)):
+        # One paragraph a chunk (long ones cut at sentence ends): a passage then says one thing, so its
+        # similarity to a question is the similarity of what it says, not of its neighbours.
+        paragraphs = [p for p in re.split(r"\n\s*\n", doc.text) if p.strip()]
+        pieces = [piece for p in paragraphs for piece in splitter.split_text(p)]
+        for i, piece in enumerate(pieces):
             # The title travels with every chunk: it often names what the body only implies (天津 / 津门行).
             text = f"{doc.meta.title}\n{piece}"
             chunks.append(LCDocument(page_content=text, metadata={**doc.metadata(), "chunk": i}))
@@ -184,7 +189,7 @@ def ingest(
     *,
     index_dir: Path,
     knowledge_dir: Path,
-    embeddings: SentenceEmbeddings,
+    embeddings: Encoder,
     chroma_url: str | None = None,
     paths: list[Path] | None = None,
     forget: list[Path] | None = None,

@@ -14,22 +14,38 @@ _GREETING = re.compile(
 )
 _THANKS = re.compile(r"^(thanks?|thank you|thx|谢谢|多谢|感谢)")
 _INJECTION = re.compile(
-    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
-    r"disregard (all |the )?(previous|prior|above)|system prompt|developer mode|jailbreak|"
-    r"you are now|act as (an? )?(?!organi[sz]er)|pretend (to be|you are)|reveal your (prompt|instructions)|"
-    r"忽略(之前|以上|前面|所有)(的)?(指令|指示|规则|提示)|系统提示|越狱|扮演|你现在是"
+    r"ignore (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
+    r"disregard (all |the |your )?(previous|prior|above)|system prompt|developer mode|jailbreak|"
+    r"you are now (a|an|my|dan|in)\b|act as (an? )?(?!organi[sz]er)|pretend (to be|you are)|reveal your (prompt|instructions)|"
+    r"(忽略|忘掉|忘记|无视)(你)?(之前|以上|前面|所有|原来)的?(指令|指示|规则|提示|设定)|系统提示|越狱|扮演|"
+    r"(现在)?你(现在)?是我的|从现在(开始|起)你是"
 )
+# Other people's data: who registered, their contacts. The organisers' published contact is not personal.
 _PERSONAL = re.compile(
-    r"(who (has |have )?(registered|signed up)|list (of )?(the )?(participants|registrants|attendees)|"
-    r"(phone|email|e-mail|address|contact details?|telegram id|personal (data|information)) of (?!the organi[sz]ers?)"
-    r"[a-z]|(give|show|send) me (the )?(names|emails|phone numbers|contacts)|"
-    r"(谁|哪些人)(报名|注册)了|报名(者|人员)?(名单|的人)|参会(者|人员)?名单|的(电话|手机号|邮箱|住址|联系方式)(是|吗|？|\?)|"
-    r"(其他|别的)(人|用户|学者)的(信息|资料|数据))"
+    r"(who (has |have )?(registered|signed up)|(list|names?) of (the )?(registrants|people (who )?registered|attendees who)|"
+    r"(emails?|e-mails?|phone numbers?|addresses|contact details?|telegram ids?|personal (data|information)) of (everyone|everybody|all|the (people|registrants|participants|attendees)|other)|"
+    r"(give|show|send) me (the )?(names|emails|phone numbers|contacts) of|"
+    r"(谁|哪些人)(报名|注册)了|报名(者|人员)?(名单|的人)|参会(者|人员)?名单|"
+    r"(其他|别的)(人|用户|学者)的(信息|资料|数据|电话|邮箱)|"
+    r"^(?!我)[\u4e00-\u9fff]{2,3}(报名了|参加了|的(电话|手机号|邮箱|住址)))"
 )
 _OFF_TOPIC = re.compile(
     r"\b(weather|forecast|stock|bitcoin|crypto|recipe|cook|football|soccer|nba|movie|song|lyrics|joke|"
-    r"poem|horoscope|lottery|capital of|translate|homework|python code|green card|visa|immigration|mortgage|write (me )?(a |an )?(code|essay|story))\b|"
-    r"天气|股票|比特币|菜谱|做饭|足球|篮球|电影|歌词|笑话|写(一首)?诗|星座|彩票|首都|翻译|作业|写代码|写(一篇)?作文|绿卡|签证|移民|房价|房贷"
+    r"poem|horoscope|lottery|capital of|translate|homework|python code|green card|mortgage|exchange rate|passport|"
+    r"restaurants?|election|write (me )?(a |an )?(code|essay|story))\b|\d+\s*[+*/-]\s*\d+|"
+    r"天气|天氣|下雨|股票|比特币|菜谱|怎么做$|做饭|足球|篮球|电影|歌词|笑话|写(一首)?诗|星座|彩票|首都|翻译|作业|写代码|爬虫|"
+    r"写(一篇)?作文|绿卡|房价|房贷|大选|汇率|护照"
+)
+
+
+_HELP = re.compile(
+    r"^(/?help|帮助|救命|怎么用|如何使用|使用说明|菜单|menu|start|开始|"
+    r"(hi|hello|hey|你好|您好)?[\s,，!！]*(i'?m|i am|我是)\s*(new|a new user|新来的|新用户|第一次来)( here)?|"
+    r"what can you do|你能(干|做)(什么|啥)|你会(干|做)?(什么|啥))[\W_]*$"
+)
+_IN_DOMAIN = re.compile(
+    r"赤子|chizi|计划|plan\b|program|活动|event|报名|regist|留学|海外|人才|scholar|talent|tour|fair|"
+    r"人社部|ministry|mohrss|津门|天津|tianjin|重庆|chongqing|宁波|ningbo|苏州|suzhou|杭州|hangzhou|海洽|精英周"
 )
 
 
@@ -66,6 +82,15 @@ PERSONAL = Route(
     "Sorry, I can't share other people's personal data or registrations. You can see your own with /myevents; "
     "the organisers' contact is on each event card.",
 )
+HELP = Route(
+    "help",
+    "我是赤子助手，可以：\n• 回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并注明出处；\n"
+    "• 查找各地引才活动（日期、地点、截止时间、剩余名额），例如“6月有什么活动”；\n"
+    "• 帮您报名：发送 /events 浏览活动，/myevents 查看或取消报名，/subscribe 订阅新活动通知。",
+    "I am Chizi. I can:\n• answer questions about the Overseas Scholars Serve-the-Country Action Plan (赤子计划), "
+    "with sources;\n• find regional talent events (dates, places, deadlines, seats left), e.g. “what's on in June?”;\n"
+    "• register you: send /events to browse events, /myevents to see or cancel yours, /subscribe for news of new ones.",
+)
 OFF_TOPIC = Route(
     "out_of_scope",
     "这个问题超出了我的范围：我只回答关于赤子计划及其引才活动的问题。您可以问我赤子计划是什么、2012年的成果，或发送 /events 查看活动。",
@@ -83,6 +108,10 @@ def route(text: str) -> Route | None:
         return PERSONAL
     if _GREETING.match(norm):
         return THANKS if _THANKS.match(norm) else GREETING
-    if _OFF_TOPIC.search(norm) and not re.search(r"赤子|chizi|活动|event|报名|regist", norm):
+    if _HELP.match(norm):
+        return HELP
+    # Off-topic words only decide when nothing ties the question to the plan ("the capital of the Tianjin
+    # fund", "does the plan help with a visa" are the plan's questions, answered or declined from its documents).
+    if _OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm):
         return OFF_TOPIC
     return None

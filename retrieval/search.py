@@ -15,10 +15,13 @@ import numpy as np
 
 from chizi.knowledge import GlossaryTerm
 from chizi.text import detect_language, normalize
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, current_generation
 from retrieval.store import open_client
 from retrieval.tokenizer import Tokenizer
+from retrieval.typos import HomophoneFixer, load_synonyms
+
+SYNONYMS = load_synonyms(Path(__file__).with_name("synonyms.txt"))
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class SearchResult:
 
 @dataclass(frozen=True)
 class Weights:
-    dense: float = 0.4
+    dense: float = 1.0
     bm25: float = 1.0
     rrf_k: int = 5
     same_language: float = 0.2  # fused score bonus, as a fraction, for chunks in the question's language
@@ -91,7 +94,7 @@ class Expander:
 class Searcher:
     """Read-only view of one generation. Cheap to query, built once per generation."""
 
-    def __init__(self, gen_dir: Path, embeddings: SentenceEmbeddings, glossary: list[GlossaryTerm]) -> None:
+    def __init__(self, gen_dir: Path, embeddings: Encoder, glossary: list[GlossaryTerm]) -> None:
         import bm25s
 
         try:
@@ -114,6 +117,8 @@ class Searcher:
         self.manifest = manifest
         self.generation = gen_dir.name
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self._normalized: list[str] | None = None  # built on first use: a 100k-chunk index loads faster
+        self._pattern_seen: dict[str, bool] = {}
         self._client = open_client(manifest.get("chroma_url"), gen_dir)
         try:
             self._collection = self._client.get_collection(manifest["collection"])
@@ -128,15 +133,30 @@ class Searcher:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         self._glossary_tokens = {t for g in glossary for name in g.en for t in self.tokenizer.tokens(name)}
+        self.synonyms = SYNONYMS
+        self._fixer: HomophoneFixer | None = None
+        self._fixer_words = [*self._idf, *(normalize(g.zh) for g in glossary)]
         self._by_initial: dict[tuple[str, int], list[str]] = {}
         for word in list(self._idf) + list(self._glossary_tokens):
             if word.isascii() and word.isalpha():
                 for length in range(len(word) - 2, len(word) + 3):
                     self._by_initial.setdefault((word[:1], length), []).append(word)
 
-    def is_dictionary_word(self, word: str) -> bool:
-        """Whether the encoder's vocabulary has `word` whole: a real English word, not a misspelling."""
-        return self._embeddings.has_word(word)
+    def fix_typos(self, normalized: str) -> str:
+        """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary."""
+        if self._fixer is None:
+            from retrieval.places import CHINA
+
+            self._fixer = HomophoneFixer([*self._fixer_words, *(p.key for p in CHINA)])
+        return self._fixer.fix(normalized)
+
+    def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
+        """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""
+        if pattern.pattern not in self._pattern_seen:
+            if self._normalized is None:
+                self._normalized = [normalize(c.text) for c in self.chunks]
+            self._pattern_seen[pattern.pattern] = any(pattern.search(text) for text in self._normalized)
+        return self._pattern_seen[pattern.pattern]
 
     def knows(self, token: str) -> bool:
         return token in self._idf or token in self._glossary_tokens
@@ -181,16 +201,18 @@ class Searcher:
         lex_tokens = tokens + [
             t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)
         ]
+        lex_tokens += [s for t in tokens for s in self.synonyms.get(t, ()) if s != t and s in self._idf]
         timings["tokenize"] = time.perf_counter() - t0
 
         dense: list[tuple[int, float]] = []
         dense_weight = w.dense
         if w.fusion != "bm25" and self.chunks:
             t = time.perf_counter()
-            dense_text = " ".join([query, *en_terms]) if en_terms else query
-            # The encoder's vote counts as much as it can read of the question: an English model
-            # facing a Chinese question mostly sees [UNK], and its ranking is then noise.
-            dense_weight *= self._embeddings.readable_share(dense_text) ** 2
+            readable = self._embeddings.readable_share(query)
+            # An encoder that cannot read Chinese gets the glossary's English names to read instead, and
+            # its vote counts as much as it can read of the question (an English model mostly sees [UNK]).
+            dense_text = " ".join([query, *en_terms]) if en_terms and readable < 0.9 else query
+            dense_weight *= self._embeddings.readable_share(dense_text) ** 2 if readable < 0.9 else 1.0
             dense = self._dense(dense_text, pool)
             timings["dense"] = time.perf_counter() - t
         lexical: list[tuple[int, float]] = []
@@ -229,7 +251,7 @@ class Searcher:
 class LiveIndex:
     """The generation CURRENT points at, switched to a newer one as soon as an ingest publishes it."""
 
-    def __init__(self, index_dir: Path, embeddings: SentenceEmbeddings, glossary: list[GlossaryTerm]) -> None:
+    def __init__(self, index_dir: Path, embeddings: Encoder, glossary: list[GlossaryTerm]) -> None:
         self._dir = index_dir
         self._embeddings = embeddings
         self._glossary = glossary

@@ -15,7 +15,7 @@ from chizi.assistant import Assistant
 from chizi.db import make_engine, migrate
 from chizi.registry import Registry
 from chizi.settings import Settings
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.embeddings import Encoder, load_encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "mohrss-2013-03-26-chizi-plan-2012.txt"
@@ -31,8 +31,8 @@ def corpus_file() -> Path:
 
 
 @pytest.fixture(scope="session")
-def embeddings() -> SentenceEmbeddings:
-    return SentenceEmbeddings("")
+def embeddings() -> Encoder:
+    return load_encoder("")
 
 
 @pytest.fixture(scope="session")
@@ -85,7 +85,7 @@ def make_settings(data_dir: Path, knowledge: Path, **extra: Any) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(
-    tmp_path_factory: pytest.TempPathFactory, knowledge_dir: Path, embeddings: SentenceEmbeddings
+    tmp_path_factory: pytest.TempPathFactory, knowledge_dir: Path, embeddings: Encoder
 ) -> Assistant:
     settings = make_settings(tmp_path_factory.mktemp("data"), knowledge_dir)
     helper = Assistant(settings, embeddings)

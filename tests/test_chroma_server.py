@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chizi.assistant import Assistant
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.embeddings import Encoder
 from tests.conftest import ROOT, make_settings
 from tests.harness import free_port
 
@@ -46,7 +46,7 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
 
 @pytest.mark.chroma_server
 def test_ingest_and_answer_through_a_chroma_server(
-    chroma_server: str, tmp_path: Path, embeddings: SentenceEmbeddings
+    chroma_server: str, tmp_path: Path, embeddings: Encoder
 ) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", knowledge)

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from chizi.assistant import Assistant
-from retrieval.embeddings import SentenceEmbeddings
+from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, IngestBusy, current_generation, writer_lock
 from tests.conftest import ROOT, make_settings
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, embeddings: SentenceEmbeddings) -> Assistant:
+def fresh(tmp_path: Path, embeddings: Encoder) -> Assistant:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", knowledge)
     return Assistant(make_settings(tmp_path / "var", knowledge), embeddings)

@@ -1,0 +1,46 @@
+"""The previous question of a chat, so that "那天津呢？" or "and the deadline?" can lean on it.
+
+Only the question's text (already scrubbed of e-mail addresses and phone numbers) and what it was
+about (events, places, years, the attribute asked) are kept, for a short while, per chat. The
+registry keeps them in the database for Telegram and `chizi chat`; tests and evaluation use memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+# A follow-up leans on the previous question only while the conversation is fresh.
+FRESH_FOR = dt.timedelta(minutes=30)
+
+
+@dataclass(frozen=True)
+class Turn:
+    text: str
+    frame: dict[str, Any]
+    at: dt.datetime
+
+
+class Conversations(Protocol):
+    def recall(self, chat: str, now: dt.datetime) -> Turn | None: ...
+
+    def remember(self, chat: str, turn: Turn) -> None: ...
+
+
+class MemoryConversations:
+    """Per-process memory of the last turn of each chat."""
+
+    def __init__(self) -> None:
+        self._turns: dict[str, Turn] = {}
+        self._lock = threading.Lock()
+
+    def recall(self, chat: str, now: dt.datetime) -> Turn | None:
+        with self._lock:
+            turn = self._turns.get(chat)
+        return turn if turn and now - turn.at <= FRESH_FOR else None
+
+    def remember(self, chat: str, turn: Turn) -> None:
+        with self._lock:
+            self._turns[chat] = turn

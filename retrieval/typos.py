@@ -1,0 +1,73 @@
+"""Chinese typing slips and paraphrase words, put right before retrieval.
+
+Chinese is typed through pinyin, so most slips are homophones: 杭洲 for 杭州, 赤子记划 for 赤子计划,
+联洛站 for 联络站. A run of characters that the knowledge base never uses but that sounds exactly like
+a word it does use (and shares at least half its characters) is read as that word.
+
+Synonyms (`synonyms.txt`) widen a question's words to the ones the documents use: "picked" also
+looks for "selected", 选进 also for 入选.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from pathlib import Path
+
+from retrieval.tokenizer import stem
+
+
+@functools.cache
+def _pinyin(char: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return str(lazy_pinyin(char)[0])
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+class HomophoneFixer:
+    def __init__(self, vocabulary: Iterable[str], min_len: int = 2, max_len: int = 6) -> None:
+        self._known = {w for w in vocabulary if min_len <= len(w) <= max_len and all(_is_cjk(c) for c in w)}
+        self._by_sound: dict[tuple[str, ...], list[str]] = {}
+        for word in self._known:
+            self._by_sound.setdefault(tuple(_pinyin(c) for c in word), []).append(word)
+        self._lengths = sorted({len(w) for w in self._known}, reverse=True)
+
+    def fix(self, text: str) -> str:
+        """`text` with homophone slips replaced by the knowledge base's words; unchanged when none."""
+        out = list(text)
+        i = 0
+        while i < len(out):
+            if not _is_cjk(out[i]):
+                i += 1
+                continue
+            for n in self._lengths:
+                window = "".join(out[i : i + n])
+                if len(window) < n or not all(_is_cjk(c) for c in window) or window in self._known:
+                    continue
+                for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
+                    same = sum(a == b for a, b in zip(word, window, strict=True))
+                    if same * 2 >= n and same < n:
+                        out[i : i + n] = list(word)
+                        break
+                else:
+                    continue
+                i += n - 1
+                break
+            i += 1
+        return "".join(out)
+
+
+def load_synonyms(path: Path) -> dict[str, frozenset[str]]:
+    """token -> the tokens it may stand for (English words stemmed as the tokenizer stems them)."""
+    groups: dict[str, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words = frozenset(w if _is_cjk(w[0]) else stem(w.lower()) for w in line.split())
+        for w in words:
+            groups[w] = groups.get(w, frozenset()) | words
+    return groups

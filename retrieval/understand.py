@@ -1,0 +1,445 @@
+"""What a question asks, before anything is retrieved: its kind, the answer it wants, its constraints.
+
+`understand()` reads a normalised question and returns a `Question`:
+- constraints an answer must meet: years ("2015年", "12年", "二〇一二年", "1980s"), Chinese places,
+  places abroad named as the subject, and the catalogue events it names (through their aliases);
+- the kind of answer it wants: a count, a sum of money, a year, a date, a place, a body, a person, a reason…
+- for event questions: the attribute asked (date, place, deadline, seats, format, contact, time,
+  duration, fields), or the filters of a list (months, regions, fields, online, closing soon), or the
+  wish to register;
+- whether it leans on the previous question ("那天津呢？", "and the deadline?").
+
+Rules are regular expressions over the normalised text (simplified Chinese, lower case), kept here
+in one place with tests for what they must and must not catch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from retrieval import places as gazetteer
+from retrieval.places import Place
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+# --- years and dates ----------------------------------------------------------------------------------
+_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
+_CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})年")
+_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d%])(?!'?s\b|年代)(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余))")
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年(?!代)")
+_DECADE = re.compile(r"(?<!\d)((?:19|20)?\d0)(?:'?s\b|年代)")
+
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"]  # fmt: skip
+_MONTH_EN = re.compile(r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
+_MONTH_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?")
+_ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+           "十一": 11, "十二": 12}  # fmt: skip
+
+
+def years_in(text: str, today: dt.date) -> list[int]:
+    """Years a normalised question names; 'last year', 'next year' and two-digit years resolved."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
+    found = [int(y) for y in _YEAR.findall(text)]
+    found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
+    if not found and re.search(r"明年|next year", text):
+        found.append(today.year + 1)
+    if not found and re.search(r"今年|this year", text):
+        found.append(today.year)
+    return sorted(set(found))
+
+
+def decades_in(text: str) -> list[tuple[int, int]]:
+    out = []
+    for raw in _DECADE.findall(text):
+        start = int(raw) if len(raw) == 4 else 1900 + int(raw)
+        out.append((start, start + 9))
+    return out
+
+
+def months_in(text: str, today: dt.date) -> list[int]:
+    months: set[int] = set()
+    for m in _MONTH_EN.findall(text):
+        months.add(next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(m[:3])))
+    for m in _MONTH_ZH.findall(text):
+        months.add(int(m) if m.isdigit() else _ZH_NUM[m])
+    if re.search(r"下半年|second half", text):
+        months |= set(range(7, 13))
+    if re.search(r"上半年|first half", text):
+        months |= set(range(1, 7))
+    if re.search(r"下个月|next month", text):
+        months.add(today.month % 12 + 1)
+    return sorted(months)
+
+
+# --- fields of work ----------------------------------------------------------------------------------
+FIELD_WORDS: dict[str, str] = {
+    "biomedicine": r"生物医药|生物医学|生物|医药|制药|biomed\w*|biolog\w*|biotech\w*|pharma\w*|life science",
+    "medicine": r"医学|医生|临床|医疗|medicine|medical|clinical|doctors?|physicians?",
+    "public_health": r"公共卫生|public health|epidemiolog\w*",
+    "it": r"电子信息|信息技术|计算机|软件|电子|互联网|software|computer|electronics?|computing",
+    "artificial_intelligence": r"人工智能|机器学习|深度学习|\bai\b|machine learning|deep learning|artificial intelligence",
+    "advanced_manufacturing": r"先进制造|制造|机器人|manufactur\w*|robot\w*",
+    "energy": r"新能源|能源|节能|电池|光伏|energy|batter(?:y|ies)|solar",
+    "finance": r"金融|投资|finance|financial|fintech|banking",
+    "cloud_computing": r"云计算|cloud",
+    "big_data": r"大数据|数据科学|big data|data science",
+    "new_materials": r"新材料|材料|化学|materials?|chemistry",
+    "textiles": r"纺织|textiles?",
+    "agriculture": r"农业|农学|agricultur\w*|agri\w*|farming",
+    "environment": r"生态|环境|环保|environment\w*|ecolog\w*|climate",
+    "engineering": r"工程|engineer\w*",
+}
+_FIELD_RX = {key: re.compile(pattern) for key, pattern in FIELD_WORDS.items()}
+
+
+def fields_in(text: str, original: str = "") -> list[str]:
+    found = [key for key, rx in _FIELD_RX.items() if rx.search(text)]
+    # "IT" in capitals only: "it" is also the pronoun ("where is it?").
+    if re.search(r"\bIT\b", original) and "it" not in found:
+        found.append("it")
+    return found
+
+
+# --- what is asked -----------------------------------------------------------------------------------
+# The kind of answer a question wants, most specific first.
+WANTS: list[tuple[str, re.Pattern[str]]] = [
+    ("person", _rx(r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是", r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))")),
+    ("money", _rx(r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪", r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate")),
+    ("year", _rx(r"哪一年|哪年|什么时候(开始|启动|成立|创立)|(啥|何)时(候)?(开始|启动)|追溯到|几几年", r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b")),
+    ("count", _rx(r"多少|几个|几项|几家|几次|几届|几位|几名|几人|有几|几种|数量", r"how many|number of|\bcount\b|how much")),
+    ("date", _rx(r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月", r"\bwhen\b|what date|which day|what day")),
+    ("org", _rx(r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起)|(哪个|什么)部(门)?(管|负责|主办)|由谁", r"who (runs|is behind|organi[sz]es|is in charge|manages|is responsible)|which (ministry|department|agency|body)")),
+    ("place", _rx(r"在哪(?!些)|哪里|哪儿|哪个(县|城市|省|地方|国家)|什么地方|来自哪", r"\bwhere\b|which (county|city|province|country|countries|place)")),
+    ("reason", _rx(r"为什么|为啥|目的|为何", r"\bwhy\b|purpose|the point of")),
+]
+
+# Things the plan documents may simply not carry: asked for, they must be found in the index itself.
+FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
+    ("minister", _rx(r"部长", r"\bminister\b")),
+    ("budget", _rx(r"预算|总经费|花了多少钱|一共花了|总投入", r"\bbudget\b|\bspent\b|total (funding|cost|spending)|how much (money )?(was|did .{0,30}) (spent|cost)")),
+    ("salary", _rx(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
+    ("visa", _rx(r"签证", r"\bvisas?\b")),
+    ("passport", _rx(r"护照", r"\bpassports?\b")),
+    ("acceptance rate", _rx(r"通过率|录取率|成功率", r"acceptance rate|success rate|pass rate")),
+    ("subsidy", _rx(r"补贴|补助|津贴", r"\bsubsid(y|ies)\b|\ballowances?\b|\bstipends?\b")),
+    ("university", _rx(r"大学|高校", r"\buniversit(y|ies)\b")),
+    ("per-activity amount", _rx(r"每个.{0,8}(多少钱|资助|经费)|资助(金额|标准)", r"how much (money )?does each|per activity|each (selected )?activity receive")),
+    ("housing", _rx(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
+]
+
+# The attribute of an event a question asks for.
+SLOTS: list[tuple[str, re.Pattern[str]]] = [
+    ("register", _rx(r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$", r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)")),
+    ("seats", _rx(r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位", r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|is it full|capacity")),
+    ("deadline", _rx(r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)", r"deadline|registration close|close registration|closes|last day to|sign up by|register by")),
+    ("format", _rx(r"线上|线下|在线|网上|远程|现场参加", r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b")),
+    ("contact", _rx(r"联系方式|联系谁|联系人|邮箱|电话|怎么联系", r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)")),
+    ("time", _rx(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
+    ("duration", _rx(r"多久|几天|多长时间", r"how long|how many days")),
+    ("fields", _rx(r"(哪些|什么)(领域|方向|专业)", r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about")),
+    ("place", _rx(r"在哪(?!些)|哪里|哪儿|哪个城市|什么地方|地点|地址", r"\bwhere\b|which city|location|venue")),
+    ("when", _rx(r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发", r"\bwhen\b|what date|which date|\bstarts?\b|\bbegins?\b|next year")),
+]
+
+_EVENT_NOUN = _rx(r"活动|交流会|洽谈会|会议|展会", r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b")
+_LIST_CUE = _rx(
+    r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
+    r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)",
+)
+# Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
+_FACET = _rx(r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的", r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b")
+_CLOSING = _rx(r"快截止|即将截止|截止最早|最先截止", r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon")
+_FIT = _rx(r"适合|推荐|我是|我在|我做", r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on")
+_ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
+_PAST = _rx(
+    r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及",
+    r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b",
+)
+_FOLLOW_MARK = _rx(r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$", r"^(and|what about|how about|also|then)\b|\b(it|that one)\b")
+_FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
+
+
+def mentions_event(text: str) -> bool:
+    """Whether a normalised text speaks of an event (活动, meet-up, fair …) rather than of the plan."""
+    return bool(_EVENT_NOUN.search(text))
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # normalised
+    years: tuple[int, ...] = ()
+    decades: tuple[tuple[int, int], ...] = ()
+    places: tuple[Place, ...] = ()
+    foreign: tuple[Place, ...] = ()  # places abroad named as what is asked about, not where the asker is
+    events: tuple[str, ...] = ()
+    wants: str = "other"
+    slot: str | None = None
+    listing: bool = False
+    months: tuple[int, ...] = ()
+    fields: tuple[str, ...] = ()
+    online: bool = False
+    closing_soon: bool = False
+    fit: bool = False
+    abroad: bool = False
+    follow_up: bool = False
+    focus: tuple[str, ...] = ()  # concepts from FOCUS_CONCEPTS that the question asks about
+    event_terms: tuple[tuple[str, ...], ...] = ()  # per event named: its names and places, normalised
+    counted: tuple[str, ...] = ()  # for a count: what is counted ("agreements", "风投")
+    future: bool = False  # names a year from this one on
+    past: bool = False  # asks about something done (a past year or tense)
+
+    @property
+    def about_event(self) -> bool:
+        """An event attribute, a list of events, or a wish to register: answered from the catalogue."""
+        if self.slot == "register" and self.events:
+            return True
+        if self.listing:
+            return True
+        return bool(self.events and self.slot and not self.past and not (self.slot == "fields" and self.wants == "count"))
+
+    def has_subject(self) -> bool:
+        return bool(self.events or self.places or self.years or self.fields or self.months)
+
+    def frame(self) -> dict[str, object]:
+        """What a follow-up can lean on, as plain data (kept per chat in the database)."""
+        return {
+            "events": list(self.events),
+            "slot": self.slot,
+            "listing": self.listing,
+            "places": [p.key for p in self.places],
+            "years": list(self.years),
+        }
+
+
+def find_events(text: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
+    """Catalogue events whose aliases the normalised text contains, longest alias first."""
+    hits: list[tuple[int, int, str]] = []
+    for event_id, names in aliases.items():
+        for name in names:
+            pos = text.find(name) if not name.isascii() else _ascii_find(text, name)
+            if pos >= 0:
+                hits.append((pos, -len(name), event_id))
+                break
+    return [event_id for _, _, event_id in sorted(hits)]
+
+
+def _ascii_find(text: str, name: str) -> int:
+    m = re.search(rf"\b{re.escape(name)}\b", text)
+    return m.start() if m else -1
+
+
+def understand(
+    text: str,
+    today: dt.date,
+    aliases: Mapping[str, Sequence[str]] | None = None,
+    original: str = "",
+    event_places: Mapping[str, Sequence[str]] | None = None,
+) -> Question:
+    """Read a normalised question; `aliases` maps catalogue event ids to their normalised names, and
+    `event_places` to the places they are held (a passage about an event names it or its place)."""
+    years = years_in(text, today)
+    decades = decades_in(text)
+    events = find_events(text, aliases or {})
+    # What is asked is read without the event's name: "杭州线上交流会是北京时间几点" asks the time, not the format.
+    rest = text
+    for event_id in events:
+        for name in (aliases or {}).get(event_id, ()):
+            rest = rest.replace(name, " ")
+    wants = next((name for name, rx in WANTS if rx.search(rest)), "other")
+    slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
+    past = any(y < today.year for y in years) or bool(decades) or bool(_PAST.search(text))
+    future = any(y >= today.year for y in years)
+    fields = fields_in(text, original)
+    months = months_in(text, today)
+    china = gazetteer.places_in(text)
+    first_person = bool(_FIRST_PERSON.search(text))
+    abroad = gazetteer.abroad(text)
+    closing = bool(_CLOSING.search(text))
+    fit = bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))
+    listing = (
+        not events
+        and bool(_EVENT_NOUN.search(text))
+        and (
+            bool(_LIST_CUE.search(text))
+            or bool(months)
+            or future
+            or closing
+            or (wants == "other" and bool(fields or china or re.search(r"\bevents\b", text)))
+        )
+        and not (_FACET.search(text) and not future and not fit)
+    ) or (fit and not past)
+    if listing and past and not future:
+        listing = False
+    if events and not slot and (future or closing) and not past:
+        slot = "when"
+    follow_up = bool(_FOLLOW_MARK.search(text)) and len(text) <= 40
+    focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
+    return Question(
+        text=text,
+        years=tuple(years),
+        decades=tuple(decades),
+        places=tuple(china),
+        foreign=() if first_person else tuple(gazetteer.foreign_places_in(text)),
+        events=tuple(events),
+        wants=wants,
+        slot=slot,
+        listing=listing,
+        months=tuple(months),
+        fields=tuple(fields),
+        online=bool(_ONLINE.search(text)),
+        closing_soon=closing,
+        fit=fit,
+        abroad=abroad,
+        follow_up=follow_up or (slot is not None and not events and not china and not listing and len(text) <= 24),
+        focus=focus,
+        counted=count_target(rest) if wants == "count" else (),
+        event_terms=tuple(tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events),
+        future=future,
+        past=past,
+    )
+
+
+def resolve_follow_up(current: Question, previous: dict[str, object], previous_text: str) -> tuple[str, Question | None]:
+    """A follow-up read against the previous question of the chat.
+
+    Returns the question to answer (the previous one with the new place, year or event put in), and,
+    for event questions, the merged `Question`; a follow-up about plan facts is re-asked as text."""
+    prev_events = [str(e) for e in previous.get("events", []) or []]  # type: ignore[union-attr]
+    prev_places = [str(p) for p in previous.get("places", []) or []]  # type: ignore[union-attr]
+    prev_years = [int(y) for y in previous.get("years", []) or []]  # type: ignore[union-attr]
+    prev_slot = previous.get("slot")
+    if prev_events or previous.get("listing"):
+        merged = replace(
+            current,
+            events=current.events or tuple(prev_events),
+            slot=current.slot or (str(prev_slot) if prev_slot else None),
+        )
+        return previous_text, merged
+    rewritten = previous_text
+    if current.places and prev_places:
+        for old, new in zip(prev_places, current.places, strict=False):
+            rewritten = _swap_place(rewritten, old, new)
+    elif current.places:
+        rewritten = f"{current.places[0].key} {rewritten}"
+    if current.years and prev_years:
+        rewritten = rewritten.replace(str(prev_years[0]), str(current.years[0]))
+        rewritten = rewritten.replace(f"{prev_years[0] % 100}年", f"{current.years[0]}年")
+    elif current.years:
+        rewritten = f"{rewritten} {current.years[0]}"
+    return rewritten, None
+
+
+def _swap_place(text: str, old_key: str, new: Place) -> str:
+    for place in gazetteer.CHINA:
+        if place.key == old_key:
+            for name in sorted(place.names, key=len, reverse=True):
+                if name.isascii():
+                    text = re.sub(rf"\b{re.escape(name)}\b", new.english, text)
+                else:
+                    text = text.replace(name, new.key)
+    return text
+
+
+_COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|条|人次)?([\u4e00-\u9fff]{2,6})")
+_COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
+_NOT_NOUN_EN = frozenset(
+    "the a an of were was are is did do does have has had got get went there in at on for from to by with and or "
+    "will would can could should".split()
+)
+_LEADING_EN = frozenset("overseas more different chizi".split())
+_LOOSE_EN = frozenset("people persons ones things times projects activities events scholars experts talents".split())
+# Words too loose to check: users call activities 项目 and scholars 人才 without meaning a distinction.
+_LOOSE = frozenset("项目 活动 人才 人员 专家 学者 海外人才 留学人才 人次".split())
+
+
+def count_target(text: str) -> tuple[str, ...]:
+    """What a count question counts ("agreements", "风投"), as words an answering sentence must name."""
+    m = _COUNT_ZH.search(text)
+    if m:
+        # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
+        word = re.split(r"[的了吗呢啊在是有被参达签收融对来去请报和与]", m.group(1))[0]
+        head = word[-2:]
+        return () if len(word) < 2 or word in _LOOSE or head in _LOOSE else (head,)
+    m = _COUNT_EN.search(text)
+    if m:
+        words: list[str] = []
+        for w in m.group(1).split():
+            if w in _NOT_NOUN_EN or (words and w.endswith(("ed", "ing"))):
+                break  # the noun phrase ends at the verb ("institutions attended")
+            if not words and w in _LEADING_EN:
+                continue
+            words.append(w)
+        # The head noun of "VC firms", "talent visits" is the last word; the check uses it alone.
+        return () if not words or words[-1] in _LOOSE_EN else (words[-1],)
+    return ()
+
+
+@dataclass
+class Evidence:
+    """What a passage offers against a question's constraints."""
+
+    missing: list[str] = field(default_factory=list)  # constraints it fails, e.g. ["2015"], ["深圳"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+
+_NUMBER_WORD = _rx(
+    r"\d|[一二三四五六七八九十两百千万亿]+(个|项|家|名|位|人|届|次|种|所)|上万|上百|数届|几十|多个|余",
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
+)
+_MONEY = _rx(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
+_YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_DATEISH = _rx(r"(19|20)\d{2}|\d+月|\d+日", r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
+_ORG = _rx(r"部|委员会|协会|政府|机构|组织", r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation")
+_PERSON = _rx(r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]")
+_PLACEISH = _rx(r"县|州|市|省|国家|地区|美洲|欧洲|亚洲|大洋洲|硅谷|山区", r"county|city|province|countries|regions?|americas|europe|asia|oceania|valley|mountain")
+
+
+def fits_wanted(wants: str, sentence: str) -> bool:
+    """Whether a normalised sentence can hold the kind of answer wanted."""
+    if wants == "count":
+        return bool(_NUMBER_WORD.search(sentence))
+    if wants == "money":
+        return bool(_MONEY.search(sentence))
+    if wants == "year":
+        return bool(_YEARISH.search(sentence))
+    if wants == "date":
+        return bool(_DATEISH.search(sentence))
+    if wants == "org":
+        return bool(_ORG.search(sentence))
+    if wants == "person":
+        return bool(_PERSON.search(sentence))
+    if wants == "place":
+        return bool(_PLACEISH.search(sentence)) or bool(gazetteer.places_in(sentence)) or gazetteer.abroad(sentence)
+    return True
+
+
+def check(question: Question, passage: str, body: str | None = None) -> Evidence:
+    """The question's years, decades, places and events against a normalised passage (title included);
+    an event must be named in the `body` itself, since a title may list several."""
+    flat = passage.replace(",", "")
+    for terms in question.event_terms:
+        if terms and not any(t in (body if body is not None else passage) for t in terms):
+            question_event = terms[0]
+            return Evidence([question_event])
+    ev = Evidence()
+    for year in question.years:
+        if str(year) not in flat:
+            ev.missing.append(str(year))
+    for lo, hi in question.decades:
+        if not any(lo <= int(y.group(0)) <= hi for y in _YEARISH.finditer(flat)):
+            ev.missing.append(f"{lo}s")
+    for place in (*question.places, *question.foreign):
+        if not gazetteer.mentions(passage, place):
+            ev.missing.append(place.key)
+    return ev
