@@ -41,6 +41,7 @@ from bot.common import Core, core_of, log
 from bot.jobs import announce_new_events, send_due_reminders
 from bot.texts import t
 from chizi.assistant import Assistant
+from chizi.conversations import SqlConversations
 from chizi.db import make_engine, migrate
 from chizi.registry import Registry
 from chizi.settings import Settings
@@ -132,6 +133,8 @@ def build_application(
         engine = make_engine(settings.sqlalchemy_url)
         migrate(engine)
         registry = Registry(engine, reminder_days=settings.reminder_days)
+    # Answers count seats left from the registry and keep each chat's last question in the database.
+    assistant.use_registry(registry.seats, SqlConversations(registry.engine))
     api = settings.telegram_api_url
     # Typed loosely: the builder's generic parameters change when a rate limiter is added.
     builder: Any = (

@@ -10,7 +10,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.common import Core, core_of, kb, notify_promotion, run, say, user_language
+from bot.common import Core, answer_once, core_of, kb, notify_promotion, run, say, user_language
 from bot.flows import broadcast_button, cancel_button, registration_button, start_registration
 from bot.texts import t
 from bot.views import (
@@ -44,11 +44,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         handled = await dispatch_button(update, context, core, lang, uid, kind, rest)
     except Refused as refused:
-        await query.answer()
+        # Most refusals are found after the button was acknowledged; answer_once skips a second answer.
+        await answer_once(core, query)
         await say(update, t(f"refused_{refused.reason}", lang))
         return
     if not handled:
-        await query.answer(t("stale", lang), show_alert=False)
+        await answer_once(core, query, t("stale", lang), show_alert=False)
 
 
 async def dispatch_button(
@@ -57,7 +58,7 @@ async def dispatch_button(
     query = update.callback_query
     assert query is not None
     if kind == "m":
-        await query.answer()
+        await answer_once(core, query)
         if rest == "events":
             await say(update, *events_menu(lang))
         elif rest == "my":
@@ -71,11 +72,11 @@ async def dispatch_button(
         return True
     if kind == "l" and rest in ("zh", "en"):
         await run(core.registry.set_language, uid, rest)
-        await query.answer()
+        await answer_once(core, query)
         await say(update, t("lang_set", rest), main_menu(rest))
         return True
     if kind == "fm" and rest in ("r", "m", "f"):
-        await query.answer()
+        await answer_once(core, query)
         events = core.upcoming()
         if rest == "r":
             rows = [[(region_label(core, r, lang), f"f:r:{r}:0")] for r in event_regions(events)]
@@ -96,7 +97,7 @@ async def dispatch_button(
         chosen = filter_events(core.upcoming(), fkind, value)
         if chosen is None:
             return False
-        await query.answer()
+        await answer_once(core, query)
         if not chosen:
             await say(update, t("no_events", lang))
             return True
@@ -120,7 +121,7 @@ async def dispatch_button(
         event = core.event(rest)
         if event is None:
             return False
-        await query.answer()
+        await answer_once(core, query)
         if kind == "e":
             await show_event(update, core, event, lang)
         else:
@@ -136,7 +137,7 @@ async def dispatch_button(
             return False
         if not await run(core.registry.vote, uid, int(qid_s), int(value_s)):
             return False
-        await query.answer(t("vote_thanks", lang))
+        await answer_once(core, query, t("vote_thanks", lang))
         return True
     if kind == "s":
         skind, _, value = rest.partition(":")
@@ -147,14 +148,14 @@ async def dispatch_button(
             return False
         on = await run(core.registry.toggle_subscription, uid, "region" if skind == "r" else "field", value)
         label = region_label(core, value, lang) if skind == "r" else field_label(value, lang)
-        await query.answer(t("sub_on" if on else "sub_off", lang, what=label))
+        await answer_once(core, query, t("sub_on" if on else "sub_off", lang, what=label))
         if query.message is not None:
             # The keyboard may be unchanged or the message gone: the toggle itself is already stored.
             with contextlib.suppress(TelegramError):
                 await query.edit_message_reply_markup(await subscribe_keyboard(core, uid, lang))
         return True
     if kind == "fg" and rest in ("yes", "no"):
-        await query.answer()
+        await answer_once(core, query)
         if rest == "no":
             await say(update, t("forget_kept", lang))
             return True
@@ -165,7 +166,7 @@ async def dispatch_button(
         return True
     if kind in ("bt", "bc"):
         if not core.is_admin(uid):
-            await query.answer(t("not_admin", lang))
+            await answer_once(core, query, t("not_admin", lang))
             return True
         return await broadcast_button(update, context, core, lang, uid, kind, rest)
     return False

@@ -118,13 +118,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def answer_question(update: Update, core: Core, lang: str, text: str) -> None:
+    user = update.effective_user
+    assert user is not None
     try:
-        answer = await run(core.assistant.answer, text, lang)
+        # The chat is the user's private chat: a follow-up ("那天津呢？") leans on their previous question.
+        answer = await run(core.assistant.answer, text, lang, chat=str(user.id))
     except IndexError_:
         await say(update, t("index_missing", lang))
         return
-    user = update.effective_user
-    assert user is not None
     qid = await run(
         core.registry.log_question,
         user.id,
@@ -133,12 +134,17 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
         answer.answered,
         answer.route,
     )
-    buttons = kb(
-        [[(t("helpful", answer.language), f"v:{qid}:1"), (t("unhelpful", answer.language), f"v:{qid}:-1")]]
-    )
-    await say(
-        update, answer.render(), buttons if answer.route in ("faq", "retrieval", "llm", "unknown") else None
-    )
+    rows: list[list[tuple[str, str]]] = []
+    # An answer that names events carries their card and register buttons.
+    for ref in answer.events[:4]:
+        rows.append(
+            [(f"ℹ️ {ref.title}"[:48], f"e:{ref.id}"), (t("btn_register", answer.language), f"r:{ref.id}")]
+        )
+    if answer.route in ("faq", "retrieval", "llm", "unknown", "event"):
+        rows.append(
+            [(t("helpful", answer.language), f"v:{qid}:1"), (t("unhelpful", answer.language), f"v:{qid}:-1")]
+        )
+    await say(update, answer.render(), kb(rows) if rows else None)
 
 
 async def on_other(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -6,11 +6,11 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections import defaultdict, deque
+from collections import OrderedDict, defaultdict, deque
 from collections.abc import Callable
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -34,6 +34,7 @@ class Core:
         self.assistant = assistant
         self.registry = registry
         self._recent: dict[int, deque[float]] = defaultdict(deque)
+        self.answered: OrderedDict[str, None] = OrderedDict()  # callback queries answered, newest last
 
     @property
     def events(self) -> list[Event]:
@@ -70,6 +71,19 @@ def core_of(context: ContextTypes.DEFAULT_TYPE) -> Core:
 async def run(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     """Database and retrieval work runs off the event loop so one slow call never stalls other users."""
     return await asyncio.to_thread(func, *args, **kwargs)
+
+
+async def answer_once(
+    core: Core, query: CallbackQuery, text: str | None = None, show_alert: bool = False
+) -> None:
+    """Answer a callback query unless this bot already has: Telegram refuses a second answer
+    (400 "query is too old"), and a refusal found after the first answer must not trigger one."""
+    if query.id in core.answered:
+        return
+    core.answered[query.id] = None
+    while len(core.answered) > 10_000:
+        core.answered.popitem(last=False)
+    await query.answer(text, show_alert=show_alert)
 
 
 def kb(rows: list[list[tuple[str, str]]]) -> InlineKeyboardMarkup:

@@ -13,7 +13,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.common import Core, kb, notify_promotion, run, say
+from bot.common import Core, answer_once, kb, notify_promotion, run, say
 from bot.texts import t
 from bot.views import main_menu
 from chizi.knowledge import Event
@@ -118,17 +118,17 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
     if event is None:
         return False
     if kind == "rx":
-        await query.answer()
+        await answer_once(core, query)
         await run(core.registry.clear_draft, uid)
         await say(update, t("aborted", lang))
         return True
     if kind == "rs" and rest == "skip" and step == "email":
-        await query.answer()
+        await answer_once(core, query)
         data["email"] = None
         await advance(update, core, lang, uid, event, data, "consent")
         return True
     if kind == "rc" and step == "consent" and rest in ("yes", "no"):
-        await query.answer()
+        await answer_once(core, query)
         if rest == "no":
             await run(core.registry.clear_draft, uid)
             await say(update, t("consent_refused", lang))
@@ -137,7 +137,7 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
         await advance(update, core, lang, uid, event, data, "confirm")
         return True
     if kind == "rf" and rest == "ok" and step == "confirm" and data.get("consent"):
-        await query.answer()
+        await answer_once(core, query)
         details = Details(data["name"], data["affiliation"], data["field"], data.get("email"))
         try:
             outcome = await run(core.registry.register, uid, event.id, details)
@@ -162,7 +162,7 @@ async def cancel_button(
     if kind == "c":
         if not await run(core.registry.status, uid, event.id):
             return False
-        await query.answer()
+        await answer_once(core, query)
         await say(
             update,
             t("cancel_confirm", lang, title=event.title(lang)),
@@ -170,11 +170,11 @@ async def cancel_button(
         )
         return True
     if kind == "ck":
-        await query.answer()
+        await answer_once(core, query)
         await say(update, t("kept", lang))
         return True
     promotion = await run(core.registry.cancel, uid, event.id)
-    await query.answer()
+    await answer_once(core, query)
     await say(update, t("cancelled", lang, title=event.title(lang)))
     if promotion:
         await notify_promotion(
@@ -197,7 +197,7 @@ async def broadcast_button(
             recipients = await run(core.registry.registrants, event.id)
         else:
             recipients = await run(core.registry.subscribers_for, event.region("en"), event.fields)
-        await query.answer()
+        await answer_once(core, query)
         if not recipients:
             await say(update, t("bc_nobody", lang))
             return True
@@ -209,7 +209,7 @@ async def broadcast_button(
     draft = await run(core.registry.draft, uid)
     if not draft or draft[0] != "broadcast" or draft[1] != "confirm" or rest not in ("yes", "no"):
         return False
-    await query.answer()
+    await answer_once(core, query)
     await run(core.registry.clear_draft, uid)
     if rest == "no":
         await say(update, t("aborted", lang))

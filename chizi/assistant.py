@@ -153,9 +153,11 @@ class Assistant:
         self._aliases = self.events.aliases()
         self._event_places = self.events.places_of()
 
-    def use_seats(self, seats: SeatsFn) -> None:
-        """Count seats left with the registry's live figures (the bot and console wire this at start)."""
+    def use_registry(self, seats: SeatsFn, conversations: Conversations) -> None:
+        """Count seats left with the registry's live figures and keep chats in its database (the doors
+        wire this at start, once they have opened the database)."""
         self._seats = seats
+        self.conversations = conversations
         self._set_events(self.kb)
 
     # --- time -----------------------------------------------------------------------------------------
@@ -204,7 +206,11 @@ class Assistant:
 
     # --- answers ------------------------------------------------------------------------------------
     def answer(
-        self, question: str, language: str | None = None, weights: Weights | None = None, chat: str | None = None
+        self,
+        question: str,
+        language: str | None = None,
+        weights: Weights | None = None,
+        chat: str | None = None,
     ) -> Answer:
         """Route, understand, answer from events, FAQ or documents; never raises for bad input.
 
@@ -234,7 +240,9 @@ class Assistant:
             answer.answer = to_traditional(answer.answer)
         return answer
 
-    def _answer(self, question: str, text: str, lang: str, weights: Weights | None, chat: str | None) -> Answer:
+    def _answer(
+        self, question: str, text: str, lang: str, weights: Weights | None, chat: str | None
+    ) -> Answer:
         fixed = router.route(text)
         if fixed is not None:
             return Answer(question, fixed.reply(lang), fixed.name == "help", lang, fixed.name)
@@ -266,7 +274,9 @@ class Assistant:
         # An explicit how-to ("我报了哪些活动", "how do I join") outranks a reading as an event question.
         pattern = self._faq.match_pattern(asked)
         if pattern is not None and not q.events:
-            return Answer(question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0))
+            return Answer(
+                question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
+            )
         if q.about_event:
             return self._event_answer(question, q, lang, now)
 
@@ -277,7 +287,12 @@ class Assistant:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None:
             return Answer(
-                question, faq.entry.answer(lang), True, lang, "faq", self._faq_sources(faq.entry, lang, faq.score)
+                question,
+                faq.entry.answer(lang),
+                True,
+                lang,
+                "faq",
+                self._faq_sources(faq.entry, lang, faq.score),
             )
         t = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
@@ -303,7 +318,11 @@ class Assistant:
         source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
         note = ""
         if self.kb.sample_catalogue and reply.answered:
-            note = "\n（示例活动目录，日期与名额仅作演示。）" if lang == "zh" else "\n(Sample catalogue: dates and places are for demonstration.)"
+            note = (
+                "\n（示例活动目录，日期与名额仅作演示。）"
+                if lang == "zh"
+                else "\n(Sample catalogue: dates and places are for demonstration.)"
+            )
         route = "register" if q.slot == "register" and q.events and not q.listing else "event"
         return Answer(question, reply.text + note, reply.answered, lang, route, [source], events=reply.events)
 
@@ -320,11 +339,17 @@ class Assistant:
             )
             near = composed.nearest
             if near is not None and near.fits:
-                sources = [self._source(near.hit)]
-                text += (
-                    f"\n最接近的资料是：{near.sentence} [1]（这不是您问的内容，仅供参考。）"
+                source = self._source(near.hit)
+                sources = [source]
+                about = (
+                    f"{source.title}，资料截至{source.as_of}"
                     if lang == "zh"
-                    else f"\nThe nearest fact I have: {near.sentence} [1] (not what you asked; for reference only)."
+                    else f"{source.title}, as of {source.as_of}"
+                )
+                text += (
+                    f"\n最接近的资料（{about}）：{near.sentence} [1]（这不是您问的内容，仅供参考。）"
+                    if lang == "zh"
+                    else f"\nThe nearest fact I have ({about}): {near.sentence} [1] (not what you asked; for reference only)."
                 )
             text += "\n" + where_next(lang)
         return Answer(question, text.strip(), False, lang, "unknown", sources, timings=result.timings)

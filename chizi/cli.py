@@ -24,10 +24,22 @@ def _quiet_libraries() -> None:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
-def _assistant(settings: Settings, *, build: bool = True) -> Any:
+def _assistant(settings: Settings, *, build: bool = True, registry: bool = False) -> Any:
     from chizi.assistant import Assistant
 
     assistant = Assistant(settings)
+    if registry:
+        # Seats left and the chat's last question come from the same database the bot uses.
+        from chizi.conversations import SqlConversations
+        from chizi.db import make_engine, migrate
+        from chizi.registry import Registry
+
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(settings.sqlalchemy_url)
+        migrate(engine)
+        reg = Registry(engine, reminder_days=settings.reminder_days)
+        reg.sync_events(assistant.kb.events)
+        assistant.use_registry(reg.seats, SqlConversations(engine))
     if build and not assistant.has_index():
         print("No index yet: building it from the knowledge folder…", file=sys.stderr)
         report = assistant.ensure_index()
@@ -55,9 +67,9 @@ def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
-    assistant = _assistant(settings)
+    assistant = _assistant(settings, registry=True)
     for question in args.questions:
-        answer = assistant.answer(question)
+        answer = assistant.answer(question, chat="cli-ask")
         if args.json:
             print(json.dumps(answer.as_json(), ensure_ascii=False), flush=True)
         else:
@@ -68,14 +80,18 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_chat(settings: Settings, args: argparse.Namespace) -> int:
     from chizi.console import chat
 
-    return chat(settings, _assistant(settings))
+    return chat(settings, _assistant(settings, registry=True))
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
     from chizi.evaluate import run_eval
 
     report = run_eval(
-        _assistant(settings), Path(args.questions), fusions=args.compare, split=args.split, show_wrong=args.show_wrong
+        _assistant(settings),
+        Path(args.questions),
+        fusions=args.compare,
+        split=args.split,
+        show_wrong=args.show_wrong,
     )
     out = Path(args.report or settings.data_dir / "eval.json")
     out.parent.mkdir(parents=True, exist_ok=True)

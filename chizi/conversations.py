@@ -8,9 +8,16 @@ registry keeps them in the database for Telegram and `chizi chat`; tests and eva
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
+
+from sqlalchemy import delete
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import sessionmaker
+
+from chizi import db
 
 # A follow-up leans on the previous question only while the conversation is fresh.
 FRESH_FOR = dt.timedelta(minutes=30)
@@ -44,3 +51,25 @@ class MemoryConversations:
     def remember(self, chat: str, turn: Turn) -> None:
         with self._lock:
             self._turns[chat] = turn
+
+
+class SqlConversations:
+    """The last turn of each chat in the database: a restart keeps the conversation."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def recall(self, chat: str, now: dt.datetime) -> Turn | None:
+        with self._sessions() as s:
+            row = s.get(db.ConversationTurn, chat)
+        if row is None or now - row.at > FRESH_FOR:
+            return None
+        return Turn(row.text, json.loads(row.frame), row.at)
+
+    def remember(self, chat: str, turn: Turn) -> None:
+        with self._sessions.begin() as s:
+            s.merge(db.ConversationTurn(chat=chat, text=turn.text, frame=json.dumps(turn.frame), at=turn.at))
+
+    def forget(self, chat: str) -> None:
+        with self._sessions.begin() as s:
+            s.execute(delete(db.ConversationTurn).where(db.ConversationTurn.chat == chat))

@@ -1,4 +1,5 @@
-"""The SQL database: registrations, waitlists, drafts, subscriptions, questions, votes and reminders."""
+"""The SQL database: registrations, waitlists, drafts, subscriptions, questions, votes, reminders and
+the last question of each chat."""
 
 from __future__ import annotations
 
@@ -141,6 +142,16 @@ class Reminder(Base):
     days_before: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ConversationTurn(Base):
+    """The last question of a chat, for follow-ups ("那天津呢？"); scrubbed text, kept briefly."""
+
+    __tablename__ = "conversation_turns"
+    chat: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    frame: Mapped[str] = mapped_column(Text)  # JSON: events, places, years, attribute asked
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 def make_engine(url: str) -> Engine:

@@ -39,7 +39,9 @@ def load_questions(path: Path) -> QuestionSet:
     if isinstance(today, str):
         today = dt.datetime.fromisoformat(today)
     if not isinstance(today, dt.datetime) or today.tzinfo is None:
-        raise ValueError(f"{path.name}: `today` must be a date-time with a zone, e.g. 2026-12-01T09:00:00+00:00")
+        raise ValueError(
+            f"{path.name}: `today` must be a date-time with a zone, e.g. 2026-12-01T09:00:00+00:00"
+        )
     items = data["questions"]
     for n, item in enumerate(items, start=1):
         missing = [k for k in ("q", "lang", "kind", "split") if k not in item]
@@ -81,7 +83,9 @@ def _rank(doc_ids: list[str], expected: str) -> int | None:
 Ask = Callable[[str, str, Weights], Any]
 
 
-def score(assistant: Any, items: list[dict[str, Any]], weights: Weights, ask: Ask | None = None) -> dict[str, Any]:
+def score(
+    assistant: Any, items: list[dict[str, Any]], weights: Weights, ask: Ask | None = None
+) -> dict[str, Any]:
     """Answer every question (each in a chat of its own, after its `before` turns) and aggregate."""
     searcher = assistant.index.get()
 
@@ -179,7 +183,9 @@ def print_report(report: dict[str, Any], show_wrong: str | None = "tune") -> Non
         if wrong:
             print(f"\nWrong replies ({show_wrong} part):")
             for r in wrong:
-                print(f"  [{r['group']}/{r['kind']}] {r['q']}  -> {r['route']} answered={r['answered']} rank={r['rank']}")
+                print(
+                    f"  [{r['group']}/{r['kind']}] {r['q']}  -> {r['route']} answered={r['answered']} rank={r['rank']}"
+                )
                 print(f"      {r['answer'][:160]!r}")
 
 

@@ -37,7 +37,9 @@ class EventReply:
 
 
 def day(moment: dt.datetime, lang: str) -> str:
-    return f"{moment.year}年{moment.month}月{moment.day}日" if lang == "zh" else f"{moment.day} {moment:%B %Y}"
+    return (
+        f"{moment.year}年{moment.month}月{moment.day}日" if lang == "zh" else f"{moment.day} {moment:%B %Y}"
+    )
 
 
 def clock(moment: dt.datetime) -> str:
@@ -66,17 +68,29 @@ def span(event: Event, lang: str) -> str:
 def start_time(event: Event, lang: str) -> str:
     """The start in the event's zone and, when that is not China's, in Beijing time too."""
     s = event.starts_at
-    local = f"{day(s, lang)} {clock(s)}（{zone_label(event, lang)}）" if lang == "zh" else f"{day(s, lang)} {clock(s)} ({zone_label(event, lang)})"
+    local = (
+        f"{day(s, lang)} {clock(s)}（{zone_label(event, lang)}）"
+        if lang == "zh"
+        else f"{day(s, lang)} {clock(s)} ({zone_label(event, lang)})"
+    )
     if event.timezone == "Asia/Shanghai":
         return local
     b = s.astimezone(CHINA_TZ)
-    return f"{local}，即北京时间{day(b, lang)} {clock(b)}" if lang == "zh" else f"{local}, which is {day(b, lang)} {clock(b)} China time"
+    return (
+        f"{local}，即北京时间{day(b, lang)} {clock(b)}"
+        if lang == "zh"
+        else f"{local}, which is {day(b, lang)} {clock(b)} China time"
+    )
 
 
 def where(event: Event, lang: str) -> str:
     if event.format == "online":
         return "线上举行" if lang == "zh" else "online"
-    place = f"{event.region('zh')}{event.place('zh')}" if lang == "zh" else f"{event.place('en')}, {event.region('en')}"
+    place = (
+        f"{event.region('zh')}{event.place('zh')}"
+        if lang == "zh"
+        else f"{event.place('en')}, {event.region('en')}"
+    )
     if event.region("zh") == event.place("zh"):
         place = event.place(lang)
     if event.format == "hybrid":
@@ -85,8 +99,16 @@ def where(event: Event, lang: str) -> str:
 
 
 def format_text(event: Event, lang: str) -> str:
-    zh = {"in_person": "线下（现场）参加，不提供线上参加", "online": "线上参加", "hybrid": "线上线下结合：可以现场参加，也可以线上参加"}
-    en = {"in_person": "in person only (no online participation)", "online": "online", "hybrid": "hybrid: join in person or online"}
+    zh = {
+        "in_person": "线下（现场）参加，不提供线上参加",
+        "online": "线上参加",
+        "hybrid": "线上线下结合：可以现场参加，也可以线上参加",
+    }
+    en = {
+        "in_person": "in person only (no online participation)",
+        "online": "online",
+        "hybrid": "hybrid: join in person or online",
+    }
     return (zh if lang == "zh" else en)[event.format]
 
 
@@ -107,16 +129,23 @@ class EventDesk:
 
     def places_of(self) -> dict[str, list[str]]:
         """Normalised names of the city and province each event is held in."""
-        return {e.id: [normalize(n) for n in (*e.city.split(" ", 1), *e.province.split(" ", 1))] for e in self.events}
+        return {
+            e.id: [normalize(n) for n in (*e.city.split(" ", 1), *e.province.split(" ", 1))]
+            for e in self.events
+        }
 
     def at_places(self, places: Iterable[Place], now: dt.datetime) -> list[Event]:
         wanted = list(places)
-        return [e for e in self._upcoming(now) if any(mentions(normalize(f"{e.city} {e.province}"), p) for p in wanted)]
+        return [
+            e
+            for e in self._upcoming(now)
+            if any(mentions(normalize(f"{e.city} {e.province}"), p) for p in wanted)
+        ]
 
     def _upcoming(self, now: dt.datetime) -> list[Event]:
         return sorted((e for e in self.events if e.ends_at > now), key=lambda e: e.starts_at)
 
-    def _seats_of(self, events: list[Event]) -> dict[str, tuple[int, int]]:
+    def seats_of(self, events: list[Event]) -> dict[str, tuple[int, int]]:
         known = self._seats([e.id for e in events]) if self._seats and events else {}
         return {e.id: known.get(e.id, (e.capacity, 0)) for e in events}
 
@@ -126,7 +155,7 @@ class EventDesk:
     def reply(self, q: Question, lang: str, now: dt.datetime) -> EventReply:
         if q.events and not q.listing:
             chosen = [e for e in self.events if e.id in q.events]
-            seats = self._seats_of(chosen)
+            seats = self.seats_of(chosen)
             parts = [self._about(e, q.slot or "when", lang, now, seats[e.id]) for e in chosen]
             return EventReply("\n\n".join(parts), True, [self._ref(e, lang, seats) for e in chosen])
         return self._listing(q, lang, now)
@@ -139,36 +168,66 @@ class EventDesk:
         open_ = e.deadline_at > now
         days = (e.deadline_at - now).days
         closes = (
-            (f"报名截止：{day(e.deadline_at, lang)} {clock(e.deadline_at)}（{zone_label(e, lang)}），还有 {days} 天。" if zh else f"Registration closes {day(e.deadline_at, lang)} {clock(e.deadline_at)} ({zone_label(e, lang)}), in {days} days.")
+            (
+                f"报名截止：{day(e.deadline_at, lang)} {clock(e.deadline_at)}（{zone_label(e, lang)}），还有 {days} 天。"
+                if zh
+                else f"Registration closes {day(e.deadline_at, lang)} {clock(e.deadline_at)} ({zone_label(e, lang)}), in {days} days."
+            )
             if open_
             else ("报名已截止。" if zh else "Registration has closed.")
         )
         if slot == "register":
-            head = (f"报名{title}：点下面的“报名”按钮，或发送 /start evt_{e.id}。" if zh else f"To register for {title}, press “Register” below or send /start evt_{e.id}.") if open_ else closes
+            head = (
+                (
+                    f"报名{title}：点下面的“报名”按钮，或发送 /start evt_{e.id}。"
+                    if zh
+                    else f"To register for {title}, press “Register” below or send /start evt_{e.id}."
+                )
+                if open_
+                else closes
+            )
             return head + ("" if not open_ else " " + closes)
         if slot == "seats":
             if zh:
                 text = f"{title}共有名额 {e.capacity} 个，目前剩余 {left} 个"
                 text += f"，候补 {waiting} 人。" if waiting else "。"
             else:
-                text = f"{title} has {e.capacity} places; {left} left right now" + (f", {waiting} on the waitlist." if waiting else ".")
+                text = f"{title} has {e.capacity} places; {left} left right now" + (
+                    f", {waiting} on the waitlist." if waiting else "."
+                )
             return f"{text} {closes}"
         if slot == "deadline":
             return f"{title}：{closes}" if zh else f"{title}: {closes}"
         if slot == "format":
             return f"{title}：{format_text(e, lang)}。" if zh else f"{title}: {format_text(e, lang)}."
         if slot == "contact":
-            return f"{title}的主办方联系方式：{e.contact}" if zh else f"Contact the organisers of {title} at {e.contact}."
+            return (
+                f"{title}的主办方联系方式：{e.contact}"
+                if zh
+                else f"Contact the organisers of {title} at {e.contact}."
+            )
         if slot == "time":
-            return f"{title}开始时间：{start_time(e, lang)}。" if zh else f"{title} starts {start_time(e, lang)}."
+            return (
+                f"{title}开始时间：{start_time(e, lang)}。"
+                if zh
+                else f"{title} starts {start_time(e, lang)}."
+            )
         if slot == "duration":
             n = (e.ends_at.date() - e.starts_at.date()).days + 1
-            return f"{title}为期 {n} 天：{span(e, lang)}。" if zh else f"{title} lasts {n} day{'s' if n > 1 else ''}: {span(e, lang)}."
+            return (
+                f"{title}为期 {n} 天：{span(e, lang)}。"
+                if zh
+                else f"{title} lasts {n} day{'s' if n > 1 else ''}: {span(e, lang)}."
+            )
         if slot == "fields":
             fields = ("、" if zh else ", ").join(field_label(f, lang) for f in e.fields)
             return f"{title}面向的领域：{fields}。" if zh else f"{title} is about {fields}."
         if slot == "place":
-            return f"{title}地点：{where(e, lang)}。" if zh else f"{title} takes place {'' if e.format == 'online' else 'in '}{where(e, lang)}."
+            return (
+                f"{title}地点：{where(e, lang)}。"
+                if zh
+                else f"{title} takes place {'' if e.format == 'online' else 'in '}{where(e, lang)}."
+            )
         # when, and anything else: the essentials in one breath
         if zh:
             return f"{title}：{span(e, lang)}，{where(e, lang)}；开始时间 {start_time(e, lang)}。{closes}"
@@ -184,7 +243,9 @@ class EventDesk:
         if q.months:
             chosen = [e for e in chosen if e.starts_at.month in q.months]
         if q.places:
-            chosen = [e for e in chosen if any(mentions(normalize(f"{e.city} {e.province}"), p) for p in q.places)]
+            chosen = [
+                e for e in chosen if any(mentions(normalize(f"{e.city} {e.province}"), p) for p in q.places)
+            ]
         if q.online:
             chosen = [e for e in chosen if e.format in ("online", "hybrid")]
         if q.fields:
@@ -194,7 +255,11 @@ class EventDesk:
             # From abroad, events one can join online come first; in-person ones follow.
             chosen.sort(key=lambda e: (e.format == "in_person", e.starts_at))
             if any(e.format != "in_person" for e in chosen):
-                notes.append("在海外也可以线上参加的活动排在前面。" if zh else "Events you can join from abroad (online or hybrid) come first.")
+                notes.append(
+                    "在海外也可以线上参加的活动排在前面。"
+                    if zh
+                    else "Events you can join from abroad (online or hybrid) come first."
+                )
         if q.closing_soon:
             chosen = sorted((e for e in chosen if e.deadline_at > now), key=lambda e: e.deadline_at)
         chosen = [e for e in chosen if e.deadline_at > now] or chosen
@@ -206,10 +271,20 @@ class EventDesk:
             )
             return EventReply(text, False, [])
         shown = chosen[:MAX_LISTED]
-        seats = self._seats_of(shown)
+        seats = self.seats_of(shown)
         lines = [self._line(e, lang, now, seats[e.id]) for e in shown]
-        head = (f"符合条件的活动（共 {len(chosen)} 个" + (f"，列出前 {len(shown)} 个" if len(shown) < len(chosen) else "") + "）：") if zh else (
-            f"Matching events ({len(chosen)}" + (f", first {len(shown)} shown" if len(shown) < len(chosen) else "") + "):"
+        head = (
+            (
+                f"符合条件的活动（共 {len(chosen)} 个"
+                + (f"，列出前 {len(shown)} 个" if len(shown) < len(chosen) else "")
+                + "）："
+            )
+            if zh
+            else (
+                f"Matching events ({len(chosen)}"
+                + (f", first {len(shown)} shown" if len(shown) < len(chosen) else "")
+                + "):"
+            )
         )
         body = "\n".join([head, *lines, *notes])
         return EventReply(body, True, [self._ref(e, lang, seats) for e in shown])
@@ -217,7 +292,15 @@ class EventDesk:
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
         days = (e.deadline_at - now).days
         if lang == "zh":
-            status = f"报名截止{e.deadline_at.month}月{e.deadline_at.day}日（还有 {days} 天），剩余 {seats[0]} 个名额" if e.deadline_at > now else "报名已截止"
+            status = (
+                f"报名截止{e.deadline_at.month}月{e.deadline_at.day}日（还有 {days} 天），剩余 {seats[0]} 个名额"
+                if e.deadline_at > now
+                else "报名已截止"
+            )
             return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
-        status = f"registration closes {day(e.deadline_at, lang)} (in {days} days), {seats[0]} places left" if e.deadline_at > now else "registration closed"
+        status = (
+            f"registration closes {day(e.deadline_at, lang)} (in {days} days), {seats[0]} places left"
+            if e.deadline_at > now
+            else "registration closed"
+        )
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"

@@ -584,12 +584,14 @@ class Registry:
             if promoted:
                 promotions.append(promoted)
         with self._tx() as s:
-            for model in (db.Vote, db.Reminder, db.Subscription, db.Draft, db.Registration, db.Question):
-                s.execute(delete(model).where(model.user_id == user_id))
+            # Votes on the user's questions go first: once the questions are gone nothing finds them.
             s.execute(
                 delete(db.Vote).where(
                     db.Vote.question_id.in_(select(db.Question.id).where(db.Question.user_id == user_id))
                 )
             )
+            for model in (db.Vote, db.Reminder, db.Subscription, db.Draft, db.Registration, db.Question):
+                s.execute(delete(model).where(model.user_id == user_id))
+            s.execute(delete(db.ConversationTurn).where(db.ConversationTurn.chat == str(user_id)))
             s.execute(delete(db.User).where(db.User.id == user_id))
         return promotions

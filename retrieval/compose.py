@@ -33,6 +33,7 @@ class Tuning:
     min_confidence: float = 0.35
     dense_floor: float = 0.82  # e5 cosine at which dense evidence starts to count
     dense_span: float = 0.08  # ... and the width over which it grows to full
+    dense_floor_across: float = 0.74  # the same between an English question and a Chinese passage (or back)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher)
     """Share of the question's content (weighted by rarity) that a passage contains."""
     q = set(query_tokens)
     total = sum(searcher.idf(t) for t in q)
-    covered = sum(searcher.idf(t) for t in q if t in text_tokens or searcher.synonyms.get(t, frozenset()) & text_tokens)
+    covered = sum(
+        searcher.idf(t) for t in q if t in text_tokens or searcher.synonyms.get(t, frozenset()) & text_tokens
+    )
     return covered / total if total else 0.0
 
 
@@ -70,7 +73,10 @@ def _analyse(hit: Hit, searcher: Searcher, cache: Analysed) -> tuple[set[str], l
     if hit.chunk.id not in cache:
         title = str(hit.chunk.meta.get("title", ""))
         body = [s for s in sentences(hit.chunk.text) if s != title]
-        cache[hit.chunk.id] = (set(searcher.tokenizer.tokens(title)), [(s, set(searcher.tokenizer.tokens(s))) for s in body])
+        cache[hit.chunk.id] = (
+            set(searcher.tokenizer.tokens(title)),
+            [(s, set(searcher.tokenizer.tokens(s))) for s in body],
+        )
     return cache[hit.chunk.id]
 
 
@@ -99,11 +105,15 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
     return False
 
 
-def dense_evidence(hit: Hit, tuning: Tuning) -> float:
-    return min(1.0, max(0.0, (hit.dense_similarity - tuning.dense_floor) / tuning.dense_span))
+def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
+    """0..1 from the encoder's cosine; e5's cosines run lower across languages than within one."""
+    floor = tuning.dense_floor if hit.chunk.language == language else tuning.dense_floor_across
+    return min(1.0, max(0.0, (hit.dense_similarity - floor) / tuning.dense_span))
 
 
-def candidates(question: Question, result: SearchResult, searcher: Searcher, tuning: Tuning) -> list[Candidate]:
+def candidates(
+    question: Question, result: SearchResult, searcher: Searcher, tuning: Tuning
+) -> list[Candidate]:
     cache: Analysed = {}
     top = result.hits[0].score if result.hits else 0.0
     best_dense = max((h.dense_similarity for h in result.hits[: tuning.passages]), default=0.0)
@@ -115,14 +125,18 @@ def candidates(question: Question, result: SearchResult, searcher: Searcher, tun
         passage_body = normalize(hit.chunk.text.split("\n", 1)[-1])
         missing = tuple(check(question, f"{normalize(hit.chunk.text)} {as_of}", body=passage_body).missing)
         relative = hit.score / top if top else 0.0
-        dense = max(0.0, 1.0 - (best_dense - hit.dense_similarity) / tuning.dense_window) if best_dense else 0.0
+        dense = (
+            max(0.0, 1.0 - (best_dense - hit.dense_similarity) / tuning.dense_window) if best_dense else 0.0
+        )
         for pos, (sentence, tokens) in enumerate(body):
             lexical = max(
                 coverage(result.query_tokens, tokens, searcher),
                 0.9 * coverage(result.query_tokens, tokens | title_tokens, searcher),
             )
             norm_sentence = normalize(sentence)
-            fits = fits_wanted(question.wants, norm_sentence) and counts_the_thing(question, norm_sentence, tokens, searcher)
+            fits = fits_wanted(question.wants, norm_sentence) and counts_the_thing(
+                question, norm_sentence, tokens, searcher
+            )
             names = bool(question.places or question.years) and check(question, norm_sentence).ok
             score = (
                 tuning.rank_weight * relative
@@ -138,7 +152,9 @@ def candidates(question: Question, result: SearchResult, searcher: Searcher, tun
     return out
 
 
-def compose(question: Question, result: SearchResult, searcher: Searcher, tuning: Tuning | None = None) -> Composed:
+def compose(
+    question: Question, result: SearchResult, searcher: Searcher, tuning: Tuning | None = None
+) -> Composed:
     """Choose the answering sentence (in the question's language where the knowledge base has it)."""
     tuning = tuning or Tuning()
     if not result.hits:
@@ -155,10 +171,16 @@ def compose(question: Question, result: SearchResult, searcher: Searcher, tuning
     best = good[0]
     if best.hit.chunk.language != result.language:
         # The same document in the asker's language, when the knowledge base has it.
-        twin = [c for c in good if c.hit.chunk.language == result.language and c.hit.chunk.doc_id == best.hit.chunk.doc_id]
+        twin = [
+            c
+            for c in good
+            if c.hit.chunk.language == result.language and c.hit.chunk.doc_id == best.hit.chunk.doc_id
+        ]
         if twin:
             best = twin[0]
-    confidence = max(best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning))
+    confidence = max(
+        best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning, result.language)
+    )
     if good[0].score > 0 and pool[0].missing and pool[0].score - good[0].score > 0.25:
         # The passage that matches best is about another year or place: the good one is off the point.
         confidence = min(confidence, tuning.min_confidence - 0.01)

@@ -102,7 +102,9 @@ class SentenceEmbeddings(Encoder):
         return 1.0 - pieces.count(tok.unk_token) / len(pieces)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        vectors = self._model.encode(texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False)
+        vectors = self._model.encode(
+            texts, batch_size=BATCH, normalize_embeddings=True, show_progress_bar=False
+        )
         return [v.tolist() for v in vectors]
 
     def _embed_one(self, text: str) -> tuple[float, ...]:

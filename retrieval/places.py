@@ -157,7 +157,10 @@ def foreign_places_in(normalized: str) -> list[Place]:
 
 def mentions(normalized: str, place: Place) -> bool:
     """Whether a normalised passage names `place` in either language."""
-    return any((re.search(rf"\b{re.escape(n)}\b", normalized) if n.isascii() else n in normalized) for n in place.names)
+    return any(
+        (re.search(rf"\b{re.escape(n)}\b", normalized) if n.isascii() else n in normalized)
+        for n in place.names
+    )
 
 
 def abroad(normalized: str) -> bool:

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from retrieval import places as gazetteer
 from retrieval.places import Place
@@ -32,13 +33,17 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
               "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})年")
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d%])(?!'?s\b|年代)(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余))")
+_YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?![\d%])(?!'?s\b|年代)(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余))"
+)
 _SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年(?!代)")
 _DECADE = re.compile(r"(?<!\d)((?:19|20)?\d0)(?:'?s\b|年代)")
 
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december"]  # fmt: skip
-_MONTH_EN = re.compile(r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b")
+_MONTH_EN = re.compile(
+    r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+)
 _MONTH_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?")
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}  # fmt: skip
@@ -111,59 +116,170 @@ def fields_in(text: str, original: str = "") -> list[str]:
 # --- what is asked -----------------------------------------------------------------------------------
 # The kind of answer a question wants, most specific first.
 WANTS: list[tuple[str, re.Pattern[str]]] = [
-    ("person", _rx(r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是", r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))")),
-    ("money", _rx(r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪", r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate")),
-    ("year", _rx(r"哪一年|哪年|什么时候(开始|启动|成立|创立)|(啥|何)时(候)?(开始|启动)|追溯到|几几年", r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b")),
-    ("count", _rx(r"多少|几个|几项|几家|几次|几届|几位|几名|几人|有几|几种|数量", r"how many|number of|\bcount\b|how much")),
-    ("date", _rx(r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月", r"\bwhen\b|what date|which day|what day")),
-    ("org", _rx(r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起)|(哪个|什么)部(门)?(管|负责|主办)|由谁", r"who (runs|is behind|organi[sz]es|is in charge|manages|is responsible)|which (ministry|department|agency|body)")),
-    ("place", _rx(r"在哪(?!些)|哪里|哪儿|哪个(县|城市|省|地方|国家)|什么地方|来自哪", r"\bwhere\b|which (county|city|province|country|countries|place)")),
+    (
+        "person",
+        _rx(
+            r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是",
+            r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))",
+        ),
+    ),
+    (
+        "money",
+        _rx(
+            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪",
+            r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate",
+        ),
+    ),
+    (
+        "year",
+        _rx(
+            r"哪一年|哪年|什么时候(开始|启动|成立|创立)|(啥|何)时(候)?(开始|启动)|追溯到|几几年",
+            r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b",
+        ),
+    ),
+    (
+        "count",
+        _rx(
+            r"多少|几个|几项|几家|几次|几届|几位|几名|几人|有几|几种|数量",
+            r"how many|number of|\bcount\b|how much",
+        ),
+    ),
+    (
+        "date",
+        _rx(r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月", r"\bwhen\b|what date|which day|what day"),
+    ),
+    (
+        "org",
+        _rx(
+            r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起)|(哪个|什么)部(门)?(管|负责|主办)|由谁",
+            r"who (runs|is behind|organi[sz]es|is in charge|manages|is responsible)|which (ministry|department|agency|body)",
+        ),
+    ),
+    (
+        "place",
+        _rx(
+            r"在哪(?!些)|哪里|哪儿|哪个(县|城市|省|地方|国家)|什么地方|来自哪",
+            r"\bwhere\b|which (county|city|province|country|countries|place)",
+        ),
+    ),
     ("reason", _rx(r"为什么|为啥|目的|为何", r"\bwhy\b|purpose|the point of")),
 ]
 
 # Things the plan documents may simply not carry: asked for, they must be found in the index itself.
 FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("minister", _rx(r"部长", r"\bminister\b")),
-    ("budget", _rx(r"预算|总经费|花了多少钱|一共花了|总投入", r"\bbudget\b|\bspent\b|total (funding|cost|spending)|how much (money )?(was|did .{0,30}) (spent|cost)")),
+    (
+        "budget",
+        _rx(
+            r"预算|总经费|花了多少钱|一共花了|总投入",
+            r"\bbudget\b|\bspent\b|total (funding|cost|spending)|how much (money )?(was|did .{0,30}) (spent|cost)",
+        ),
+    ),
     ("salary", _rx(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", _rx(r"签证", r"\bvisas?\b")),
     ("passport", _rx(r"护照", r"\bpassports?\b")),
     ("acceptance rate", _rx(r"通过率|录取率|成功率", r"acceptance rate|success rate|pass rate")),
     ("subsidy", _rx(r"补贴|补助|津贴", r"\bsubsid(y|ies)\b|\ballowances?\b|\bstipends?\b")),
     ("university", _rx(r"大学|高校", r"\buniversit(y|ies)\b")),
-    ("per-activity amount", _rx(r"每个.{0,8}(多少钱|资助|经费)|资助(金额|标准)", r"how much (money )?does each|per activity|each (selected )?activity receive")),
+    (
+        "per-activity amount",
+        _rx(
+            r"每个.{0,8}(多少钱|资助|经费)|资助(金额|标准)",
+            r"how much (money )?does each|per activity|each (selected )?activity receive",
+        ),
+    ),
     ("housing", _rx(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
 ]
 
 # The attribute of an event a question asks for.
 SLOTS: list[tuple[str, re.Pattern[str]]] = [
-    ("register", _rx(r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$", r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)")),
-    ("seats", _rx(r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位", r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|is it full|capacity")),
-    ("deadline", _rx(r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)", r"deadline|registration close|close registration|closes|last day to|sign up by|register by")),
-    ("format", _rx(r"线上|线下|在线|网上|远程|现场参加", r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b")),
-    ("contact", _rx(r"联系方式|联系谁|联系人|邮箱|电话|怎么联系", r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)")),
+    (
+        "register",
+        _rx(
+            r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$",
+            r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)",
+        ),
+    ),
+    (
+        "seats",
+        _rx(
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位",
+            r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|is it full|capacity",
+        ),
+    ),
+    (
+        "deadline",
+        _rx(
+            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)",
+            r"deadline|registration close|close registration|closes|last day to|sign up by|register by",
+        ),
+    ),
+    (
+        "format",
+        _rx(
+            r"线上|线下|在线|网上|远程|现场参加",
+            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b",
+        ),
+    ),
+    (
+        "contact",
+        _rx(
+            r"联系方式|联系谁|联系人|邮箱|电话|怎么联系",
+            r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)",
+        ),
+    ),
     ("time", _rx(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
     ("duration", _rx(r"多久|几天|多长时间", r"how long|how many days")),
-    ("fields", _rx(r"(哪些|什么)(领域|方向|专业)", r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about")),
-    ("place", _rx(r"在哪(?!些)|哪里|哪儿|哪个城市|什么地方|地点|地址", r"\bwhere\b|which city|location|venue")),
-    ("when", _rx(r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发", r"\bwhen\b|what date|which date|\bstarts?\b|\bbegins?\b|next year")),
+    (
+        "fields",
+        _rx(
+            r"(哪些|什么)(领域|方向|专业)",
+            r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about",
+        ),
+    ),
+    (
+        "place",
+        _rx(r"在哪(?!些)|哪里|哪儿|哪个城市|什么地方|地点|地址", r"\bwhere\b|which city|location|venue"),
+    ),
+    (
+        "when",
+        _rx(
+            r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发",
+            r"\bwhen\b|what date|which date|\bstarts?\b|\bbegins?\b|next year",
+        ),
+    ),
 ]
 
-_EVENT_NOUN = _rx(r"活动|交流会|洽谈会|会议|展会", r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b")
+_EVENT_NOUN = _rx(
+    r"活动|交流会|洽谈会|会议|展会",
+    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b",
+)
 _LIST_CUE = _rx(
     r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
     r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)",
 )
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
-_FACET = _rx(r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的", r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b")
-_CLOSING = _rx(r"快截止|即将截止|截止最早|最先截止", r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon")
-_FIT = _rx(r"适合|推荐|我是|我在|我做", r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on")
+_FACET = _rx(
+    r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的",
+    r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b",
+)
+_CLOSING = _rx(
+    r"快截止|即将截止|截止最早|最先截止",
+    r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon",
+)
+_FIT = _rx(
+    r"适合|推荐|我是|我在|我做",
+    r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on",
+)
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
 _PAST = _rx(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及",
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b",
 )
-_FOLLOW_MARK = _rx(r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$", r"^(and|what about|how about|also|then)\b|\b(it|that one)\b")
+_FOLLOW_MARK = _rx(
+    r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
+    r"^(and|what about|how about|also|then)\b|\b(it|that one)\b",
+)
 _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
 
 
@@ -203,7 +319,12 @@ class Question:
             return True
         if self.listing:
             return True
-        return bool(self.events and self.slot and not self.past and not (self.slot == "fields" and self.wants == "count"))
+        return bool(
+            self.events
+            and self.slot
+            and not self.past
+            and not (self.slot == "fields" and self.wants == "count")
+        )
 
     def has_subject(self) -> bool:
         return bool(self.events or self.places or self.years or self.fields or self.months)
@@ -298,23 +419,28 @@ def understand(
         closing_soon=closing,
         fit=fit,
         abroad=abroad,
-        follow_up=follow_up or (slot is not None and not events and not china and not listing and len(text) <= 24),
+        follow_up=follow_up
+        or (slot is not None and not events and not china and not listing and len(text) <= 24),
         focus=focus,
         counted=count_target(rest) if wants == "count" else (),
-        event_terms=tuple(tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events),
+        event_terms=tuple(
+            tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
+        ),
         future=future,
         past=past,
     )
 
 
-def resolve_follow_up(current: Question, previous: dict[str, object], previous_text: str) -> tuple[str, Question | None]:
+def resolve_follow_up(
+    current: Question, previous: Mapping[str, Any], previous_text: str
+) -> tuple[str, Question | None]:
     """A follow-up read against the previous question of the chat.
 
     Returns the question to answer (the previous one with the new place, year or event put in), and,
     for event questions, the merged `Question`; a follow-up about plan facts is re-asked as text."""
-    prev_events = [str(e) for e in previous.get("events", []) or []]  # type: ignore[union-attr]
-    prev_places = [str(p) for p in previous.get("places", []) or []]  # type: ignore[union-attr]
-    prev_years = [int(y) for y in previous.get("years", []) or []]  # type: ignore[union-attr]
+    prev_events = [str(e) for e in previous.get("events") or []]
+    prev_places = [str(p) for p in previous.get("places") or []]
+    prev_years = [int(y) for y in previous.get("years") or []]
     prev_slot = previous.get("slot")
     if prev_events or previous.get("listing"):
         merged = replace(
@@ -351,13 +477,60 @@ def _swap_place(text: str, old_key: str, new: Place) -> str:
 _COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|条|人次)?([\u4e00-\u9fff]{2,6})")
 _COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
 _NOT_NOUN_EN = frozenset(
-    "the a an of were was are is did do does have has had got get went there in at on for from to by with and or "
-    "will would can could should".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "were",
+        "was",
+        "are",
+        "is",
+        "did",
+        "do",
+        "does",
+        "have",
+        "has",
+        "had",
+        "got",
+        "get",
+        "went",
+        "there",
+        "in",
+        "at",
+        "on",
+        "for",
+        "from",
+        "to",
+        "by",
+        "with",
+        "and",
+        "or",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+    ]
 )
-_LEADING_EN = frozenset("overseas more different chizi".split())
-_LOOSE_EN = frozenset("people persons ones things times projects activities events scholars experts talents".split())
+_LEADING_EN = frozenset(["overseas", "more", "different", "chizi"])
+_LOOSE_EN = frozenset(
+    [
+        "people",
+        "persons",
+        "ones",
+        "things",
+        "times",
+        "projects",
+        "activities",
+        "events",
+        "scholars",
+        "experts",
+        "talents",
+    ]
+)
 # Words too loose to check: users call activities 项目 and scholars 人才 without meaning a distinction.
-_LOOSE = frozenset("项目 活动 人才 人员 专家 学者 海外人才 留学人才 人次".split())
+_LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", "海外人才", "留学人才", "人次"])
 
 
 def count_target(text: str) -> tuple[str, ...]:
@@ -399,10 +572,21 @@ _NUMBER_WORD = _rx(
 )
 _MONEY = _rx(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
 _YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-_DATEISH = _rx(r"(19|20)\d{2}|\d+月|\d+日", r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b")
-_ORG = _rx(r"部|委员会|协会|政府|机构|组织", r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation")
-_PERSON = _rx(r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]")
-_PLACEISH = _rx(r"县|州|市|省|国家|地区|美洲|欧洲|亚洲|大洋洲|硅谷|山区", r"county|city|province|countries|regions?|americas|europe|asia|oceania|valley|mountain")
+_DATEISH = _rx(
+    r"(19|20)\d{2}|\d+月|\d+日",
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
+)
+_ORG = _rx(
+    r"部|委员会|协会|政府|机构|组织",
+    r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation",
+)
+_PERSON = _rx(
+    r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]"
+)
+_PLACEISH = _rx(
+    r"县|州|市|省|国家|地区|美洲|欧洲|亚洲|大洋洲|硅谷|山区",
+    r"county|city|province|countries|regions?|americas|europe|asia|oceania|valley|mountain",
+)
 
 
 def fits_wanted(wants: str, sentence: str) -> bool:
@@ -420,7 +604,11 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     if wants == "person":
         return bool(_PERSON.search(sentence))
     if wants == "place":
-        return bool(_PLACEISH.search(sentence)) or bool(gazetteer.places_in(sentence)) or gazetteer.abroad(sentence)
+        return (
+            bool(_PLACEISH.search(sentence))
+            or bool(gazetteer.places_in(sentence))
+            or gazetteer.abroad(sentence)
+        )
     return True
 
 

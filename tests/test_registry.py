@@ -158,3 +158,29 @@ def test_bad_registration_fields_are_refused_with_a_reason(field: str, value: st
 def test_good_fields_are_cleaned() -> None:
     assert validate_field("name", "  王\u200b芳  ") == "王芳"
     assert validate_field("email", "skip") is None
+
+
+def test_forget_deletes_the_chats_last_question_and_nobody_elses(store: Registry) -> None:
+    import datetime as dt
+
+    from chizi.conversations import SqlConversations, Turn
+
+    chats = SqlConversations(store.engine)
+    now = dt.datetime.now(dt.UTC)
+    chats.remember("1", Turn("杭州设了几个联络站", {"places": ["杭州"]}, now))
+    chats.remember("2", Turn("When is the Suzhou Elite Week?", {"events": [EVENT]}, now))
+    store.forget(1)
+    assert chats.recall("1", now) is None
+    assert chats.recall("2", now) is not None
+
+
+def test_a_chats_last_question_goes_stale_after_half_an_hour(store: Registry) -> None:
+    import datetime as dt
+
+    from chizi.conversations import SqlConversations, Turn
+
+    chats = SqlConversations(store.engine)
+    then = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chats.remember("3", Turn("When is the Suzhou Elite Week?", {"events": [EVENT]}, then))
+    assert chats.recall("3", then + dt.timedelta(minutes=29)) is not None
+    assert chats.recall("3", then + dt.timedelta(minutes=31)) is None

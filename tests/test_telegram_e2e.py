@@ -361,3 +361,37 @@ async def test_a_flood_of_messages_is_throttled_with_one_notice(
     texts = telegram.texts_to(127)
     assert sum("too quickly" in t for t in texts) == 1
     assert sum(t.startswith("Hello!") for t in texts) == 3
+
+
+async def test_an_event_answer_carries_the_events_card_and_register_buttons(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 130)
+        reply = (await chat.send("苏州精英周还有名额吗"))[0]
+        buttons = chat.last_buttons()
+    assert "剩余 400 个" in reply
+    assert f"e:{SUZHOU}" in buttons and f"r:{SUZHOU}" in buttons
+
+
+async def test_a_follow_up_leans_on_the_previous_question_across_a_restart(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        await Chat(telegram, 131).send("When is the Suzhou Elite Week?")
+    async with running_bot(telegram, assistant, registry):
+        reply = (await Chat(telegram, 131).send("and the deadline?"))[0]
+    assert "Registration closes 15 June 2027" in reply
+
+
+async def test_register_on_an_event_one_is_registered_for_says_so_and_answers_the_button_once(
+    telegram: Any, assistant: Assistant, registry: Registry, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 132)
+        await register(chat, SUZHOU)
+        before = len(telegram.answers())
+        reply = await chat.press(f"r:{SUZHOU}")
+    assert "already registered" in reply[0]
+    assert len(telegram.answers()) == before + 1
+    assert "failed" not in caplog.text

@@ -1,0 +1,52 @@
+"""The question set and `chizi eval`: large, varied, split once, and reporting wrong-but-answered."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from chizi.assistant import Assistant
+from chizi.evaluate import KINDS, load_questions, run_eval
+from tests.conftest import ROOT
+
+QUESTIONS = ROOT / "evals" / "questions.yaml"
+
+
+def test_the_question_set_has_250_questions_and_a_locked_part_of_100_with_every_kind() -> None:
+    items = load_questions(QUESTIONS).items
+    locked = [i for i in items if i["split"] == "locked"]
+    assert len(items) >= 250 and len(locked) >= 100
+    assert {i["kind"] for i in locked} == set(KINDS)
+    assert {"traditional", "typo", "mixed", "context", "colloquial"} <= {i["style"] for i in locked}
+
+
+def test_every_question_keeps_the_split_its_hash_gave_it() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("split", ROOT / "evals" / "split.py")
+    assert spec and spec.loader
+    split = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(split)
+    # The first development set was written from the knowledge base: it is tune-only, whatever its hash.
+    locked = [i["q"] for i in load_questions(QUESTIONS).items if i["split"] == "locked"]
+    assert locked and all(split.split_of(q) == "locked" for q in locked)
+
+
+def test_questions_are_not_repeated() -> None:
+    counts = Counter(i["q"] for i in load_questions(QUESTIONS).items)
+    assert [q for q, n in counts.items() if n > 1] == []
+
+
+def test_eval_reports_both_parts_and_counts_wrong_answers(assistant: Assistant, tmp_path: Path) -> None:
+    sample = tmp_path / "questions.yaml"
+    sample.write_text(
+        "today: 2026-12-01T09:00:00+00:00\nquestions:\n"
+        '  - {q: "杭州设立了几个海外人才联络站？", lang: zh, kind: fact, split: tune, expect: ["4"]}\n'
+        '  - {q: "杭州设立了几个海外人才联络站？", lang: zh, kind: fact, split: locked, expect: ["999"]}\n'
+        '  - {q: "2015年有多少项活动入选？", lang: zh, kind: unanswerable, split: locked, answerable: false}\n',
+        encoding="utf-8",
+    )
+    report = run_eval(assistant, sample, show_wrong=None)
+    tune, locked = report["shipped"]["tune"]["overall"], report["shipped"]["locked"]["overall"]
+    assert tune["accuracy"] == 1.0 and tune["wrong_answered"] == 0
+    assert locked["n"] == 2 and locked["accuracy"] == 0.5 and locked["wrong_answered"] == 1
