@@ -57,7 +57,7 @@ def du(path: Path) -> int:
 def bench_size(size: int, quick: bool) -> dict[str, Any]:
     from benchmarks.generate import generate
     from chizi.assistant import Assistant
-    from chizi.evaluate import load_devset, score
+    from chizi.evaluate import load_questions, score
     from chizi.settings import Settings
     from retrieval.index import current_generation
     from retrieval.search import Searcher
@@ -101,8 +101,8 @@ def bench_size(size: int, quick: bool) -> dict[str, Any]:
     out["reopen_seconds"] = round(time.perf_counter() - t, 3)
     del reopened
 
-    devset = load_devset(ROOT / "knowledge" / "devset.yaml")
-    questions = [d["q"] for d in devset]
+    question_set = load_questions(ROOT / "evals" / "questions.yaml")
+    questions = [d["q"] for d in question_set.items]
     assistant.answer(questions[0])  # warm: first use loads lazily-built pieces
     rounds = 1 if quick else 3
     latencies: list[float] = []
@@ -116,8 +116,9 @@ def bench_size(size: int, quick: bool) -> dict[str, Any]:
             latencies.append(time.perf_counter() - t)
             for k, v in answer.timings.items():
                 stages.setdefault(k, []).append(v)
+            assistant.embeddings.clear_cache()
             t = time.perf_counter()
-            assistant.embeddings._model.encode([q], normalize_embeddings=True, show_progress_bar=False)
+            assistant.embeddings.embed_query(q)
             embed_only.append(time.perf_counter() - t)
     out["answer_latency_ms"] = ms(latencies)
     out["answers_per_second_sequential"] = round(len(latencies) / sum(latencies), 1)
@@ -129,20 +130,28 @@ def bench_size(size: int, quick: bool) -> dict[str, Any]:
         assistant.answer(q)
         return time.perf_counter() - t0
 
-    assistant.embeddings.clear_cache()
-    t = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        busy = list(pool.map(timed, questions * rounds))
-    out["answers_per_second_two_threads"] = round(len(busy) / (time.perf_counter() - t), 1)
+    busy: list[float] = []
+    elapsed = 0.0
+    for _ in range(rounds):
+        # Each round starts with no cached query vectors: every question pays its embedding once.
+        assistant.embeddings.clear_cache()
+        t = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            busy += list(pool.map(timed, questions))
+        elapsed += time.perf_counter() - t
+    out["answers_per_second_two_threads"] = round(len(busy) / elapsed, 1)
     out["answer_latency_two_threads_ms"] = ms(busy)
 
     quality: dict[str, Any] = {}
-    for fusion in ("rrf", "dense", "bm25"):
-        res = score(assistant, devset, dataclasses.replace(assistant.weights, fusion=fusion))
-        quality[{"rrf": "hybrid"}.get(fusion, fusion)] = {
-            lang: {k: v for k, v in m.items() if k in ("accuracy", "hit@1", "hit@5", "n")}
-            for lang, m in res["by_language"].items()
-        }
+    locked = question_set.part("locked")
+    keep = ("accuracy", "hit@1", "hit@5", "n", "answered", "wrong_answered")
+    with assistant.frozen_clock(question_set.today):
+        for fusion in ("rrf", "dense", "bm25"):
+            res = score(assistant, locked, dataclasses.replace(assistant.weights, fusion=fusion))["locked"]
+            groups = {**res["by_group"], "all": res["overall"]}
+            quality[{"rrf": "hybrid"}.get(fusion, fusion)] = {
+                g: {k: v for k, v in m.items() if k in keep} for g, m in groups.items()
+            }
     out["quality"] = quality
     out["peak_rss_mb_whole_run"] = peak_rss_mb()
     # What a running assistant holds: a fresh process that opens the index and answers every question.
@@ -152,11 +161,11 @@ def bench_size(size: int, quick: bool) -> dict[str, Any]:
 
 def serve_rss(base: Path) -> dict[str, float]:
     from chizi.assistant import Assistant
-    from chizi.evaluate import load_devset
+    from chizi.evaluate import load_questions
     from chizi.settings import Settings
 
     assistant = Assistant(Settings(data_dir=base / "var", knowledge_dir=base / "knowledge"))
-    for item in load_devset(ROOT / "knowledge" / "devset.yaml") * 2:
+    for item in load_questions(ROOT / "evals" / "questions.yaml").items:
         assistant.answer(item["q"])
     return {"peak_rss_mb": peak_rss_mb()}
 
@@ -362,17 +371,20 @@ def write_report(result: dict[str, Any]) -> None:
         )
     lines += [
         "",
-        "## Quality on the development questions, same chunks, same process",
+        "## Quality on the locked questions (`evals/questions.yaml`, split `locked`), same chunks, same process",
         "",
-        "| chunks | retriever | zh accuracy | zh hit@1 | zh hit@5 | en accuracy | en hit@1 | en hit@5 |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "Nothing was tuned on these questions. The synthetic distractor documents name more cities and fields,",
+        "so some questions that are unanswerable on the sample knowledge base meet look-alike passages here.",
+        "",
+        "| chunks | retriever | zh accuracy | zh-hant accuracy | en accuracy | all | wrong / answered | zh hit@1 | en hit@1 |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for s in sizes:
         for name, q in s["quality"].items():
-            zh, en = q["zh"], q["en"]
+            zh, tr, en, al = q["zh"], q["zh-hant"], q["en"], q["all"]
             lines.append(
-                f"| {s['chunks']} | {name} | {zh['accuracy']:.3f} | {zh['hit@1']:.3f} | {zh['hit@5']:.3f} | "
-                f"{en['accuracy']:.3f} | {en['hit@1']:.3f} | {en['hit@5']:.3f} |"
+                f"| {s['chunks']} | {name} | {zh['accuracy']:.3f} | {tr['accuracy']:.3f} | {en['accuracy']:.3f} | "
+                f"{al['accuracy']:.3f} | {al['wrong_answered']}/{al['answered']} | {zh['hit@1']:.3f} | {en['hit@1']:.3f} |"
             )
     lines += [
         "",
@@ -434,22 +446,15 @@ def targets(result: dict[str, Any]) -> list[str]:
             by[100000]["peak_rss_mb"] <= 1229,
         )
     for s in result["sizes"]:
-        q = s["quality"]
-        gap = q["hybrid"]["zh"]["accuracy"] - q["dense"]["zh"]["accuracy"]
-        row(
-            f"hybrid ≥ dense + 30 points in Chinese ({s['chunks']} chunks)",
-            f"+{gap * 100:.1f} points",
-            gap >= 0.30,
-        )
-        worst = min(
-            q["hybrid"][lang]["accuracy"] - max(q["dense"][lang]["accuracy"], q["bm25"][lang]["accuracy"])
-            for lang in ("zh", "en")
-        )
-        row(
-            f"hybrid no lower than either baseline ({s['chunks']} chunks)",
-            f"{worst * 100:+.1f} points at worst",
-            worst >= 0,
-        )
+        q = s["quality"]["hybrid"]
+        for group, floor in (("zh", 0.95), ("en", 0.93), ("zh-hant", 1.0)):
+            row(
+                f"locked {group} accuracy ≥ {floor:.0%} ({s['chunks']} chunks)",
+                f"{q[group]['accuracy']:.3f}",
+                q[group]["accuracy"] >= floor,
+            )
+        share = q["all"]["wrong_answered"] / max(1, q["all"]["answered"])
+        row(f"answered but wrong ≤ 2% ({s['chunks']} chunks)", f"{share:.1%}", share <= 0.02)
         row(
             f"ingest ≥ 80 chunks/s ({s['chunks']} chunks)",
             s["ingest_first"]["chunks_per_second"],
