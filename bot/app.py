@@ -152,7 +152,8 @@ def build_application(
     app.bot_data["core"] = Core(settings, assistant, registry)
     app.bot_data["reminder_interval"] = reminder_interval
     private = filters.ChatType.PRIVATE
-    # Order matters: commands first, then buttons, then free text as flow steps or questions, then the rest.
+    # Order matters: commands first, then buttons, then free text as flow steps or questions, then unknown
+    # commands, then the rest.
     app.add_handler(CommandHandler("start", start, filters=private))
     app.add_handler(CommandHandler("help", help_command, filters=private))
     app.add_handler(CommandHandler("lang", lang_command, filters=private))
@@ -169,6 +170,8 @@ def build_application(
     app.add_handler(CommandHandler("reload", reload_command, filters=private))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, on_text))
+    # A command none of the handlers above knows (/foo, /admin for a scholar) gets the help menu.
+    app.add_handler(MessageHandler(private & filters.COMMAND, help_command))
     app.add_handler(MessageHandler(private & ~filters.COMMAND & ~filters.TEXT, on_other))
     app.add_error_handler(on_error)
     return app

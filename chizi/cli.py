@@ -18,10 +18,9 @@ from retrieval.index import IndexError_
 def _quiet_libraries() -> None:
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    for name in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers", "bm25s"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    from chizi import logs
+
+    logs.configure(logging.WARNING)
 
 
 def _assistant(settings: Settings, *, build: bool = True, registry: bool = False) -> Any:

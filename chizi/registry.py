@@ -281,22 +281,23 @@ class Registry:
 
     def cancel(self, user_id: int, event_id: str) -> Promotion | None:
         """Cancel a registration or waitlist place; the first person waiting takes a freed seat."""
-        now = self.clock()
         with self._tx() as s:
-            ev = self._lock_event(s, event_id)
-            reg = s.scalars(
-                select(db.Registration).where(
-                    db.Registration.user_id == user_id, db.Registration.event_id == event_id
-                )
-            ).first()
-            if ev is None or reg is None or reg.status == "cancelled":
-                raise Refused("not_registered")
-            freed = reg.status == "registered"
-            reg.status, reg.updated_at = "cancelled", now
-            s.execute(
-                delete(db.Reminder).where(db.Reminder.user_id == user_id, db.Reminder.event_id == event_id)
+            return self._cancel(s, user_id, event_id, self.clock())
+
+    def _cancel(self, s: Session, user_id: int, event_id: str, now: dt.datetime) -> Promotion | None:
+        ev = self._lock_event(s, event_id)
+        reg = s.scalars(
+            select(db.Registration).where(
+                db.Registration.user_id == user_id, db.Registration.event_id == event_id
             )
-            return self._promote(s, ev, now) if freed else None
+        ).first()
+        if ev is None or reg is None or reg.status == "cancelled":
+            raise Refused("not_registered")
+        freed = reg.status == "registered"
+        reg.status, reg.updated_at = "cancelled", now
+        s.execute(delete(db.Reminder).where(db.Reminder.user_id == user_id, db.Reminder.event_id == event_id))
+        s.flush()
+        return self._promote(s, ev, now) if freed else None
 
     def _promote(self, s: Session, ev: db.Event, now: dt.datetime) -> Promotion | None:
         if ev.starts_at <= now:
@@ -574,16 +575,20 @@ class Registry:
 
     # --- privacy ---------------------------------------------------------------------------------
     def forget(self, user_id: int) -> list[Promotion]:
-        """Delete everything stored about the user; seats they held go to the people waiting."""
+        """Delete everything stored about the user in one transaction; seats they held go to the people
+        waiting. Either all of it is gone or nothing is."""
         promotions = []
-        for reg in self.my_registrations(user_id):
-            try:
-                promoted = self.cancel(user_id, reg.event_id)
-            except Refused:
-                continue
-            if promoted:
-                promotions.append(promoted)
+        now = self.clock()
         with self._tx() as s:
+            held = s.scalars(
+                select(db.Registration.event_id).where(
+                    db.Registration.user_id == user_id, db.Registration.status != "cancelled"
+                )
+            ).all()
+            for event_id in held:
+                promoted = self._cancel(s, user_id, event_id, now)
+                if promoted:
+                    promotions.append(promoted)
             # Votes on the user's questions go first: once the questions are gone nothing finds them.
             s.execute(
                 delete(db.Vote).where(

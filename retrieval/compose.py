@@ -25,7 +25,7 @@ class Tuning:
     rank_weight: float = 0.30  # the passage's fused rank
     lexical_weight: float = 0.40  # the sentence's own overlap with the question (rarity-weighted)
     dense_weight: float = 0.30  # the passage's encoder similarity, relative to the best passage's
-    dense_window: float = 0.04  # e5 cosines bunch together: a passage this far below the best counts 0
+    dense_window: float = 0.08  # e5 cosines bunch together: a passage this far below the best counts 0
     wanted_bonus: float = 0.15  # a sentence that can hold the wanted kind of answer
     wanted_penalty: float = 0.35  # one that cannot
     same_language: float = 0.08

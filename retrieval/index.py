@@ -12,6 +12,7 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import logging
 import re
 import shutil
 import time
@@ -153,6 +154,9 @@ def _read_all(collection: Any, batch: int = 5000) -> tuple[list[str], list[str],
 def _build_lexical(gen: Path, prev: Path | None, tokenizer: Tokenizer, collection: Any) -> int:
     """BM25 over jieba tokens of every chunk; tokens of chunks seen before come from the previous generation."""
     import bm25s
+
+    # bm25s sets its own logger to DEBUG when imported; a user's terminal wants none of it.
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
 
     cache: dict[str, list[str]] = {}
     prev_version = json.loads((prev / "manifest.json").read_text()).get("tokenizer") if prev else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 import threading
@@ -20,6 +21,8 @@ from retrieval.index import IndexError_, current_generation
 from retrieval.store import open_client
 from retrieval.tokenizer import Tokenizer
 from retrieval.typos import HomophoneFixer, load_synonyms
+
+log = logging.getLogger(__name__)
 
 SYNONYMS = load_synonyms(Path(__file__).with_name("synonyms.txt"))
 
@@ -97,6 +100,9 @@ class Searcher:
     def __init__(self, gen_dir: Path, embeddings: Encoder, glossary: list[GlossaryTerm]) -> None:
         import bm25s
 
+        # bm25s sets its own logger to DEBUG when imported; a user's terminal wants none of it.
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
+
         try:
             manifest = json.loads((gen_dir / "manifest.json").read_text())
             self.chunks = [
@@ -119,9 +125,10 @@ class Searcher:
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self._normalized: list[str] | None = None  # built on first use: a 100k-chunk index loads faster
         self._pattern_seen: dict[str, bool] = {}
-        self._client = open_client(manifest.get("chroma_url"), gen_dir)
         try:
+            self._client = open_client(manifest.get("chroma_url"), gen_dir)
             self._collection = self._client.get_collection(manifest["collection"])
+            self._collection.count()  # a damaged database file fails here, not at the first question
         except Exception as exc:
             raise IndexError_(
                 f"the vector store is missing or corrupt ({exc}); rebuild it with `chizi ingest`"
@@ -279,7 +286,33 @@ class LiveIndex:
                     )
                 if self._searcher is None or self._searcher.generation != gen.name or self._stamp is None:
                     # The old searcher is not closed here: another thread may still be answering with it.
-                    self._searcher = Searcher(gen, self._embeddings, self._glossary)
+                    self._searcher = self._open(gen)
                 self._stamp = stamp
             assert self._searcher is not None
             return self._searcher
+
+    def _open(self, gen: Path) -> Searcher:
+        """The generation CURRENT names or, when it is damaged, the newest older one that opens."""
+        try:
+            return Searcher(gen, self._embeddings, self._glossary)
+        except IndexError_ as damaged:
+            older = sorted(
+                (
+                    p
+                    for p in self._dir.iterdir()
+                    if p.is_dir() and p.name < gen.name and (p / "manifest.json").exists()
+                ),
+                reverse=True,
+            )
+            for candidate in older:
+                try:
+                    searcher = Searcher(candidate, self._embeddings, self._glossary)
+                except IndexError_:
+                    continue
+                log.warning(
+                    "index generation %s is damaged; serving %s until `chizi ingest`",
+                    gen.name,
+                    candidate.name,
+                )
+                return searcher
+            raise damaged from None

@@ -188,6 +188,7 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"how much (money )?does each|per activity|each (selected )?activity receive",
         ),
     ),
+    ("website", _rx(r"网站|网址|官网", r"\bwebsite\b|\bweb ?site\b|\burl\b|web address|homepage")),
     ("housing", _rx(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
 ]
 

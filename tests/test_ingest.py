@@ -151,3 +151,28 @@ def test_an_edited_faq_answer_is_served_after_reingest_without_restart(fresh: As
     after = fresh.answer("Is there a fee to attend?")
     assert before.route == after.route == "faq"
     assert "Attendance is free" in after.answer and "Attendance is free" not in before.answer
+
+
+def _damage_current(assistant: Assistant) -> None:
+    gen = current_generation(assistant.settings.index_dir)
+    assert gen is not None
+    (gen / "chroma" / "chroma.sqlite3").write_bytes(b"not a database")
+
+
+def test_a_damaged_index_is_replaced_by_the_previous_intact_generation(fresh: Assistant) -> None:
+    fresh.ingest()
+    doc = fresh.settings.knowledge_dir / "docs" / "overview.en.md"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nThe plan is reviewed every year.\n", encoding="utf-8")
+    fresh.ingest()
+    _damage_current(fresh)
+    fresh.index = type(fresh.index)(fresh.settings.index_dir, fresh.embeddings, fresh.kb.glossary)
+    answer = fresh.answer("How many activities were selected in 2012?")
+    assert answer.answered and "36" in answer.answer
+
+
+def test_a_damaged_index_with_nothing_to_fall_back_on_says_to_run_ingest(fresh: Assistant) -> None:
+    fresh.ingest()
+    _damage_current(fresh)
+    fresh.index = type(fresh.index)(fresh.settings.index_dir, fresh.embeddings, fresh.kb.glossary)
+    with pytest.raises(IndexError_, match="chizi ingest"):
+        fresh.answer("How many activities were selected in 2012?")

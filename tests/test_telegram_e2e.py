@@ -395,3 +395,13 @@ async def test_register_on_an_event_one_is_registered_for_says_so_and_answers_th
     assert "already registered" in reply[0]
     assert len(telegram.answers()) == before + 1
     assert "failed" not in caplog.text
+
+
+async def test_an_unknown_command_gets_the_help_menu(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 133)
+        reply = (await chat.send("/foo"))[0]
+        buttons = chat.last_buttons()
+    assert "/events" in reply and "m:events" in buttons
