@@ -325,8 +325,8 @@ def write_report(result: dict[str, Any]) -> None:
         "# Benchmarks",
         "",
         f"Measured {result['when']} on {result['machine']['cores']} cores, Python {result['versions']['python']}; "
-        f"`make bench` reproduces it (`make bench-quick` is the smoke run CI does). Figures are medians of one run "
-        "on a shared machine: read ratios, not the last digit.",
+        f"`make bench` reproduces it (`make bench-100k` adds 100k chunks, `make bench-quick` is the smoke run CI "
+        "does). Figures are medians of one run on a shared machine: read ratios, not the last digit.",
         "",
         "## Answers (warm, one process)",
         "",

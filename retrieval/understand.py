@@ -309,7 +309,7 @@ class Question:
     follow_up: bool = False
     focus: tuple[str, ...] = ()  # concepts from FOCUS_CONCEPTS that the question asks about
     event_terms: tuple[tuple[str, ...], ...] = ()  # per event named: its names and places, normalised
-    counted: tuple[str, ...] = ()  # for a count: what is counted ("agreements", "风投")
+    counted: tuple[str, ...] = ()  # what the answer must name: what a count counts, "which companies"
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
 
@@ -423,7 +423,7 @@ def understand(
         follow_up=follow_up
         or (slot is not None and not events and not china and not listing and len(text) <= 24),
         focus=focus,
-        counted=count_target(rest) if wants == "count" else (),
+        counted=asked_target(rest, wants),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),
@@ -554,6 +554,102 @@ def count_target(text: str) -> tuple[str, ...]:
         # The head noun of "VC firms", "talent visits" is the last word; the check uses it alone.
         return () if not words or words[-1] in _LOOSE_EN else (words[-1],)
     return ()
+
+
+_WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,4})")
+_AUX_EN = frozenset(
+    [
+        "did",
+        "do",
+        "does",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "the",
+        "a",
+        "an",
+        "of",
+    ]
+)
+# Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).
+_GENERIC_EN = frozenset(
+    [
+        "year",
+        "years",
+        "time",
+        "times",
+        "date",
+        "day",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "way",
+        "ways",
+        "sort",
+        "thing",
+        "things",
+        "support",
+        "help",
+        "benefit",
+        "benefits",
+        "result",
+        "results",
+        "role",
+        "point",
+        "purpose",
+        "city",
+        "cities",
+        "province",
+        "provinces",
+        "region",
+        "regions",
+        "country",
+        "countries",
+        "county",
+        "counties",
+        "place",
+        "places",
+        "continent",
+        "continents",
+        "ministry",
+        "department",
+        "body",
+        "agency",
+        "organisation",
+        "organization",
+        "events",
+        "event",
+        "activities",
+        "activity",
+        "plan",
+        "programme",
+        "program",
+    ]
+)
+
+
+def asked_target(text: str, wants: str) -> tuple[str, ...]:
+    """What the answer must name: the thing a count counts, or the noun of "which companies …"."""
+    if wants == "count":
+        return count_target(text)
+    m = _WHICH_EN.search(text)
+    if not m:
+        return ()
+    # The word right after which/what: "which companies", "what sectors" (a second word may be a verb).
+    first = m.group(1).split()[0].removesuffix("'s")
+    return () if first in _AUX_EN or first in _GENERIC_EN or first in _LOOSE_EN else (first,)
 
 
 @dataclass

@@ -251,3 +251,8 @@ def test_cli_ask_json_keeps_its_fields_and_adds_events(assistant: Assistant, tmp
         {"id": "cq-100-phds-2027", "title": "Hundred Overseas PhDs Chongqing Tour 2027",
          "start": "2027-10-12T09:00:00+08:00", "seats_left": 100}
     ]  # fmt: skip
+
+
+def test_which_x_is_declined_when_the_passage_names_no_x(asked: Assistant) -> None:
+    assert not asked.answer("Which companies invested in the Wenzhou projects?").answered
+    assert asked.answer("What sectors did the Chongqing projects cover?").answered
