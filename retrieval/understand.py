@@ -120,7 +120,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "person",
         _rx(
             r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是",
-            r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))",
+            r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))"
+            r"|\bwho (founded|leads|heads|chairs|started|created|led)\b",
         ),
     ),
     (
@@ -137,6 +138,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b",
         ),
     ),
+    ("duration", _rx(r"多久|多长时间|几天|几个月", r"how long\b|how many (days|weeks|months)|for how long")),
     (
         "count",
         _rx(
@@ -188,6 +190,8 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"how much (money )?does each|per activity|each (selected )?activity receive",
         ),
     ),
+    ("phone", _rx(r"电话|手机号|联系电话", r"\bphone\b|\btelephone\b|phone number")),
+    ("average", _rx(r"平均", r"\baverage\b|\bon average\b|\bmean\b")),
     ("website", _rx(r"网站|网址|官网", r"\bwebsite\b|\bweb ?site\b|\burl\b|web address|homepage")),
     ("housing", _rx(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
 ]
@@ -543,16 +547,24 @@ def count_target(text: str) -> tuple[str, ...]:
         head = word[-2:]
         return () if len(word) < 2 or word in _LOOSE or head in _LOOSE else (head,)
     m = _COUNT_EN.search(text)
-    if m:
-        words: list[str] = []
-        for w in m.group(1).split():
-            if w in _NOT_NOUN_EN or (words and w.endswith(("ed", "ing"))):
-                break  # the noun phrase ends at the verb ("institutions attended")
-            if not words and w in _LEADING_EN:
-                continue
-            words.append(w)
-        # The head noun of "VC firms", "talent visits" is the last word; the check uses it alone.
-        return () if not words or words[-1] in _LOOSE_EN else (words[-1],)
+    return _first_noun(m.group(1).split(), _NOT_NOUN_EN) if m else ()
+
+
+_NUMERALS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "ten", "some", "many", "most", "main", "top"]
+)
+
+
+def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """The first word of a noun phrase that names a thing, past "overseas", numerals and place names
+    ("two regions", "Guizhou agreements"); () at a verb first, or when it is too loose to check."""
+    for raw in words:
+        w = raw.removesuffix("'s")
+        if w in stop or w.endswith(("ed", "ing")):
+            return ()
+        if w in _LEADING_EN or w in _NUMERALS or gazetteer.places_in(w):
+            continue
+        return () if w in _LOOSE_EN or w in _GENERIC_EN else (w,)
     return ()
 
 
@@ -645,11 +657,7 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
     if wants == "count":
         return count_target(text)
     m = _WHICH_EN.search(text)
-    if not m:
-        return ()
-    # The word right after which/what: "which companies", "what sectors" (a second word may be a verb).
-    first = m.group(1).split()[0].removesuffix("'s")
-    return () if first in _AUX_EN or first in _GENERIC_EN or first in _LOOSE_EN else (first,)
+    return _first_noun(m.group(1).split(), _AUX_EN) if m else ()
 
 
 @dataclass
@@ -666,6 +674,10 @@ class Evidence:
 _NUMBER_WORD = _rx(
     r"\d|[一二三四五六七八九十两百千万亿]+(个|项|家|名|位|人|届|次|种|所)|上万|上百|数届|几十|多个|余",
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
+)
+_DURATION = _rx(
+    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)",
+    r"\b\d+\s*(days?|weeks?|months?)\b|\b(one|two|three|four|five|several) (days?|weeks?|months?)\b",
 )
 _MONEY = _rx(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
 _YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
@@ -698,6 +710,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
         return bool(_DATEISH.search(sentence))
     if wants == "org":
         return bool(_ORG.search(sentence))
+    if wants == "duration":
+        return bool(_DURATION.search(sentence))
     if wants == "person":
         return bool(_PERSON.search(sentence))
     if wants == "place":

@@ -256,3 +256,8 @@ def test_cli_ask_json_keeps_its_fields_and_adds_events(assistant: Assistant, tmp
 def test_which_x_is_declined_when_the_passage_names_no_x(asked: Assistant) -> None:
     assert not asked.answer("Which companies invested in the Wenzhou projects?").answered
     assert asked.answer("What sectors did the Chongqing projects cover?").answered
+
+
+def test_how_long_is_declined_when_no_passage_gives_a_duration(asked: Assistant) -> None:
+    assert not asked.answer("How long did the Yunnan team stay in Xiangyun?").answered
+    assert not asked.answer("How many women took part in the 2012 activities?").answered
