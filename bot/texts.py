@@ -48,9 +48,9 @@ T: dict[str, tuple[str, str]] = {
         "Note: this is a sample catalogue; organisers' announcements prevail.",
     ),
     "card": (
-        "{title}\n\n📅 {start} – {end}（{tz}）\n📍 {place}，{region}\n🔬 领域：{fields}\n🧭 形式：{format}\n"
+        "{title}\n\n📅 {when}（{tz}）\n📍 {where}\n🔬 领域：{fields}\n🧭 形式：{format}\n"
         "🎟 剩余名额：{left}/{capacity}{waiting}\n⏳ 报名截止：{deadline}\n\n{description}\n\n✉️ 联系：{contact}",
-        "{title}\n\n📅 {start} – {end} ({tz})\n📍 {place}, {region}\n🔬 Fields: {fields}\n🧭 Format: {format}\n"
+        "{title}\n\n📅 {when} ({tz})\n📍 {where}\n🔬 Fields: {fields}\n🧭 Format: {format}\n"
         "🎟 Seats left: {left}/{capacity}{waiting}\n⏳ Registration closes: {deadline}\n\n{description}\n\n✉️ Contact: {contact}",
     ),
     "waiting": ("（候补 {n} 人）", " ({n} waiting)"),

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.common import Core, kb, run, say
 from bot.texts import t
+from chizi.event_answers import where
 from chizi.knowledge import Event, field_label
 
 
@@ -26,6 +27,14 @@ def format_when(moment: dt.datetime, lang: str) -> str:
     return moment.strftime("%Y年%m月%d日 %H:%M" if lang == "zh" else "%d %b %Y %H:%M")
 
 
+def format_span(event: Event, lang: str) -> str:
+    """'2027年02月25日 18:00–20:00' for a one-day event; start – end otherwise."""
+    start, end = event.starts_at, event.ends_at
+    if start.date() == end.date():
+        return f"{format_when(start, lang)}–{end:%H:%M}"
+    return f"{format_when(start, lang)} – {format_when(end, lang)}"
+
+
 def event_card(
     core: Core, event: Event, lang: str, user_status: str | None, position: int | None, seats: tuple[int, int]
 ) -> tuple[str, InlineKeyboardMarkup]:
@@ -34,11 +43,9 @@ def event_card(
         "card",
         lang,
         title=event.title(lang),
-        start=format_when(event.starts_at, lang),
-        end=format_when(event.ends_at, lang),
+        when=format_span(event, lang),
         tz=event.timezone,
-        place=event.place(lang),
-        region=event.region(lang),
+        where=where(event, lang),
         fields=("、" if lang == "zh" else ", ").join(field_label(f, lang) for f in event.fields),
         format=t(f"format_{event.format}", lang),
         left=left,

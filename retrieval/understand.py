@@ -331,9 +331,6 @@ class Question:
             and not (self.slot == "fields" and self.wants == "count")
         )
 
-    def has_subject(self) -> bool:
-        return bool(self.events or self.places or self.years or self.fields or self.months)
-
     def frame(self) -> dict[str, object]:
         """What a follow-up can lean on, as plain data (kept per chat in the database)."""
         return {

@@ -405,3 +405,12 @@ async def test_an_unknown_command_gets_the_help_menu(
         reply = (await chat.send("/foo"))[0]
         buttons = chat.last_buttons()
     assert "/events" in reply and "m:events" in buttons
+
+
+async def test_a_one_day_online_event_card_writes_its_date_once_and_says_online(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        card = (await Chat(telegram, 134).send("/start evt_hz-siliconvalley-online-2027"))[0]
+    assert "25 Feb 2027 18:00–20:00 (America/Los_Angeles)" in card
+    assert "📍 online" in card
