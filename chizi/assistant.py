@@ -20,6 +20,7 @@ from typing import Any
 from chizi.conversations import Conversations, MemoryConversations, Turn
 from chizi.event_answers import EventDesk, EventRef, SeatsFn
 from chizi.knowledge import KnowledgeBase, load_knowledge
+from chizi.registry import utcnow
 from chizi.settings import Settings
 from chizi.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
 from retrieval import router
@@ -34,10 +35,6 @@ log = logging.getLogger(__name__)
 
 GUIDE_TITLE = {"zh": "赤子助手使用说明", "en": "Chizi user guide"}
 CATALOGUE_TITLE = {"zh": "赤子助手活动目录", "en": "Chizi events catalogue"}
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @dataclass
@@ -248,26 +245,20 @@ class Assistant:
             return Answer(question, fixed.reply(lang), fixed.name == "help", lang, fixed.name)
         now = self.now()
         searcher = self.index.get()
-        norm = searcher.fix_typos(normalize(text))
+        plain = normalize(text)
+        norm = searcher.fix_typos(plain)
         q = self._understand(norm, now, text)
-        asked = norm if norm != normalize(text) else text
+        asked = norm if norm != plain else text
         previous = self.conversations.recall(chat, now) if chat else None
         if previous is not None and q.follow_up:
             asked, merged = resolve_follow_up(q, previous.frame, previous.text)
-            if merged is not None:
-                q = merged
-                if q.places and not any(e in q.events for e in (p.key for p in q.places)):
-                    # "那天津呢？" after an event question: the event held there.
-                    there = self.events.at_places(q.places, now)
-                    if there:
-                        q = replace(q, events=tuple(e.id for e in there[:3]))
-            else:
+            if merged is None:
                 q = self._understand(normalize(asked), now, asked)
+            else:
+                # "那天津呢？" after an event question: the event held in the place now named.
+                q = self._events_at_places(merged, now) if q.places and not q.events else merged
         elif not q.events and q.places and q.slot and not q.past and mentions_event(norm):
-            # "宁夏那个活动在哪个城市": an event named by its place.
-            there = self.events.at_places(q.places, now)
-            if there:
-                q = replace(q, events=tuple(e.id for e in there[:3]))
+            q = self._events_at_places(q, now)  # "宁夏那个活动在哪个城市": an event named by its place
         if chat:
             self.conversations.remember(chat, Turn(asked, q.frame(), now))
 
@@ -283,7 +274,7 @@ class Assistant:
         result: SearchResult = searcher.search(asked, k=self.settings.top_k, weights=weights or self.weights)
         nearest = max((h.dense_similarity for h in result.hits), default=0.0)
         faq = self._faq.match(asked, lang, searcher.idf, nearest)
-        if faq is not None and not check(q, normalize(faq.entry.text())).ok:
+        if faq is not None and not check(q, self._faq.checkable_text(faq.entry)).ok:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None:
             return Answer(
@@ -308,6 +299,11 @@ class Assistant:
                 body, route = generated, "llm"
         prefix = _as_of_prefix(sources[0].as_of, lang) if sources else ""
         return Answer(question, prefix + body, True, lang, route, sources, timings=result.timings)
+
+    def _events_at_places(self, q: Question, now: dt.datetime) -> Question:
+        """`q` about the upcoming events held in the places it names, when there are any."""
+        there = self.events.at_places(q.places, now)
+        return replace(q, events=tuple(e.id for e in there[:3])) if there else q
 
     def _understand(self, norm: str, now: dt.datetime, original: str) -> Question:
         return understand(norm, now.date(), self._aliases, original=original, event_places=self._event_places)

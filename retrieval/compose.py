@@ -184,9 +184,6 @@ def compose(
     confidence = max(
         best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning, result.language)
     )
-    if good[0].score > 0 and pool[0].missing and pool[0].score - good[0].score > 0.25:
-        # The passage that matches best is about another year or place: the good one is off the point.
-        confidence = min(confidence, tuning.min_confidence - 0.01)
     text = f"{best.sentence} [1]"
     # When the runner-up is nearly as good and from the same document, give both: two sentences of one
     # source cost the reader little, and the answer is then less often the wrong half of a pair.

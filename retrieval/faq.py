@@ -74,7 +74,12 @@ class FaqMatcher:
                     texts.append(q)
                     self._owner.append(i)
         self._names = {t for name in names for t in tokenizer.tokens(name)}
+        self._texts = {e.id: normalize(e.text()) for e in entries}
         self._vectors = np.array(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1))
+
+    def checkable_text(self, entry: FaqEntry) -> str:
+        """Everything an entry says, normalised once: what a question's year and place are checked against."""
+        return self._texts[entry.id]
 
     def match_pattern(self, question: str) -> FaqEntry | None:
         """The entry one of whose intent patterns the question matches ("how do i register")."""
