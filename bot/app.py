@@ -36,6 +36,7 @@ from bot.commands import (
     privacy_command,
     start,
     subscribe_command,
+    timezone_command,
 )
 from bot.common import Core, core_of, log
 from bot.jobs import announce_new_events, send_due_reminders
@@ -93,6 +94,7 @@ COMMANDS = [
     ("events", "Browse events / 浏览活动"),
     ("myevents", "My registrations / 我的报名"),
     ("subscribe", "New-event alerts / 订阅"),
+    ("timezone", "My time zone / 时区"),
     ("lang", "Language / 语言"),
     ("privacy", "Privacy / 隐私"),
     ("forgetme", "Delete my data / 删除数据"),
@@ -157,6 +159,7 @@ def build_application(
     app.add_handler(CommandHandler("start", start, filters=private))
     app.add_handler(CommandHandler("help", help_command, filters=private))
     app.add_handler(CommandHandler("lang", lang_command, filters=private))
+    app.add_handler(CommandHandler("timezone", timezone_command, filters=private))
     app.add_handler(CommandHandler("events", events_command, filters=private))
     app.add_handler(CommandHandler("myevents", myevents_command, filters=private))
     app.add_handler(CommandHandler("subscribe", subscribe_command, filters=private))

@@ -10,8 +10,28 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.common import Core, answer_once, core_of, kb, notify_promotion, run, say, user_language
-from bot.flows import broadcast_button, cancel_button, registration_button, start_registration
+from bot.admin import export_button
+from bot.common import (
+    Core,
+    answer_once,
+    core_of,
+    kb,
+    notify_promotion,
+    run,
+    say,
+    send_calendar,
+    show,
+    user_language,
+)
+from bot.flows import (
+    broadcast_button,
+    cancel_button,
+    edit_button,
+    registration_button,
+    show_timezone_picker,
+    start_registration,
+    timezone_button,
+)
 from bot.texts import t
 from bot.views import (
     event_fields,
@@ -24,6 +44,7 @@ from bot.views import (
     region_label,
     show_event,
     subscribe_keyboard,
+    subscriptions_summary,
 )
 from chizi.knowledge import field_label
 from chizi.registry import Refused
@@ -57,23 +78,44 @@ async def dispatch_button(
 ) -> bool:
     query = update.callback_query
     assert query is not None
+    # Browsing (menus, lists, cards) edits the pressed message in place; steps of a flow send new ones.
     if kind == "m":
+        if rest not in ("events", "my", "sub", "privacy", "tz", "home"):
+            return False
         await answer_once(core, query)
         if rest == "events":
-            await say(update, *events_menu(lang))
+            await show(update, *events_menu(lang))
         elif rest == "my":
-            await say(update, *(await my_events_view(core, uid, lang)))
+            await show(update, *(await my_events_view(core, uid, lang)))
         elif rest == "sub":
-            await say(update, t("sub_menu", lang), await subscribe_keyboard(core, uid, lang))
-        elif rest == "privacy":
-            await say(update, t("privacy", lang))
+            await show(update, t("sub_menu", lang), await subscribe_keyboard(core, uid, lang))
+        elif rest == "tz":
+            await show_timezone_picker(update, core, lang, uid)
+        elif rest == "home":
+            await show(update, t("welcome", lang), main_menu(lang))
         else:
-            return False
+            await show(update, t("privacy", lang), kb([[(t("back", lang), "m:home")]]))
         return True
+    if kind == "tz":
+        return await timezone_button(update, core, lang, uid, rest)
+    if kind in ("ed", "ef"):
+        return await edit_button(update, core, lang, uid, kind, rest)
+    if kind == "ic":
+        event = core.event(rest)
+        if event is None or await run(core.registry.status, uid, event.id) != "registered":
+            return False
+        await answer_once(core, query)
+        await send_calendar(update.get_bot(), core, uid, event, lang)
+        return True
+    if kind == "x":
+        if not core.is_admin(uid):
+            await answer_once(core, query, t("not_admin", lang))
+            return True
+        return await export_button(update, core, lang, rest)
     if kind == "l" and rest in ("zh", "en"):
         await run(core.registry.set_language, uid, rest)
         await answer_once(core, query)
-        await say(update, t("lang_set", rest), main_menu(rest))
+        await show(update, t("lang_set", rest), main_menu(rest))
         return True
     if kind == "fm" and rest in ("r", "m", "f"):
         await answer_once(core, query)
@@ -87,7 +129,7 @@ async def dispatch_button(
         else:
             rows = [[(field_label(f, lang), f"f:f:{f}:0")] for f in event_fields(events)]
             title = t("pick_field", lang)
-        await say(update, title, kb([*rows, [(t("back", lang), "m:events")]]))
+        await show(update, title, kb([*rows, [(t("back", lang), "m:events")]]))
         return True
     if kind == "f":
         fkind, _, tail = rest.partition(":")
@@ -99,7 +141,7 @@ async def dispatch_button(
             return False
         await answer_once(core, query)
         if not chosen:
-            await say(update, t("no_events", lang))
+            await show(update, t("no_events", lang), kb([[(t("back", lang), "m:events")]]))
             return True
         pages = (len(chosen) + PAGE - 1) // PAGE
         page = min(int(page_s), pages - 1)
@@ -115,15 +157,16 @@ async def dispatch_button(
         if nav:
             rows.append(nav)
         rows.append([(t("back", lang), "m:events")])
-        await say(update, t("events_page", lang, page=page + 1, pages=pages), kb(rows))
+        await show(update, t("events_page", lang, page=page + 1, pages=pages), kb(rows))
         return True
-    if kind in ("e", "r"):  # open an event card / start registering for it
+    if kind in ("e", "ev", "r"):  # open an event card (in place / as a new message) or register
         event = core.event(rest)
         if event is None:
             return False
         await answer_once(core, query)
-        if kind == "e":
-            await show_event(update, core, event, lang)
+        if kind in ("e", "ev"):
+            # "ev" sits under an answer, which the card must not replace; "e" is a step of browsing.
+            await show_event(update, core, event, lang, in_place=kind == "e")
         else:
             await start_registration(update, core, lang, uid, event)
         return True
@@ -138,6 +181,10 @@ async def dispatch_button(
         if not await run(core.registry.vote, uid, int(qid_s), int(value_s)):
             return False
         await answer_once(core, query, t("vote_thanks", lang))
+        return True
+    if kind == "s" and rest == "done":
+        await answer_once(core, query)
+        await show(update, await subscriptions_summary(core, uid, lang))
         return True
     if kind == "s":
         skind, _, value = rest.partition(":")

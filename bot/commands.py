@@ -7,10 +7,19 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.common import Core, core_of, kb, run, say, user_language
-from bot.flows import broadcast_preview, registration_step
+from bot.common import Core, core_of, kb, run, say, user_language, user_zone
+from bot.flows import (
+    broadcast_text,
+    edit_step,
+    registration_step,
+    set_timezone,
+    show_timezone_picker,
+    start_registration,
+    timezone_step,
+)
 from bot.texts import t
 from bot.views import events_menu, main_menu, my_events_view, show_event, subscribe_keyboard
+from chizi.registry import Refused
 from chizi.text import scrub
 from retrieval.index import IndexError_
 
@@ -26,17 +35,24 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await show_event(update, core, event, lang)
             return
         await say(update, t("refused_unknown_event", lang))
-    await say(update, t("welcome", lang), main_menu(lang))
+    welcome = t("welcome", lang)
+    if await user_zone(core, update.effective_user.id) is None:  # type: ignore[union-attr]
+        welcome += "\n\n" + t("tz_hint", lang)  # scholars abroad: offer their own clock from the start
+    await say(update, welcome, main_menu(lang))
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the commands (organisers also see theirs)."""
     core = core_of(context)
     lang = await user_language(update, core)
+    await say(update, help_text(core, update.effective_user.id, lang), main_menu(lang))  # type: ignore[union-attr]
+
+
+def help_text(core: Core, user_id: int, lang: str) -> str:
     text = t("help", lang)
-    if update.effective_user and core.is_admin(update.effective_user.id):
+    if core.is_admin(user_id):
         text += "\n\n" + t("admin_help", lang)
-    await say(update, text, main_menu(lang))
+    return text
 
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -44,6 +60,20 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     core = core_of(context)
     lang = await user_language(update, core)
     await say(update, t("lang_pick", lang), kb([[("中文", "l:zh"), ("English", "l:en")]]))
+
+
+async def timezone_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """`/timezone Boston` sets the zone at once; plain `/timezone` offers common zones as buttons."""
+    core = core_of(context)
+    lang = await user_language(update, core)
+    uid = update.effective_user.id  # type: ignore[union-attr]
+    typed = " ".join(context.args or [])
+    if typed:
+        if not await set_timezone(update, core, lang, uid, typed):
+            await say(update, t("tz_unknown", lang))
+            await run(core.registry.save_draft, uid, "timezone", "city", {})
+        return
+    await show_timezone_picker(update, core, lang, uid)
 
 
 async def events_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -90,7 +120,10 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     uid = update.effective_user.id  # type: ignore[union-attr]
     had = await run(core.registry.draft, uid)
     await run(core.registry.clear_draft, uid)
-    await say(update, t("aborted" if had else "nothing_to_cancel", lang))
+    if not had:
+        await say(update, t("nothing_to_cancel", lang))
+        return
+    await say(update, t("aborted" if had[0] == "register" else "stopped", lang))
 
 
 # --- free text: flows first, then questions --------------------------------------------------------
@@ -111,8 +144,14 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if draft and draft[0] == "register":
         await registration_step(update, core, lang, draft[1], draft[2], text)
         return
-    if draft and draft[0] == "broadcast" and draft[1] == "text" and core.is_admin(user.id):
-        await broadcast_preview(update, core, lang, draft[2], text)
+    if draft and draft[0] == "edit":
+        await edit_step(update, core, lang, draft[1], draft[2], text)
+        return
+    if draft and draft[0] == "timezone":
+        await timezone_step(update, core, lang, text)
+        return
+    if draft and draft[0] == "broadcast" and draft[1] in ("text", "text_en") and core.is_admin(user.id):
+        await broadcast_text(update, core, lang, draft[1], draft[2], text)
         return
     await answer_question(update, core, lang, text)
 
@@ -122,10 +161,23 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
     assert user is not None
     try:
         # The chat is the user's private chat: a follow-up ("那天津呢？") leans on their previous question.
-        answer = await run(core.assistant.answer, text, lang, chat=str(user.id))
+        answer = await run(
+            core.assistant.answer, text, lang, chat=str(user.id), zone=await user_zone(core, user.id)
+        )
     except IndexError_:
         await say(update, t("index_missing", lang))
         return
+    if answer.route == "help":  # "help", "Hi, I'm new here": the help menu, as /help gives it
+        await say(update, help_text(core, user.id, answer.language), main_menu(answer.language))
+        return
+    if answer.route == "register" and len(answer.events) == 1:  # "我要报名苏州国际精英周"
+        event = core.event(answer.events[0].id)
+        if event is not None:
+            try:
+                await start_registration(update, core, answer.language, user.id, event)
+                return
+            except Refused as refused:
+                await say(update, t(f"refused_{refused.reason}", answer.language))
     qid = await run(
         core.registry.log_question,
         user.id,
@@ -138,7 +190,7 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
     # An answer that names events carries their card and register buttons.
     for ref in answer.events[:4]:
         rows.append(
-            [(f"ℹ️ {ref.title}"[:48], f"e:{ref.id}"), (t("btn_register", answer.language), f"r:{ref.id}")]
+            [(f"ℹ️ {ref.title}"[:48], f"ev:{ref.id}"), (t("btn_register", answer.language), f"r:{ref.id}")]
         )
     if answer.route in ("faq", "retrieval", "llm", "unknown", "event"):
         rows.append(

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import io
 import logging
 import time
-from collections import OrderedDict, defaultdict, deque
+from collections import Counter, OrderedDict, defaultdict, deque
 from collections.abc import Callable
 from typing import Any
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import Bot, CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import (
     Application,
     ContextTypes,
@@ -19,6 +20,8 @@ from telegram.ext import (
 
 from bot.texts import split_message, t
 from chizi.assistant import Assistant
+from chizi.ics import event_calendar
+from chizi.ics import filename as calendar_filename
 from chizi.knowledge import Event
 from chizi.registry import Registry
 from chizi.settings import Settings
@@ -35,6 +38,8 @@ class Core:
         self.registry = registry
         self._recent: dict[int, deque[float]] = defaultdict(deque)
         self.answered: OrderedDict[str, None] = OrderedDict()  # callback queries answered, newest last
+        # Reminder sends that failed, by kind: "permanent" (blocked, chat gone) or "transient" (retried).
+        self.reminder_failures: Counter[str] = Counter()
 
     @property
     def events(self) -> list[Event]:
@@ -43,8 +48,12 @@ class Core:
     def event(self, event_id: str) -> Event | None:
         return self.assistant.kb.event(event_id)
 
+    def now(self) -> dt.datetime:
+        """The one clock of the bot: the registry's, so tests and the rules agree on what "now" is."""
+        return self.registry.clock()
+
     def upcoming(self) -> list[Event]:
-        now = dt.datetime.now(dt.UTC)
+        now = self.now()
         return sorted((e for e in self.events if e.starts_at > now), key=lambda e: e.starts_at)
 
     def is_admin(self, user_id: int) -> bool:
@@ -99,6 +108,10 @@ async def user_language(update: Update, core: Core) -> str:
     return str(await run(core.registry.ensure_user, user.id, guess))
 
 
+async def user_zone(core: Core, user_id: int) -> str | None:
+    return await run(core.registry.timezone, user_id)
+
+
 async def say(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Reply in pieces under Telegram's limit; buttons go on the last piece."""
     chat = update.effective_chat
@@ -108,11 +121,45 @@ async def say(update: Update, text: str, markup: InlineKeyboardMarkup | None = N
         await chat.send_message(piece, reply_markup=markup if i == len(pieces) - 1 else None)
 
 
+async def show(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Menus replace the message whose button was pressed, so browsing does not stack menus.
+
+    Anything else (a typed command, a message too long for one piece, a message Telegram will no longer
+    let us edit) is sent as a new message instead."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if message is not None and len(text) <= 4000:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)  # type: ignore[union-attr]
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():  # the same menu pressed twice: nothing to change
+                return
+    await say(update, text, markup)
+
+
+async def send_calendar(bot: Bot, core: Core, chat_id: int, event: Event, lang: str) -> None:
+    """The event as an .ics file the user's calendar imports."""
+    data = event_calendar(event, lang, stamp=core.now())
+    await bot.send_document(
+        chat_id, io.BytesIO(data), filename=calendar_filename(event), caption=t("ics_caption", lang)
+    )
+
+
 async def notify_promotion(app: Application, core: Core, user_id: int, event_id: str, lang: str) -> None:
     event = core.event(event_id)
     try:
         await app.bot.send_message(
             user_id, t("promoted", lang, title=event.title(lang) if event else event_id)
         )
+        if event is not None:
+            await send_calendar(app.bot, core, user_id, event, lang)
     except TelegramError as exc:
         log.warning("could not tell a promoted user (%s)", exc.__class__.__name__)
+
+
+def is_permanent(exc: TelegramError) -> bool:
+    """Blocked by the user, or the chat no longer exists: retrying cannot deliver."""
+    return isinstance(exc, Forbidden) or (
+        isinstance(exc, BadRequest) and "chat not found" in str(exc).lower()
+    )

@@ -3,21 +3,35 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     ContextTypes,
 )
 
-from bot.common import Core, answer_once, kb, notify_promotion, run, say
+from bot.common import (
+    Core,
+    answer_once,
+    is_permanent,
+    kb,
+    log,
+    notify_promotion,
+    run,
+    say,
+    send_calendar,
+    show,
+    user_zone,
+)
 from bot.texts import t
-from bot.views import main_menu
+from bot.views import confirmation, edit_menu, main_menu, moment_in, short_name, timezone_picker
 from chizi.knowledge import Event
-from chizi.registry import Details, InvalidInput, Refused, validate_field
+from chizi.registry import EDITABLE, Details, InvalidInput, Refused, validate_field
+from chizi.timezones import resolve_zone, zone
 
 REG_STEPS = ("name", "affiliation", "field", "email", "consent", "confirm")
 
@@ -80,23 +94,63 @@ async def advance(
         )
 
 
-async def broadcast_preview(update: Update, core: Core, lang: str, data: dict[str, Any], text: str) -> None:
+async def broadcast_text(
+    update: Update, core: Core, lang: str, step: str, data: dict[str, Any], text: str
+) -> None:
+    """The Chinese version, then the English one; then a preview of what each reader will get."""
     uid = update.effective_user.id  # type: ignore[union-attr]
     text = text.strip()[:3500]
     if not text:
         await say(update, t("bad_empty", lang))
         return
-    data["text"] = text
+    if step == "text":
+        data["text_zh"] = text
+        await run(core.registry.save_draft, uid, "broadcast", "text_en", data)
+        await say(
+            update,
+            t("bc_ask_en", lang, en=_count(data, "en")),
+            kb([[(t("btn_bc_same", lang), "bc:same")]]),
+        )
+        return
+    data["text_en"] = text
+    await broadcast_preview(update, core, lang, data)
+
+
+async def broadcast_preview(update: Update, core: Core, lang: str, data: dict[str, Any]) -> None:
+    uid = update.effective_user.id  # type: ignore[union-attr]
+    event = core.event(str(data.get("event_id")))
+    if event is None:
+        await run(core.registry.clear_draft, uid)
+        await say(update, t("refused_unknown_event", lang))
+        return
     await run(core.registry.save_draft, uid, "broadcast", "confirm", data)
     await say(
         update,
-        t("bc_preview", lang, n=len(data["recipients"]), text=text),
+        t(
+            "bc_preview",
+            lang,
+            n=len(data["recipients"]),
+            zh=_count(data, "zh"),
+            en=_count(data, "en"),
+            text_zh=broadcast_message(event, "zh", data),
+            text_en=broadcast_message(event, "en", data),
+        ),
         kb([[(t("btn_send", lang), "bc:yes"), (t("btn_abort", lang), "bc:no")]]),
     )
 
 
+def _count(data: dict[str, Any], lang: str) -> int:
+    return sum(1 for _, language in data["recipients"] if (language == "zh") == (lang == "zh"))
+
+
+def broadcast_message(event: Event, lang: str, data: dict[str, Any]) -> str:
+    """The header naming the event and its organisers, then the version in the reader's language."""
+    body = data["text_zh"] if lang == "zh" else data.get("text_en") or data["text_zh"]
+    return t("bc_header", lang, title=event.title(lang), contact=event.contact) + "\n\n" + body
+
+
 async def start_registration(update: Update, core: Core, lang: str, uid: int, event: Event) -> None:
-    now = dt.datetime.now(dt.UTC)
+    now = core.now()
     if event.starts_at <= now:
         raise Refused("past")
     if event.deadline_at < now:
@@ -138,17 +192,107 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
         return True
     if kind == "rf" and rest == "ok" and step == "confirm" and data.get("consent"):
         await answer_once(core, query)
-        details = Details(data["name"], data["affiliation"], data["field"], data.get("email"))
+        username = query.from_user.username
+        details = Details(data["name"], data["affiliation"], data["field"], data.get("email"), username)
         try:
             outcome = await run(core.registry.register, uid, event.id, details)
         finally:
             await run(core.registry.clear_draft, uid)
         if outcome.status == "registered":
-            await say(update, t("registered", lang, title=event.title(lang)), main_menu(lang))
+            await say(update, confirmation(event, lang, await user_zone(core, uid)), main_menu(lang))
+            await send_calendar(update.get_bot(), core, uid, event, lang)
         else:
             await say(update, t("waitlisted", lang, n=outcome.position), main_menu(lang))
         return True
     return False
+
+
+# --- editing a registration ------------------------------------------------------------------------
+async def edit_button(update: Update, core: Core, lang: str, uid: int, kind: str, rest: str) -> bool:
+    """ed:<event> shows what can be changed; ef:<detail>:<event> asks for the new value."""
+    query = update.callback_query
+    assert query is not None
+    detail, event_id = ("", rest) if kind == "ed" else rest.partition(":")[::2]
+    event = core.event(event_id)
+    if event is None or (kind == "ef" and detail not in EDITABLE):
+        return False
+    details = await run(core.registry.details, uid, event.id)
+    if details is None:
+        raise Refused("not_registered")
+    await answer_once(core, query)
+    if kind == "ed":
+        await show(update, *edit_menu(event, details, lang))
+        return True
+    await run(core.registry.save_draft, uid, "edit", detail, {"event_id": event.id})
+    await say(update, t(f"edit_ask_{detail}", lang))
+    return True
+
+
+async def edit_step(
+    update: Update, core: Core, lang: str, detail: str, data: dict[str, Any], text: str
+) -> None:
+    """The new value of one detail: stored when valid, asked again (nothing changed) when not."""
+    uid = update.effective_user.id  # type: ignore[union-attr]
+    event = core.event(str(data.get("event_id")))
+    if event is None or detail not in EDITABLE:
+        await run(core.registry.clear_draft, uid)
+        await say(update, t("refused_unknown_event", lang))
+        return
+    try:
+        value = await run(core.registry.edit, uid, event.id, detail, text)
+    except InvalidInput as bad:
+        await say(
+            update, t(f"bad_{bad.reason}", lang).replace("，或点“跳过”", "").replace(", or press Skip", "")
+        )
+        return
+    except Refused as refused:
+        await run(core.registry.clear_draft, uid)
+        await say(update, t(f"refused_{refused.reason}", lang))
+        return
+    await run(core.registry.clear_draft, uid)
+    await say(
+        update,
+        t("edited", lang, what=t(f"edit_{detail}", lang), value=value or t("none", lang)),
+        kb([[(t("btn_details_named", lang, name=short_name(event, lang)), f"e:{event.id}")]]),
+    )
+
+
+# --- time zone -------------------------------------------------------------------------------------
+async def set_timezone(update: Update, core: Core, lang: str, uid: int, typed: str) -> bool:
+    """Resolve what the user typed or pressed to a zone and store it; False when it is not one."""
+    name = resolve_zone(typed)
+    if name is None:
+        return False
+    await run(core.registry.set_timezone, uid, name)
+    await show(update, t("tz_set", lang, zone=name, now=moment_in(core.now(), zone(name), lang)))
+    return True
+
+
+async def timezone_button(update: Update, core: Core, lang: str, uid: int, rest: str) -> bool:
+    query = update.callback_query
+    assert query is not None
+    if rest == "?":
+        await answer_once(core, query)
+        await run(core.registry.save_draft, uid, "timezone", "city", {})
+        await say(update, t("tz_ask", lang))
+        return True
+    if resolve_zone(rest) != rest:  # buttons carry exact zone names; anything else is forged
+        return False
+    await answer_once(core, query)
+    await set_timezone(update, core, lang, uid, rest)
+    return True
+
+
+async def timezone_step(update: Update, core: Core, lang: str, text: str) -> None:
+    uid = update.effective_user.id  # type: ignore[union-attr]
+    if await set_timezone(update, core, lang, uid, text):
+        await run(core.registry.clear_draft, uid)
+    else:
+        await say(update, t("tz_unknown", lang))
+
+
+async def show_timezone_picker(update: Update, core: Core, lang: str, uid: int) -> None:
+    await show(update, *timezone_picker(lang, await user_zone(core, uid), core.now()))
 
 
 async def cancel_button(
@@ -193,46 +337,93 @@ async def broadcast_button(
         event = core.event(event_id)
         if event is None or target not in ("e", "s"):
             return False
-        if target == "e":
-            recipients = await run(core.registry.registrants, event.id)
-        else:
-            recipients = await run(core.registry.subscribers_for, event.region("en"), event.fields)
+        recipients = await _recipients(core, target, event)
         await answer_once(core, query)
         if not recipients:
             await say(update, t("bc_nobody", lang))
             return True
-        await run(
-            core.registry.save_draft, uid, "broadcast", "text", {"recipients": [r for r, _ in recipients]}
+        data = {"event_id": event.id, "recipients": [[r, language] for r, language in recipients]}
+        await run(core.registry.save_draft, uid, "broadcast", "text", data)
+        await say(
+            update, t("bc_ask_zh", lang, n=len(recipients), zh=_count(data, "zh"), en=_count(data, "en"))
         )
-        await say(update, t("bc_ask_text", lang, n=len(recipients)))
         return True
     draft = await run(core.registry.draft, uid)
-    if not draft or draft[0] != "broadcast" or draft[1] != "confirm" or rest not in ("yes", "no"):
+    if not draft or draft[0] != "broadcast":
+        return False
+    _, step, data = draft
+    if rest == "same" and step == "text_en":
+        await answer_once(core, query)
+        data["text_en"] = None
+        await broadcast_preview(update, core, lang, data)
+        return True
+    if step != "confirm" or rest not in ("yes", "no"):
         return False
     await answer_once(core, query)
     await run(core.registry.clear_draft, uid)
     if rest == "no":
         await say(update, t("aborted", lang))
         return True
-    sent, failed = await send_paced(context.application, draft[2]["recipients"], draft[2]["text"])
-    await say(update, t("bc_done", lang, sent=sent, failed=failed))
+    event = core.event(str(data.get("event_id")))
+    if event is None:
+        await say(update, t("refused_unknown_event", lang))
+        return True
+    messages = {lang_: broadcast_message(event, lang_, data) for lang_ in ("zh", "en")}
+    report = await send_paced(
+        context.application, [(int(r), str(language)) for r, language in data["recipients"]], messages
+    )
+    log.info(
+        "broadcast for %s by organiser %s: %d sent, %d failed", event.id, uid, report.sent, report.failed
+    )
+    await say(
+        update,
+        t(
+            "bc_done",
+            lang,
+            title=event.title(lang),
+            sent=report.sent,
+            n=len(data["recipients"]),
+            zh=report.by_language.get("zh", 0),
+            en=report.by_language.get("en", 0),
+            failed=report.failed,
+            blocked=report.blocked,
+            other=report.failed - report.blocked,
+        ),
+    )
     return True
 
 
+async def _recipients(core: Core, target: str, event: Event) -> list[tuple[int, str]]:
+    if target == "e":
+        return await run(core.registry.registrants, event.id)
+    return await run(core.registry.subscribers_for, event.region("en"), event.fields)
+
+
+@dataclass
+class Delivery:
+    sent: int = 0
+    failed: int = 0
+    blocked: int = 0  # the user blocked the bot or the chat is gone: sending again would not help
+    by_language: Counter[str] = field(default_factory=Counter)
+
+
 async def send_paced(
-    app: Application, recipients: list[int], text: str, per_second: float = 25.0
-) -> tuple[int, int]:
-    """Send one message to many, under Telegram's ~30 messages/second, retrying once after RetryAfter."""
-    sent = failed = 0
-    for chat_id in recipients:
+    app: Application, recipients: list[tuple[int, str]], messages: dict[str, str], per_second: float = 25.0
+) -> Delivery:
+    """Send each recipient the message in their language, under Telegram's ~30 messages/second,
+    retrying once after RetryAfter."""
+    report = Delivery()
+    for chat_id, language in recipients:
+        text = messages["zh" if language == "zh" else "en"]
         for attempt in range(2):
             try:
                 await app.bot.send_message(chat_id, text)
-                sent += 1
+                report.sent += 1
+                report.by_language[language] += 1
                 break
             except RetryAfter as wait:
                 if attempt:
-                    failed += 1
+                    report.failed += 1
                 else:
                     await asyncio.sleep(
                         float(
@@ -241,8 +432,9 @@ async def send_paced(
                             else wait.retry_after.total_seconds()
                         )
                     )
-            except (Forbidden, TelegramError):
-                failed += 1
+            except TelegramError as exc:
+                report.failed += 1
+                report.blocked += is_permanent(exc)
                 break
         await asyncio.sleep(1 / per_second)
-    return sent, failed
+    return report

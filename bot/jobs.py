@@ -3,44 +3,49 @@
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 
-from telegram.error import Forbidden, TelegramError
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ContextTypes,
 )
 
-from bot.common import Core, core_of, log, run
+from bot.common import Core, core_of, is_permanent, log, run, send_calendar
 from bot.texts import t
-from bot.views import format_when
+from bot.views import format_when, place_lines, when_lines
 
 
 # --- background jobs -------------------------------------------------------------------------------
 async def send_due_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Send reminders whose time has come; each is claimed in the database first, so none repeats."""
+    """Send reminders whose time has come; each is claimed in the database first, so none repeats.
+
+    A chat that is gone for good (bot blocked, chat not found) keeps its claim: retrying cannot deliver.
+    Anything else (network, Telegram's 5xx) releases it for the next round. Both are counted and logged."""
     core = core_of(context)
     for r in await run(core.registry.due_reminders):
         event = core.event(r.event_id)
         if event is None or not await run(core.registry.claim_reminder, r.id):
             continue
-        local = event.starts_at.strftime("%Y-%m-%d %H:%M")
+        lang = r.language
+        text = t(
+            "reminder",
+            lang,
+            title=event.title(lang),
+            when=when_lines(event, r.timezone, lang),
+            where=place_lines(event, lang, registered=True),
+            contact=event.contact,
+        )
         try:
-            await context.bot.send_message(
-                r.user_id,
-                t(
-                    "reminder",
-                    r.language,
-                    title=event.title(r.language),
-                    start=local,
-                    tz=event.timezone,
-                    place=event.place(r.language),
-                ),
-            )
-        except Forbidden:
-            pass  # the user blocked the bot: nothing to retry
-        except TelegramError:
-            await run(core.registry.release_reminder, r.id)
+            await context.bot.send_message(r.user_id, text)
+            await send_calendar(context.bot, core, r.user_id, event, lang)
+        except TelegramError as exc:
+            kind = "permanent" if is_permanent(exc) else "transient"
+            core.reminder_failures[kind] += 1
+            log.warning("reminder %s not delivered (%s, %s)", r.id, exc.__class__.__name__, kind)
+            if kind == "transient":
+                await run(core.registry.release_reminder, r.id)
+        else:
+            log.info("reminder %s sent", r.id)
 
 
 async def announce_new_events(app: Application) -> None:
@@ -49,7 +54,7 @@ async def announce_new_events(app: Application) -> None:
     new_ids = await run(core.registry.sync_events, core.events)
     for event_id in new_ids:
         event = core.event(event_id)
-        if event is None or event.starts_at <= dt.datetime.now(dt.UTC):
+        if event is None or event.starts_at <= core.now():
             continue
         for user_id, lang in await run(core.registry.subscribers_for, event.region("en"), event.fields):
             try:

@@ -13,9 +13,10 @@ T: dict[str, tuple[str, str]] = {
         "Just type a question, e.g. “What is the Chizi Plan?”\n/help lists all commands, /lang switches language.",
     ),
     "help": (
-        "命令：\n/events 浏览活动\n/myevents 我的报名\n/subscribe 订阅新活动通知\n/lang 切换语言\n/privacy 隐私说明\n"
+        "命令：\n/events 浏览活动\n/myevents 我的报名\n/subscribe 订阅新活动通知\n/timezone 设置时区\n/lang 切换语言\n/privacy 隐私说明\n"
         "/forgetme 删除我的全部数据\n/cancel 放弃当前操作\n\n也可以直接用中文或英文提问。",
         "Commands:\n/events browse events\n/myevents your registrations\n/subscribe hear of new events\n"
+        "/timezone see times on your clock\n"
         "/lang switch language\n/privacy what we keep\n/forgetme delete all your data\n/cancel stop the current step\n\n"
         "Or simply ask a question in Chinese or English.",
     ),
@@ -27,6 +28,39 @@ T: dict[str, tuple[str, str]] = {
     "btn_my": ("🎟 我的报名", "🎟 My events"),
     "btn_sub": ("🔔 订阅", "🔔 Subscribe"),
     "btn_privacy": ("🔒 隐私", "🔒 Privacy"),
+    "btn_tz": ("🕒 时区", "🕒 Time zone"),
+    "tz_hint": (
+        "🕒 发送 /timezone 设置您的时区，即可同时看到您当地的时间。",
+        "🕒 Send /timezone to see times on your own clock too.",
+    ),
+    "your_time": ("🕒 您的时间：{when}（{zone}）", "🕒 Your time: {when} ({zone})"),
+    "yours_inline": ("（您的时间 {when}）", " (your time: {when})"),
+    "join_link": ("🔗 线上参加：{url}", "🔗 Join online: {url}"),
+    "join_link_later": (
+        "🔗 线上参加链接将在活动前发给您。",
+        "🔗 The join link will be sent to you before the event.",
+    ),
+    "join_link_on_registration": ("🔗 报名后可获得线上参加链接。", "🔗 Registrants receive the join link."),
+    "tz_pick": (
+        "请选择您所在的时区，或发送 /timezone 加城市名或时差，例如 /timezone 波士顿、/timezone UTC-5。",
+        "Choose your time zone, or send /timezone with a city or UTC offset, e.g. /timezone Boston or /timezone UTC-5.",
+    ),
+    "tz_current": ("您当前的时区：{zone}（现在 {now}）", "Your time zone: {zone} (now {now})"),
+    "btn_tz_other": ("✍️ 其他城市或时差", "✍️ Another city or offset"),
+    "tz_ask": (
+        "请输入您所在的城市或与 UTC 的时差（例如：波士顿、Berlin、UTC-5、+5:30）。/cancel 放弃。",
+        "Type your city or UTC offset (e.g. Boston, 柏林, UTC-5, +5:30). /cancel to stop.",
+    ),
+    "tz_unknown": (
+        "没有认出这个时区。请输入城市名（如 Boston、柏林）、IANA 名称（如 Europe/Berlin）或时差（如 UTC-5）：",
+        "I do not recognise that time zone. Type a city (Boston, Berlin), an IANA name (Europe/Berlin) or an "
+        "offset (UTC-5):",
+    ),
+    "tz_set": (
+        "✅ 时区已设为 {zone}，您那里现在是 {now}。活动时间和报名截止时间将同时显示您当地的时间。",
+        "✅ Time zone set to {zone}; it is {now} there now. Event times and deadlines will also be shown on "
+        "your clock.",
+    ),
     "btn_lang": ("🌐 English", "🌐 中文"),
     "lang_set": ("已切换为中文。", "Language set to English."),
     "lang_pick": ("请选择语言 / Choose a language:", "Choose a language / 请选择语言:"),
@@ -48,9 +82,9 @@ T: dict[str, tuple[str, str]] = {
         "Note: this is a sample catalogue; organisers' announcements prevail.",
     ),
     "card": (
-        "{title}\n\n📅 {when}（{tz}）\n📍 {where}\n🔬 领域：{fields}\n🧭 形式：{format}\n"
+        "{title}\n\n{when}\n{where}\n🔬 领域：{fields}\n🧭 形式：{format}\n"
         "🎟 剩余名额：{left}/{capacity}{waiting}\n⏳ 报名截止：{deadline}\n\n{description}\n\n✉️ 联系：{contact}",
-        "{title}\n\n📅 {when} ({tz})\n📍 {where}\n🔬 Fields: {fields}\n🧭 Format: {format}\n"
+        "{title}\n\n{when}\n{where}\n🔬 Fields: {fields}\n🧭 Format: {format}\n"
         "🎟 Seats left: {left}/{capacity}{waiting}\n⏳ Registration closes: {deadline}\n\n{description}\n\n✉️ Contact: {contact}",
     ),
     "waiting": ("（候补 {n} 人）", " ({n} waiting)"),
@@ -60,6 +94,38 @@ T: dict[str, tuple[str, str]] = {
     "btn_register": ("✅ 报名", "✅ Register"),
     "btn_waitlist": ("⏳ 加入候补", "⏳ Join the waitlist"),
     "btn_cancel_reg": ("❌ 取消报名", "❌ Cancel registration"),
+    "btn_edit_reg": ("✏️ 修改报名信息", "✏️ Edit my details"),
+    "btn_calendar": ("📅 加入日历（.ics）", "📅 Add to calendar (.ics)"),
+    "btn_details_named": ("📄 {name}：详情", "📄 {name}: details"),
+    "btn_edit_short": ("✏️ 修改信息", "✏️ Edit details"),
+    "btn_cancel_short": ("❌ 取消报名", "❌ Cancel"),
+    "btn_cancel_named": ("❌ 取消 {name}", "❌ Cancel {name}"),
+    "btn_done": ("✅ 完成", "✅ Done"),
+    "ics_caption": (
+        "📎 日历文件：导入后活动会出现在您的日历中。",
+        "📎 Calendar file: open it to add the event to your calendar.",
+    ),
+    "edit_menu": (
+        "修改「{title}」的报名信息（名额和顺位不变）：\n单位：{affiliation}\n领域：{field}\n邮箱：{email}\n\n要修改哪一项？",
+        "Edit your details for “{title}” (your place is kept):\nAffiliation: {affiliation}\nField: {field}\n"
+        "Email: {email}\n\nWhat would you like to change?",
+    ),
+    "edit_affiliation": ("单位", "Affiliation"),
+    "edit_field": ("研究领域", "Research field"),
+    "edit_email": ("邮箱", "Email"),
+    "edit_ask_affiliation": (
+        "请输入新的单位（/cancel 放弃）：",
+        "Type your new affiliation (/cancel to stop):",
+    ),
+    "edit_ask_field": (
+        "请输入新的研究领域（/cancel 放弃）：",
+        "Type your new research field (/cancel to stop):",
+    ),
+    "edit_ask_email": (
+        "请输入新的邮箱；发送 - 删除邮箱（/cancel 放弃）：",
+        "Type your new email address, or - to remove it (/cancel to stop):",
+    ),
+    "edited": ("✅ 已更新{what}：{value}", "✅ {what} updated: {value}"),
     "you_registered": ("✅ 您已报名此活动。", "✅ You are registered."),
     "you_waitlisted": ("⏳ 您在候补名单第 {n} 位。", "⏳ You are number {n} on the waitlist."),
     "closed_note": ("报名已截止。", "Registration is closed."),
@@ -95,8 +161,10 @@ T: dict[str, tuple[str, str]] = {
     "btn_confirm": ("确认报名", "Confirm"),
     "btn_abort": ("放弃", "Cancel"),
     "registered": (
-        "🎉 报名成功：{title}。活动前我们会提醒您。/myevents 可查看或取消。",
-        "🎉 You are registered for {title}. We will remind you before it starts. See /myevents to manage it.",
+        "🎉 报名成功：{title}\n\n{when}\n{where}\n✉️ 联系：{contact}\n\n"
+        "📎 日历文件（.ics）随后发送。活动前我们会提醒您；/myevents 可查看、修改或取消。",
+        "🎉 You are registered for {title}\n\n{when}\n{where}\n✉️ Contact: {contact}\n\n"
+        "📎 A calendar file (.ics) follows. We will remind you before it starts; /myevents to see, edit or cancel.",
     ),
     "waitlisted": (
         "活动已满，您已加入候补名单（第 {n} 位）。有名额时我们会通知您。",
@@ -107,6 +175,7 @@ T: dict[str, tuple[str, str]] = {
         "Without your consent we cannot register you. Nothing was kept.",
     ),
     "aborted": ("已放弃，未保存任何报名信息。", "Stopped. No registration was saved."),
+    "stopped": ("已放弃，未做任何更改。", "Stopped; nothing was changed."),
     "nothing_to_cancel": ("当前没有进行中的操作。", "There is nothing to stop."),
     "bad_name": (
         "姓名需为 2–120 个字符，且不能包含网址或特殊符号。请重新输入：",
@@ -156,13 +225,21 @@ T: dict[str, tuple[str, str]] = {
     ),
     "sub_on": ("已订阅：{what}", "Subscribed: {what}"),
     "sub_off": ("已取消订阅：{what}", "Unsubscribed: {what}"),
+    "sub_done": (
+        "✅ 已订阅：{what}。有匹配的新活动时会通知您；/subscribe 可随时修改。",
+        "✅ Subscribed to: {what}. You will hear of matching new events; /subscribe to change.",
+    ),
+    "sub_done_none": (
+        "您目前没有订阅任何地区或领域。/subscribe 可随时订阅。",
+        "You are not subscribed to any region or field. /subscribe to choose some.",
+    ),
     "new_event": (
         "🔔 新活动：{title}\n{start}，{place}\n发送 /start evt_{id} 查看详情。",
         "🔔 New event: {title}\n{start}, {place}\nSend /start evt_{id} for details.",
     ),
     "reminder": (
-        "⏰ 提醒：「{title}」将于 {start}（{tz}，当地时间）在{place}开始。/myevents 可查看或取消。",
-        "⏰ Reminder: “{title}” starts {start} ({tz}, local time) in {place}. See /myevents to manage it.",
+        "⏰ 提醒：「{title}」即将开始\n\n{when}\n{where}\n✉️ 联系：{contact}\n\n/myevents 可查看或取消。",
+        "⏰ Reminder: “{title}” is coming up\n\n{when}\n{where}\n✉️ Contact: {contact}\n\nSee /myevents to manage it.",
     ),
     "privacy": (
         "我们保存什么、为什么：\n• 您的 Telegram 用户 ID 和界面语言：用于回复您。\n"
@@ -200,27 +277,45 @@ T: dict[str, tuple[str, str]] = {
         "The knowledge base is not available right now; please try again later.",
     ),
     "stats": (
-        "统计：\n{events}\n已回答问题：{answered}，未回答：{unanswered}\n评价：👍 {up} / 👎 {down}\n用户：{users}",
-        "Statistics:\n{events}\nQuestions answered: {answered}, not answered: {unanswered}\nVotes: 👍 {up} / 👎 {down}\nUsers: {users}",
+        "统计：\n{events}\n\n已回答问题：{answered}，未回答：{unanswered}\n评价：👍 {up} / 👎 {down}\n用户：{users}\n"
+        "提醒发送失败：永久 {permanent}（已屏蔽或账号不存在），暂时 {transient}（已重试）",
+        "Statistics:\n{events}\n\nQuestions answered: {answered}, not answered: {unanswered}\nVotes: 👍 {up} / 👎 {down}\n"
+        "Users: {users}\nReminder failures: {permanent} permanent (blocked or gone), {transient} transient (retried)",
     ),
     "stats_event": (
-        "• {id}：报名 {registered}，候补 {waitlisted}，取消 {cancelled}",
-        "• {id}: {registered} registered, {waitlisted} waiting, {cancelled} cancelled",
+        "• {title}\n  报名 {registered}/{capacity}，剩余 {left}，候补 {waitlisted}，已取消 {cancelled}",
+        "• {title}\n  {registered}/{capacity} registered, {left} seats left, {waitlisted} waiting, {cancelled} cancelled",
     ),
+    "export_pick": ("导出哪个活动的报名？", "Export the registrations of which event?"),
+    "export_all": ("全部活动（{n}）", "All events ({n})"),
+    "export_event": ("{name}（{n}）", "{name} ({n})"),
     "unanswered_none": ("最近没有未回答的问题。", "No unanswered questions recently."),
     "unanswered": ("最近未能回答的问题：", "Recent questions the assistant could not answer:"),
     "export_caption": ("报名导出（UTF-8 CSV）", "Registrations export (UTF-8 CSV)"),
     "export_unknown": ("没有这个活动 ID。", "No event with that id."),
     "bc_pick": ("群发给谁？", "Who should receive the broadcast?"),
-    "bc_registrants": ("{title} 的报名者", "Registrants of {title}"),
-    "bc_subscribers": ("{title} 的匹配订阅者", "Subscribers matching {title}"),
-    "bc_ask_text": (
-        "请输入要群发的消息（{n} 位收件人）。/cancel 放弃。",
-        "Type the message to send ({n} recipients). /cancel to stop.",
+    "bc_registrants": ("{name} 的报名者（{n} 人）", "Registrants of {name} ({n})"),
+    "bc_subscribers": ("{name} 的匹配订阅者（{n} 人）", "Subscribers matching {name} ({n})"),
+    "bc_ask_zh": (
+        "群发给 {n} 人（中文用户 {zh} 人，英文用户 {en} 人）。\n请先输入中文版本。/cancel 放弃。",
+        "Broadcast to {n} people ({zh} read Chinese, {en} English).\nFirst type the Chinese version. /cancel to stop.",
     ),
-    "bc_preview": ("预览（将发送给 {n} 人）：\n\n{text}", "Preview (to {n} people):\n\n{text}"),
+    "bc_ask_en": (
+        "请输入英文版本（发给 {en} 位英文用户），或点“两种语言相同”。",
+        "Now type the English version (for {en} people), or press “Same text for both”.",
+    ),
+    "btn_bc_same": ("两种语言相同", "Same text for both"),
+    "bc_header": ("📢 「{title}」主办方通知（{contact}）", "📢 From the organisers of “{title}” ({contact})"),
+    "bc_preview": (
+        "预览（将发送给 {n} 人）：\n\n— 中文用户（{zh} 人）将收到 —\n{text_zh}\n\n— 英文用户（{en} 人）将收到 —\n{text_en}",
+        "Preview (to {n} people):\n\n— Chinese readers ({zh}) get —\n{text_zh}\n\n— English readers ({en}) get —\n{text_en}",
+    ),
     "btn_send": ("发送", "Send"),
-    "bc_done": ("已发送 {sent} 条，失败 {failed} 条。", "Sent {sent}, failed {failed}."),
+    "bc_done": (
+        "群发报告：「{title}」\n已送达 {sent}/{n}（中文 {zh}，英文 {en}）\n未送达 {failed}：已屏蔽机器人或账号不存在 {blocked}，其他错误 {other}",
+        "Broadcast report: “{title}”\nDelivered {sent}/{n} ({zh} in Chinese, {en} in English)\n"
+        "Not delivered {failed}: {blocked} blocked the bot or are gone, {other} other errors",
+    ),
     "bc_nobody": ("没有收件人。", "There is nobody to send to."),
     "reloading": ("正在重新加载知识库和活动目录…", "Reloading the knowledge base and events catalogue…"),
     "reloaded": (

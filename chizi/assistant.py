@@ -208,11 +208,13 @@ class Assistant:
         language: str | None = None,
         weights: Weights | None = None,
         chat: str | None = None,
+        zone: str | None = None,
     ) -> Answer:
         """Route, understand, answer from events, FAQ or documents; never raises for bad input.
 
-        `chat` names the conversation (a follow-up leans on its previous question); `weights` overrides
-        the shipped fusion for one call (evaluation of baselines) without touching shared state."""
+        `chat` names the conversation (a follow-up leans on its previous question); `zone` is the asker's
+        own time zone (event times are also given on their clock); `weights` overrides the shipped fusion
+        for one call (evaluation of baselines) without touching shared state."""
         started = time.perf_counter()
         text, cut = cap(clean(scrub(question or "")), self.settings.max_question_chars)
         lang = detect_language(text, default=language or "en") if text else (language or "en")
@@ -230,7 +232,7 @@ class Assistant:
                 else "Please type a question, e.g. “What is the Chizi Plan?”"
             )
             return Answer(question, reply, False, lang, "empty", notice=notice)
-        answer = self._answer(question, text, lang, weights, chat)
+        answer = self._answer(question, text, lang, weights, chat, zone)
         answer.notice = notice
         answer.timings["total"] = time.perf_counter() - started
         if lang == "zh" and is_traditional(text):
@@ -238,7 +240,13 @@ class Assistant:
         return answer
 
     def _answer(
-        self, question: str, text: str, lang: str, weights: Weights | None, chat: str | None
+        self,
+        question: str,
+        text: str,
+        lang: str,
+        weights: Weights | None,
+        chat: str | None,
+        zone: str | None = None,
     ) -> Answer:
         fixed = router.route(text)
         if fixed is not None:
@@ -269,7 +277,7 @@ class Assistant:
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
             )
         if q.about_event:
-            return self._event_answer(question, q, lang, now)
+            return self._event_answer(question, q, lang, now, zone)
 
         result: SearchResult = searcher.search(asked, k=self.settings.top_k, weights=weights or self.weights)
         nearest = max((h.dense_similarity for h in result.hits), default=0.0)
@@ -308,8 +316,10 @@ class Assistant:
     def _understand(self, norm: str, now: dt.datetime, original: str) -> Question:
         return understand(norm, now.date(), self._aliases, original=original, event_places=self._event_places)
 
-    def _event_answer(self, question: str, q: Question, lang: str, now: dt.datetime) -> Answer:
-        reply = self.events.reply(q, lang, now)
+    def _event_answer(
+        self, question: str, q: Question, lang: str, now: dt.datetime, zone: str | None = None
+    ) -> Answer:
+        reply = self.events.reply(q, lang, now, zone)
         updated = self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else ""
         source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
         note = ""

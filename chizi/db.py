@@ -52,6 +52,8 @@ class User(Base):
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)  # Telegram user id
     language: Mapped[str] = mapped_column(String(2), default="en")
+    # The zone the user set (IANA name or "UTC+05:30"); times are shown in it beside the event's own.
+    timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
@@ -81,6 +83,8 @@ class Registration(Base):
     affiliation: Mapped[str] = mapped_column(String(200))
     field: Mapped[str] = mapped_column(String(200))
     email: Mapped[str | None] = mapped_column(String(254), nullable=True)
+    # The public @handle at registration time, so organisers can reach a registrant on Telegram.
+    username: Mapped[str | None] = mapped_column(String(64), nullable=True)
     consent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # place in the queue
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

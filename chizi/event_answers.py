@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from chizi.knowledge import Event, field_label
 from chizi.text import normalize
+from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, mentions
 from retrieval.understand import Question
 
@@ -65,21 +66,38 @@ def span(event: Event, lang: str) -> str:
     return f"{day(s, lang)} – {day(e, lang)}"
 
 
-def start_time(event: Event, lang: str) -> str:
-    """The start in the event's zone and, when that is not China's, in Beijing time too."""
+def start_time(event: Event, lang: str, mine: str | None = None) -> str:
+    """The start in the event's zone and, when that is not China's, in Beijing time too; then on the
+    asker's own clock (`mine`, a zone name) when that reads differently from both."""
     s = event.starts_at
     local = (
         f"{day(s, lang)} {clock(s)}（{zone_label(event, lang)}）"
         if lang == "zh"
         else f"{day(s, lang)} {clock(s)} ({zone_label(event, lang)})"
     )
-    if event.timezone == "Asia/Shanghai":
-        return local
-    b = s.astimezone(CHINA_TZ)
+    if event.timezone != "Asia/Shanghai":
+        b = s.astimezone(CHINA_TZ)
+        local = (
+            f"{local}，即北京时间{day(b, lang)} {clock(b)}"
+            if lang == "zh"
+            else f"{local}, which is {day(b, lang)} {clock(b)} China time"
+        )
+    return local + yours(s, event, lang, mine, china_given=True)
+
+
+def yours(moment: dt.datetime, event: Event, lang: str, mine: str | None, china_given: bool = False) -> str:
+    """'（您的时间 2027年7月5日 21:00 EDT）' when the asker's zone reads differently from the clocks
+    already given (the event's, and Beijing time where it was); '' otherwise."""
+    if mine is None:
+        return ""
+    tz = zone(mine)
+    if same_clock(moment, tz, event.tz) or (china_given and same_clock(moment, tz, CHINA_TZ)):
+        return ""
+    m = moment.astimezone(tz)
     return (
-        f"{local}，即北京时间{day(b, lang)} {clock(b)}"
+        f"（您的时间 {day(m, lang)} {clock(m)} {abbreviation(m)}）"
         if lang == "zh"
-        else f"{local}, which is {day(b, lang)} {clock(b)} China time"
+        else f" (your time: {day(m, lang)} {clock(m)} {abbreviation(m)})"
     )
 
 
@@ -152,16 +170,19 @@ class EventDesk:
     def _ref(self, e: Event, lang: str, seats: dict[str, tuple[int, int]]) -> EventRef:
         return EventRef(e.id, e.title(lang), e.starts_at.isoformat(), seats[e.id][0])
 
-    def reply(self, q: Question, lang: str, now: dt.datetime) -> EventReply:
+    def reply(self, q: Question, lang: str, now: dt.datetime, mine: str | None = None) -> EventReply:
+        """The answer to an event question; `mine` is the asker's time zone, if they set one."""
         if q.events and not q.listing:
             chosen = [e for e in self.events if e.id in q.events]
             seats = self.seats_of(chosen)
-            parts = [self._about(e, q.slot or "when", lang, now, seats[e.id]) for e in chosen]
+            parts = [self._about(e, q.slot or "when", lang, now, seats[e.id], mine) for e in chosen]
             return EventReply("\n\n".join(parts), True, [self._ref(e, lang, seats) for e in chosen])
         return self._listing(q, lang, now)
 
     # --- one event ---------------------------------------------------------------------------------
-    def _about(self, e: Event, slot: str, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
+    def _about(
+        self, e: Event, slot: str, lang: str, now: dt.datetime, seats: tuple[int, int], mine: str | None
+    ) -> str:
         title = e.title(lang)
         zh = lang == "zh"
         left, waiting = seats
@@ -169,9 +190,11 @@ class EventDesk:
         days = (e.deadline_at - now).days
         closes = (
             (
-                f"报名截止：{day(e.deadline_at, lang)} {clock(e.deadline_at)}（{zone_label(e, lang)}），还有 {days} 天。"
+                f"报名截止：{day(e.deadline_at, lang)} {clock(e.deadline_at)}（{zone_label(e, lang)}）"
+                f"{yours(e.deadline_at, e, lang, mine)}，还有 {days} 天。"
                 if zh
-                else f"Registration closes {day(e.deadline_at, lang)} {clock(e.deadline_at)} ({zone_label(e, lang)}), in {days} days."
+                else f"Registration closes {day(e.deadline_at, lang)} {clock(e.deadline_at)} ({zone_label(e, lang)})"
+                f"{yours(e.deadline_at, e, lang, mine)}, in {days} days."
             )
             if open_
             else ("报名已截止。" if zh else "Registration has closed.")
@@ -208,9 +231,9 @@ class EventDesk:
             )
         if slot == "time":
             return (
-                f"{title}开始时间：{start_time(e, lang)}。"
+                f"{title}开始时间：{start_time(e, lang, mine)}。"
                 if zh
-                else f"{title} starts {start_time(e, lang)}."
+                else f"{title} starts {start_time(e, lang, mine)}."
             )
         if slot == "duration":
             n = (e.ends_at.date() - e.starts_at.date()).days + 1
@@ -230,8 +253,10 @@ class EventDesk:
             )
         # when, and anything else: the essentials in one breath
         if zh:
-            return f"{title}：{span(e, lang)}，{where(e, lang)}；开始时间 {start_time(e, lang)}。{closes}"
-        return f"{title}: {span(e, lang)}, {where(e, lang)}; starts {start_time(e, lang)}. {closes}"
+            return (
+                f"{title}：{span(e, lang)}，{where(e, lang)}；开始时间 {start_time(e, lang, mine)}。{closes}"
+            )
+        return f"{title}: {span(e, lang)}, {where(e, lang)}; starts {start_time(e, lang, mine)}. {closes}"
 
     # --- lists -------------------------------------------------------------------------------------
     def _listing(self, q: Question, lang: str, now: dt.datetime) -> EventReply:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -89,6 +90,10 @@ class Event(_Strict):
     contact: str = Field(min_length=3)
     # Other names scholars use for the event ("海洽会", "Suzhou Elite Week"); questions find it by them.
     aliases: list[str] = Field(default_factory=list)
+    # Where people go: the venue of an in-person or hybrid event (its map link), and the join link of an
+    # online or hybrid one (sent to registrants with the confirmation, the reminders and the calendar file).
+    venue: str | None = None
+    join_url: str | None = Field(default=None, pattern=r"^https://\S+$")
 
     @field_validator("timezone")
     @classmethod
@@ -107,6 +112,8 @@ class Event(_Strict):
             raise ValueError("end is before start")
         if self.registration_deadline > self.end:
             raise ValueError("registration_deadline is after the event ends")
+        if self.join_url and self.format == "in_person":
+            raise ValueError("join_url is for online or hybrid events")
         return self
 
     @property
@@ -143,6 +150,13 @@ class Event(_Strict):
     def region(self, language: str) -> str:
         zh, _, en = self.province.partition(" ")
         return zh if language == "zh" or not en else en
+
+    def map_url(self) -> str | None:
+        """An OpenStreetMap search for the venue (or the city) of an event people travel to."""
+        if self.format == "online":
+            return None
+        what = ", ".join(x for x in (self.venue, self.place("en"), self.region("en"), "China") if x)
+        return "https://www.openstreetmap.org/search?query=" + quote(what)
 
 
 class GlossaryTerm(_Strict):

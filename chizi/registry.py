@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfoNotFoundError
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from chizi import db
 from chizi.knowledge import Event as CatalogueEvent
+from chizi.timezones import zone
 
 Clock = Callable[[], dt.datetime]
 
@@ -77,6 +79,10 @@ class Details:
     affiliation: str
     field: str
     email: str | None
+    username: str | None = None  # the registrant's public Telegram @handle, if they have one
+
+
+EDITABLE = ("affiliation", "field", "email")
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,11 @@ class DueReminder:
     event_id: str
     days_before: int
     language: str
+    timezone: str | None  # the user's own zone, to show the start time in it
+
+
+def _safe_cell(cell: str) -> str:
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 class Registry:
@@ -162,6 +173,22 @@ class Registry:
         self.ensure_user(user_id, language)
         with self._tx() as s:
             s.execute(update(db.User).where(db.User.id == user_id).values(language=language))
+
+    def timezone(self, user_id: int) -> str | None:
+        with self._sessions() as s:
+            user = s.get(db.User, user_id)
+            return user.timezone if user else None
+
+    def set_timezone(self, user_id: int, zone_name: str | None) -> None:
+        """Store the user's zone (a name `chizi.timezones.resolve_zone` gave), or forget it with None."""
+        if zone_name is not None:
+            try:
+                zone(zone_name)
+            except (ValueError, KeyError, ZoneInfoNotFoundError):
+                raise InvalidInput("timezone", "unknown") from None
+        self.ensure_user(user_id)
+        with self._tx() as s:
+            s.execute(update(db.User).where(db.User.id == user_id).values(timezone=zone_name))
 
     # --- events ----------------------------------------------------------------------------------
     def sync_events(self, events: list[CatalogueEvent]) -> list[str]:
@@ -252,6 +279,7 @@ class Registry:
             existing.status = status
             existing.name, existing.affiliation = details.name, details.affiliation
             existing.field, existing.email = details.field, details.email
+            existing.username = details.username
             existing.consent_at = existing.updated_at = now
             existing.created_at = now  # a re-registration after cancelling joins the back of the queue
             s.flush()
@@ -338,6 +366,35 @@ class Registry:
                 )
                 for r in regs
             ]
+
+    def details(self, user_id: int, event_id: str) -> Details | None:
+        """What the user gave when registering (or joining the waitlist) for the event."""
+        with self._sessions() as s:
+            reg = self._active(s, user_id, event_id)
+            return Details(reg.name, reg.affiliation, reg.field, reg.email, reg.username) if reg else None
+
+    def edit(self, user_id: int, event_id: str, field: str, raw: str) -> str | None:
+        """Change one detail of a live registration, keeping its place; returns the cleaned value."""
+        if field not in EDITABLE:
+            raise InvalidInput(field, "unknown")
+        value = validate_field(field, raw)
+        with self._tx() as s:
+            reg = self._active(s, user_id, event_id)
+            if reg is None:
+                raise Refused("not_registered")
+            setattr(reg, field, value)
+            reg.updated_at = self.clock()
+        return value
+
+    @staticmethod
+    def _active(s: Session, user_id: int, event_id: str) -> db.Registration | None:
+        return s.scalars(
+            select(db.Registration).where(
+                db.Registration.user_id == user_id,
+                db.Registration.event_id == event_id,
+                db.Registration.status != "cancelled",
+            )
+        ).first()
 
     def status(self, user_id: int, event_id: str) -> str | None:
         with self._sessions() as s:
@@ -503,8 +560,13 @@ class Registry:
             "users": users,
         }
 
-    def export_csv(self, event_id: str | None = None) -> bytes:
-        """Registrations as CSV, UTF-8 with BOM so spreadsheet programs show Chinese correctly."""
+    def export_csv(
+        self, event_id: str | None = None, catalogue: Iterable[CatalogueEvent] = (), language: str = "en"
+    ) -> bytes:
+        """Registrations as CSV, UTF-8 with BOM so spreadsheet programs show Chinese correctly.
+
+        With the catalogue, each row also names its event and gives times in the event's zone beside UTC."""
+        events = {e.id: e for e in catalogue}
         with self._sessions() as s:
             stmt = select(db.Registration).where(db.Registration.status != "cancelled")
             if event_id:
@@ -519,19 +581,40 @@ class Registry:
             ).all()
         buf = io.StringIO()
         out = csv.writer(buf)
-        out.writerow(["event_id", "status", "name", "affiliation", "field", "email", "registered_at_utc"])
+        out.writerow(
+            [
+                "event_id",
+                "event_title",
+                "status",
+                "name",
+                "affiliation",
+                "field",
+                "email",
+                "telegram_username",
+                "registered_at_utc",
+                "registered_at_local",
+                "event_timezone",
+            ]
+        )
         for r in regs:
+            event = events.get(r.event_id)
+            local = r.created_at.astimezone(event.tz) if event else None
             row = [
                 r.event_id,
+                event.title(language) if event else "",
                 r.status,
                 r.name,
                 r.affiliation,
                 r.field,
                 r.email or "",
+                f"@{r.username}" if r.username else "",
                 r.created_at.isoformat(timespec="seconds"),
+                local.strftime("%Y-%m-%d %H:%M") if local else "",
+                event.timezone if event else "",
             ]
-            # A cell starting with = + - @ would run as a formula in a spreadsheet.
-            out.writerow(["'" + c if c[:1] in ("=", "+", "-", "@") else c for c in row])
+            # A cell starting with = + - @ (or a tab or carriage return) would run as a formula in a
+            # spreadsheet; a handle's own "@" is ours, so only what people typed is neutralised.
+            out.writerow([_safe_cell(c) if i not in (7,) else c for i, c in enumerate(row)])
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
     # --- reminders -------------------------------------------------------------------------------
@@ -545,6 +628,7 @@ class Registry:
                     db.Reminder.event_id,
                     db.Reminder.days_before,
                     db.User.language,
+                    db.User.timezone,
                 )
                 .join(db.User, db.User.id == db.Reminder.user_id)
                 .join(db.Event, db.Event.id == db.Reminder.event_id)
@@ -552,7 +636,7 @@ class Registry:
                 .order_by(db.Reminder.due_at)
                 .limit(limit)
             ).all()
-            return [DueReminder(int(a), int(b), str(c), int(d), str(e)) for a, b, c, d, e in rows]
+            return [DueReminder(int(a), int(b), str(c), int(d), str(e), z) for a, b, c, d, e, z in rows]
 
     def claim_reminder(self, reminder_id: int) -> bool:
         """Mark as sent before sending: two processes never both send it, a restart never repeats it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from collections.abc import AsyncIterator, Iterator
@@ -21,6 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "mohrss-2013-03-26-chizi-plan-2012.txt"
 TOKEN = "123456:TEST-token-not-secret"
 ADMIN = 900_000_001
+# The suite runs on a fixed day before the 2027 sample events, so it stays green as the real date passes them.
+TODAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def today() -> dt.datetime:
+    return TODAY
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +95,7 @@ def assistant(
     tmp_path_factory: pytest.TempPathFactory, knowledge_dir: Path, embeddings: Encoder
 ) -> Assistant:
     settings = make_settings(tmp_path_factory.mktemp("data"), knowledge_dir)
-    helper = Assistant(settings, embeddings)
+    helper = Assistant(settings, embeddings, clock=today)
     helper.ensure_index()
     return helper
 
@@ -102,7 +109,7 @@ def sqlite_url(tmp_path: Path) -> str:
 def registry(sqlite_url: str, assistant: Assistant) -> Iterator[Registry]:
     engine = make_engine(sqlite_url)
     migrate(engine)
-    reg = Registry(engine)
+    reg = Registry(engine, clock=today)
     reg.sync_events(assistant.kb.events)
     yield reg
     engine.dispose()

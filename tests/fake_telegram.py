@@ -25,6 +25,8 @@ class FakeTelegram:
         self.token = token
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._by_chat: dict[int, list[dict[str, Any]]] = {}
+        self._edits: dict[int, list[dict[str, Any]]] = {}
+        self._screen: dict[int, list[dict[str, Any]]] = {}  # sends and edits, in the order they happened
         self._changed = asyncio.Event()
         self.files: dict[str, bytes] = {}
         self._updates: list[dict[str, Any]] = []
@@ -78,8 +80,14 @@ class FakeTelegram:
             self.calls.append((method, params))
             if method in ("sendMessage", "sendDocument"):
                 self._by_chat.setdefault(int(params["chat_id"]), []).append(params)
-            self._changed.set()
+            if method == "editMessageText":
+                self._edits.setdefault(int(params["chat_id"]), []).append(params)
         result = await self._dispatch(method, params)
+        if method in ("sendMessage", "sendDocument", "editMessageText") and isinstance(result, dict):
+            params["message_id"] = result["message_id"]  # which message a later press or edit refers to
+            self._screen.setdefault(int(params["chat_id"]), []).append(params)
+        if method != "getUpdates":
+            self._changed.set()
         return web.json_response({"ok": True, "result": result})
 
     async def _dispatch(self, method: str, p: dict[str, Any]) -> Any:
@@ -134,7 +142,15 @@ class FakeTelegram:
                     "file_name": p["document"]["filename"],
                 }
             return msg
-        if method in ("editMessageReplyMarkup", "editMessageText"):
+        if method == "editMessageText":
+            return {
+                "message_id": int(p["message_id"]),
+                "date": int(time.time()),
+                "chat": {"id": int(p["chat_id"]), "type": "private"},
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"},
+                "text": p["text"],
+            }
+        if method == "editMessageReplyMarkup":
             return True
         return True  # answerCallbackQuery, setMyCommands, close, logOut, …
 
@@ -162,7 +178,13 @@ class FakeTelegram:
             return resp.status
 
     def user(self, user_id: int, language: str = "en") -> dict[str, Any]:
-        return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": language}
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User{user_id}",
+            "username": f"user{user_id}",
+            "language_code": language,
+        }
 
     def update_for_text(self, user_id: int, text: str, language: str = "en") -> dict[str, Any]:
         message: dict[str, Any] = {
@@ -201,7 +223,8 @@ class FakeTelegram:
             }
         )
 
-    async def press(self, user_id: int, data: str, language: str = "en") -> None:
+    async def press(self, user_id: int, data: str, language: str = "en", message_id: int = 1) -> None:
+        """The user presses a button whose callback data is `data`, on message `message_id`."""
         await self._deliver(
             {
                 "update_id": next(self._ids),
@@ -211,7 +234,7 @@ class FakeTelegram:
                     "chat_instance": "ci",
                     "data": data,
                     "message": {
-                        "message_id": 1,
+                        "message_id": message_id,
                         "date": int(time.time()),
                         "chat": {"id": user_id, "type": "private"},
                         "from": {"id": BOT_ID, "is_bot": True, "first_name": "Chizi"},
@@ -227,6 +250,14 @@ class FakeTelegram:
 
     def texts_to(self, chat_id: int) -> list[str]:
         return [p.get("text", "") for p in self.sent_to(chat_id)]
+
+    def edits_to(self, chat_id: int) -> list[dict[str, Any]]:
+        """editMessageText calls for chat_id: menus replaced in place."""
+        return list(self._edits.get(chat_id, []))
+
+    def screen(self, chat_id: int) -> list[dict[str, Any]]:
+        """What the user saw happen, in order: each new message and each message edited in place."""
+        return list(self._screen.get(chat_id, []))
 
     def answers(self) -> list[dict[str, Any]]:
         return [p for m, p in self.calls if m == "answerCallbackQuery"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 from collections.abc import AsyncIterator
 from typing import Any
@@ -70,7 +71,10 @@ async def running_bot(
 
 
 class Chat:
-    """One user talking to the bot: send, press, and read replies in order."""
+    """One user talking to the bot: send, press, and read what appears on their screen in order.
+
+    A press happens on the message that carries the button (as in a real client), so a menu the bot
+    edits in place keeps its message id. New messages and messages edited in place both count as replies."""
 
     def __init__(self, telegram: Any, user_id: int, language: str = "en") -> None:
         self.tg = telegram
@@ -83,22 +87,33 @@ class Chat:
         return await self._collect(expect)
 
     async def press(self, data: str, expect: int = 1) -> list[str]:
-        await self.tg.press(self.user_id, data, self.language)
+        await self.tg.press(self.user_id, data, self.language, message_id=self.message_with(data))
         return await self._collect(expect)
 
     async def _collect(self, expect: int) -> list[str]:
-        await self.tg.wait(lambda: len(self.tg.sent_to(self.user_id)) >= self.seen + expect)
-        new = self.tg.sent_to(self.user_id)[self.seen :]
+        await self.tg.wait(lambda: len(self.tg.screen(self.user_id)) >= self.seen + expect)
+        new = self.tg.screen(self.user_id)[self.seen :]
         self.seen += len(new)
         return [m.get("text", "") for m in new]
 
-    def last_buttons(self) -> list[str]:
-        """callback_data of the buttons on the last message sent to this user."""
-        markup = self.tg.sent_to(self.user_id)[-1].get("reply_markup")
-        if isinstance(markup, str):
-            import json
+    def message_with(self, data: str) -> int:
+        """The id of the latest message showing a button with this callback data (else the latest)."""
+        screen = self.tg.screen(self.user_id)
+        for m in reversed(screen):
+            if data in buttons(m):
+                return int(m["message_id"])
+        return int(screen[-1]["message_id"]) if screen else 1
 
-            markup = json.loads(markup)
-        if not markup:
-            return []
-        return [b.get("callback_data", "") for row in markup["inline_keyboard"] for b in row]
+    def last_buttons(self) -> list[str]:
+        """callback_data of the buttons on what the user saw last (a new message or an edited one)."""
+        screen = self.tg.screen(self.user_id)
+        return buttons(screen[-1]) if screen else []
+
+
+def buttons(message: dict[str, Any]) -> list[str]:
+    markup = message.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    if not markup:
+        return []
+    return [b.get("callback_data", "") for row in markup["inline_keyboard"] for b in row]

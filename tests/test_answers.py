@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import subprocess
 import sys
@@ -12,10 +11,9 @@ import pytest
 
 from chizi.assistant import Assistant
 from chizi.registry import Details, Registry
-from tests.conftest import ROOT
+from tests.conftest import ROOT, TODAY
 
 # Answers about events depend on today: the tests ask as of a fixed day before the 2027 sample events.
-TODAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from sqlalchemy import inspect, update
 from chizi import db
 from chizi.assistant import Assistant
 from chizi.registry import Details, InvalidInput, Refused, Registry, validate_field
+from tests.conftest import today
 
 PERSON = Details("Li Wei", "ETH Zürich", "materials", "li@example.org")
 EVENT = "sz-elite-week-2027"
@@ -22,7 +23,7 @@ def store(request: pytest.FixtureRequest, assistant: Assistant) -> Registry:
     url = request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
     engine = db.make_engine(url)
     db.migrate(engine)
-    registry = Registry(engine)
+    registry = Registry(engine, clock=today)
     registry.sync_events(assistant.kb.events)
     request.addfinalizer(engine.dispose)
     return registry

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import json
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from chizi.assistant import Assistant
 from chizi.registry import Registry
-from tests.conftest import ADMIN
+from tests.conftest import ADMIN, today
 from tests.harness import Chat, running_bot
 
 SUZHOU = "sz-elite-week-2027"
@@ -25,7 +29,10 @@ async def register(chat: Chat, event_id: str, name: str = "Li Wei") -> list[str]
     await chat.press("rs:skip")
     await chat.press("rc:yes")
     assert "rf:ok" in chat.last_buttons()
-    return await chat.press("rf:ok")
+    done = await chat.press("rf:ok")
+    if done[0].startswith("🎉"):  # registered: the calendar file follows the confirmation
+        done += await chat._collect(1)
+    return done
 
 
 async def test_start_welcomes_in_the_users_telegram_language(
@@ -186,10 +193,28 @@ async def test_organiser_exports_csv_with_bom(
     async with running_bot(telegram, assistant, registry):
         await register(Chat(telegram, 115), SUZHOU, "张伟")
         await Chat(telegram, ADMIN).send(f"/export {SUZHOU}")
-    name, data = next(iter(telegram.files.items()))
+    name, data = next((n, d) for n, d in telegram.files.items() if n.startswith("registrations-"))
     assert name.startswith(f"registrations-{SUZHOU}")
     assert data.startswith(b"\xef\xbb\xbf")
     assert "张伟" in data.decode("utf-8-sig")
+
+
+async def test_organiser_export_names_the_event_the_username_and_local_times(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        await register(Chat(telegram, 131), SUZHOU, "Wang Fang")
+        admin = Chat(telegram, ADMIN)
+        await admin.send("/export")
+        assert f"x:{SUZHOU}" in admin.last_buttons() and "x:all" in admin.last_buttons()
+        await admin.press(f"x:{SUZHOU}")
+    data = next(d for n, d in telegram.files.items() if n.startswith(f"registrations-{SUZHOU}"))
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert rows[0]["event_title"] == "Suzhou International Elite Week 2027"
+    assert rows[0]["telegram_username"] == "@user131"
+    utc = dt.datetime.fromisoformat(rows[0]["registered_at_utc"])
+    local = utc.astimezone(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M")
+    assert rows[0]["registered_at_local"] == local and rows[0]["event_timezone"] == "Asia/Shanghai"
 
 
 async def test_organiser_broadcast_reaches_registrants_after_preview(
@@ -197,15 +222,23 @@ async def test_organiser_broadcast_reaches_registrants_after_preview(
 ) -> None:
     async with running_bot(telegram, assistant, registry):
         await register(Chat(telegram, 116), SUZHOU)
+        await register(Chat(telegram, 132, "zh-hans"), SUZHOU, "李雷")
         admin = Chat(telegram, ADMIN)
         await admin.send("/broadcast")
+        assert any("(2)" in label for label in button_labels(telegram, ADMIN, f"bt:e:{SUZHOU}"))
         await admin.press(f"bt:e:{SUZHOU}")
+        await admin.send("会场改在B厅")
         preview = await admin.send("Venue changed to Hall B")
-        assert "Preview (to 1 people)" in preview[0]
+        assert "Preview (to 2 people)" in preview[0] and "会场改在B厅" in preview[0]
         assert "Venue changed" not in "".join(telegram.texts_to(116))
         done = await admin.press("bc:yes")
-        await telegram.wait(lambda: "Venue changed to Hall B" in telegram.texts_to(116))
-    assert "Sent 1" in done[0]
+        await telegram.wait(lambda: any("Venue changed to Hall B" in m for m in telegram.texts_to(116)))
+        await telegram.wait(lambda: any("会场改在B厅" in m for m in telegram.texts_to(132)))
+    english = next(m for m in telegram.texts_to(116) if "Venue changed" in m)
+    chinese = next(m for m in telegram.texts_to(132) if "会场改在B厅" in m)
+    assert english.startswith("📢 From the organisers of “Suzhou International Elite Week 2027”")
+    assert chinese.startswith("📢 「2027苏州国际精英周」主办方通知") and "Venue changed" not in chinese
+    assert "Delivered 2/2 (1 in Chinese, 1 in English)" in done[0] and "Not delivered 0" in done[0]
 
 
 async def test_non_organiser_is_politely_refused(
@@ -330,7 +363,7 @@ async def test_subscribers_hear_of_new_events_in_their_region(
 
     engine = make_engine(sqlite_url)
     migrate(engine)
-    fresh = Registry(engine)
+    fresh = Registry(engine, clock=today)
     fresh.toggle_subscription(126, "region", "Jiangsu")  # subscribed before these events were published
     async with running_bot(telegram, assistant, fresh):
         await telegram.wait(lambda: len([t for t in telegram.texts_to(126) if "New event" in t]) >= 2)
@@ -370,8 +403,11 @@ async def test_an_event_answer_carries_the_events_card_and_register_buttons(
         chat = Chat(telegram, 130)
         reply = (await chat.send("苏州精英周还有名额吗"))[0]
         buttons = chat.last_buttons()
+        card = await chat.press(f"ev:{SUZHOU}")
     assert "剩余 400 个" in reply
-    assert f"e:{SUZHOU}" in buttons and f"r:{SUZHOU}" in buttons
+    assert f"ev:{SUZHOU}" in buttons and f"r:{SUZHOU}" in buttons
+    # The card comes as a new message: the answer it was opened from stays on screen.
+    assert "Suzhou International Elite Week 2027" in card[0] and telegram.edits_to(130) == []
 
 
 async def test_a_follow_up_leans_on_the_previous_question_across_a_restart(
@@ -412,5 +448,18 @@ async def test_a_one_day_online_event_card_writes_its_date_once_and_says_online(
 ) -> None:
     async with running_bot(telegram, assistant, registry):
         card = (await Chat(telegram, 134).send("/start evt_hz-siliconvalley-online-2027"))[0]
-    assert "25 Feb 2027 18:00–20:00 (America/Los_Angeles)" in card
+    assert "25 Feb 2027 18:00–20:00 PST (America/Los_Angeles)" in card
     assert "📍 online" in card
+
+
+def button_labels(telegram: Any, chat_id: int, data_prefix: str) -> list[str]:
+    """The labels of buttons whose callback data starts with data_prefix, on the last message shown."""
+    message = telegram.screen(chat_id)[-1]
+    markup = message.get("reply_markup")
+    markup = json.loads(markup) if isinstance(markup, str) else markup
+    return [
+        b["text"]
+        for row in markup["inline_keyboard"]
+        for b in row
+        if b["callback_data"].startswith(data_prefix)
+    ]
