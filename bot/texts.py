@@ -145,9 +145,9 @@ T: dict[str, tuple[str, str]] = {
     ),
     "btn_skip": ("跳过", "Skip"),
     "ask_consent": (
-        "第 5/5 步：数据使用说明\n我们仅将您的姓名、单位、研究领域和邮箱用于组织本次活动，并提供给活动主办方；"
+        "第 5/5 步：数据使用说明\n我们仅将您的姓名、单位、研究领域、邮箱和 Telegram 用户名（如有）用于组织本次活动，并提供给活动主办方；"
         "不会用于其他目的。您可随时通过 /forgetme 删除全部数据。是否同意？",
-        "Step 5/5: use of your data\nYour name, affiliation, field and email are used only to organise this event and "
+        "Step 5/5: use of your data\nYour name, affiliation, field, email and Telegram @username (if any) are used only to organise this event and "
         "are shared with its organisers, for nothing else. You can delete everything at any time with /forgetme. "
         "Do you agree?",
     ),
@@ -243,12 +243,15 @@ T: dict[str, tuple[str, str]] = {
     ),
     "privacy": (
         "我们保存什么、为什么：\n• 您的 Telegram 用户 ID 和界面语言：用于回复您。\n"
-        "• 报名信息（姓名、单位、研究领域、可选邮箱）：仅在您报名并同意后保存，用于组织活动并提供给主办方。\n"
+        "• 报名信息（姓名、单位、研究领域、可选邮箱，以及您的 Telegram 用户名，如有）：仅在您报名并同意后保存，用于组织活动并提供给主办方。\n"
+        "• 您设置的时区（/timezone）：用于显示您当地的时间。\n"
         "• 订阅的地区和领域：用于通知新活动。\n• 您的提问和评价：用于改进回答；未能回答的问题会提供给组织者参考。\n"
         "我们不会把个人信息用于其他目的，也不会写入日志或发送给外部语言模型。\n发送 /forgetme 可删除关于您的全部数据。",
         "What we keep and why:\n• your Telegram user id and interface language: to reply to you;\n"
-        "• registration details (name, affiliation, field, optional email): only when you register and agree, "
-        "to organise the event and share with its organisers;\n• the regions and fields you subscribe to: to tell you of new events;\n"
+        "• registration details (name, affiliation, field, optional email, and your Telegram @username if you have one): "
+        "only when you register and agree, "
+        "to organise the event and share with its organisers;\n• the time zone you set (/timezone): to show times on your clock;\n"
+        "• the regions and fields you subscribe to: to tell you of new events;\n"
         "• your questions and votes: to improve answers; questions we could not answer are shown to organisers.\n"
         "Personal data are never used for anything else, never logged and never sent to an external language model.\n"
         "Send /forgetme to delete everything stored about you.",

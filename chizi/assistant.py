@@ -28,7 +28,7 @@ from retrieval.compose import Composed, Tuning, compose
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.faq import FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
-from retrieval.search import LiveIndex, SearchResult, Weights, tokenizer_for
+from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
 from retrieval.understand import Question, check, mentions_event, resolve_follow_up, understand
 
 log = logging.getLogger(__name__)
@@ -174,6 +174,10 @@ class Assistant:
     def has_index(self) -> bool:
         return current_generation(self.settings.index_dir) is not None
 
+    def close(self) -> None:
+        """Release the index's vector store clients (at shutdown)."""
+        self.index.close()
+
     def ingest(
         self, paths: list[Any] | None = None, forget: list[Any] | None = None, show_progress: bool = False
     ) -> IngestReport:
@@ -251,8 +255,21 @@ class Assistant:
         fixed = router.route(text)
         if fixed is not None:
             return Answer(question, fixed.reply(lang), fixed.name == "help", lang, fixed.name)
+        # The searcher stays open for this question even if an ingest publishes a newer generation.
+        with self.index.lease() as searcher:
+            return self._answer_from(searcher, question, text, lang, weights, chat, zone)
+
+    def _answer_from(
+        self,
+        searcher: Searcher,
+        question: str,
+        text: str,
+        lang: str,
+        weights: Weights | None,
+        chat: str | None,
+        zone: str | None,
+    ) -> Answer:
         now = self.now()
-        searcher = self.index.get()
         plain = normalize(text)
         norm = searcher.fix_typos(plain)
         q = self._understand(norm, now, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import logging
 import os
@@ -27,6 +28,7 @@ def _assistant(settings: Settings, *, build: bool = True, registry: bool = False
     from chizi.assistant import Assistant
 
     assistant = Assistant(settings)
+    atexit.register(assistant.close)  # the vector store clients, whichever command ends and however
     if registry:
         # Seats left and the chat's last question come from the same database the bot uses.
         from chizi.conversations import SqlConversations
@@ -36,6 +38,7 @@ def _assistant(settings: Settings, *, build: bool = True, registry: bool = False
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = make_engine(settings.sqlalchemy_url)
         migrate(engine)
+        atexit.register(engine.dispose)
         reg = Registry(engine, reminder_days=settings.reminder_days)
         reg.sync_events(assistant.kb.events)
         assistant.use_registry(reg.seats, SqlConversations(engine))

@@ -28,7 +28,7 @@ from chizi.knowledge import Document, KnowledgeBase, load_knowledge
 from retrieval.embeddings import Encoder
 from retrieval.loaders import iter_files, load_file
 from retrieval.splitter import make_splitter
-from retrieval.store import HNSW, close, collection_name, copy_collection, open_client
+from retrieval.store import HNSW, close, collection_name, copy_collection, open_client, unheld
 from retrieval.tokenizer import VERSION as TOKENIZER_VERSION
 from retrieval.tokenizer import Tokenizer
 
@@ -236,6 +236,7 @@ def ingest(
             shutil.copy2(reuse / "records.db", building / "records.db")
 
         client = open_client(chroma_url, building)
+        records: SQLRecordManager | None = None
         try:
             coll_name = collection_name(chroma_url, name)
             if reuse and chroma_url:
@@ -260,6 +261,8 @@ def ingest(
             collection = client.get_collection(coll_name)
             count = _build_lexical(building, reuse, Tokenizer(words), collection)
         finally:
+            if records is not None:
+                records.engine.dispose()
             close(client)
         manifest = {
             "format": FORMAT,
@@ -298,8 +301,8 @@ def _collect_old(index_dir: Path, live: str, keep: int, chroma_url: str | None) 
     """Drop all but the newest `keep` generations; a reader still on an old one switches on its next question."""
     gens = sorted(p for p in index_dir.glob("g*") if p.is_dir())
     for old in gens[:-keep] if keep else gens:
-        if old.name == live:
-            continue
+        if old.name == live or not unheld(old):
+            continue  # still served by a reader somewhere: collected by a later ingest
         if chroma_url:
             client = open_client(chroma_url, old)
             with contextlib.suppress(Exception):

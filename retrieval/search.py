@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,7 +20,7 @@ from chizi.knowledge import GlossaryTerm
 from chizi.text import detect_language, normalize
 from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, current_generation
-from retrieval.store import open_client
+from retrieval.store import close, hold_generation, open_client
 from retrieval.tokenizer import Tokenizer
 from retrieval.typos import HomophoneFixer, load_synonyms
 
@@ -125,11 +127,15 @@ class Searcher:
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self._normalized: list[str] | None = None  # built on first use: a 100k-chunk index loads faster
         self._pattern_seen: dict[str, bool] = {}
+        # A shared lock on the generation while it is open: an ingest in any process deletes only
+        # generations nobody holds (see retrieval.index._collect_old).
+        self._hold = hold_generation(gen_dir)
         try:
             self._client = open_client(manifest.get("chroma_url"), gen_dir)
             self._collection = self._client.get_collection(manifest["collection"])
             self._collection.count()  # a damaged database file fails here, not at the first question
         except Exception as exc:
+            self._hold.close()
             raise IndexError_(
                 f"the vector store is missing or corrupt ({exc}); rebuild it with `chizi ingest`"
             ) from None
@@ -148,6 +154,11 @@ class Searcher:
             if word.isascii() and word.isalpha():
                 for length in range(len(word) - 2, len(word) + 3):
                     self._by_initial.setdefault((word[:1], length), []).append(word)
+
+    def close(self) -> None:
+        """Release the vector store client and this reader's hold on the generation."""
+        close(self._client)
+        self._hold.close()
 
     def fix_typos(self, normalized: str) -> str:
         """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary."""
@@ -256,7 +267,10 @@ class Searcher:
 
 
 class LiveIndex:
-    """The generation CURRENT points at, switched to a newer one as soon as an ingest publishes it."""
+    """The generation CURRENT points at, switched to a newer one as soon as an ingest publishes it.
+
+    Questions lease the searcher they use; a searcher replaced by a newer generation is closed when its
+    last lease ends, so no question loses its store mid-answer and no client is left open."""
 
     def __init__(self, index_dir: Path, embeddings: Encoder, glossary: list[GlossaryTerm]) -> None:
         self._dir = index_dir
@@ -265,31 +279,71 @@ class LiveIndex:
         self._lock = threading.Lock()
         self._searcher: Searcher | None = None
         self._stamp: tuple[int, int] | None = None
+        self._leases: dict[Searcher, int] = {}
+        self._retired: set[Searcher] = set()
 
     def set_glossary(self, glossary: list[GlossaryTerm]) -> None:
         self._glossary = glossary
         self._stamp = None  # rebuild the expander with the next question
 
     def get(self) -> Searcher:
+        """The current searcher, for a caller that only reads what it loaded (chunks, manifest).
+
+        Questions use `lease()`: an unleased searcher may be closed once a newer generation appears."""
+        with self._lock:
+            return self._current()
+
+    @contextlib.contextmanager
+    def lease(self) -> Iterator[Searcher]:
+        """The current searcher, kept open until the block ends even if an ingest replaces it meanwhile."""
+        with self._lock:
+            searcher = self._current()
+            self._leases[searcher] = self._leases.get(searcher, 0) + 1
+        try:
+            yield searcher
+        finally:
+            with self._lock:
+                self._leases[searcher] -= 1
+                if not self._leases[searcher]:
+                    del self._leases[searcher]
+                    if searcher in self._retired:
+                        self._retired.discard(searcher)
+                        searcher.close()
+
+    def close(self) -> None:
+        """Close every searcher (at shutdown); a later question opens the current generation again."""
+        with self._lock:
+            for searcher in {*self._retired, *([self._searcher] if self._searcher else [])}:
+                searcher.close()
+            self._retired.clear()
+            self._leases.clear()
+            self._searcher, self._stamp = None, None
+
+    def _current(self) -> Searcher:
         pointer = self._dir / "CURRENT"
         try:
             st = pointer.stat()
             stamp = (st.st_mtime_ns, st.st_ino)
         except OSError:
             raise IndexError_(f"no index in {self._dir}; build one with `chizi ingest`") from None
-        with self._lock:
-            if self._searcher is None or stamp != self._stamp:
-                gen = current_generation(self._dir)
-                if gen is None:
-                    raise IndexError_(
-                        f"the index pointer in {self._dir} is broken; rebuild with `chizi ingest`"
-                    )
-                if self._searcher is None or self._searcher.generation != gen.name or self._stamp is None:
-                    # The old searcher is not closed here: another thread may still be answering with it.
-                    self._searcher = self._open(gen)
-                self._stamp = stamp
-            assert self._searcher is not None
-            return self._searcher
+        if self._searcher is None or stamp != self._stamp:
+            gen = current_generation(self._dir)
+            if gen is None:
+                raise IndexError_(f"the index pointer in {self._dir} is broken; rebuild with `chizi ingest`")
+            if self._searcher is None or self._searcher.generation != gen.name or self._stamp is None:
+                old, self._searcher = self._searcher, self._open(gen)
+                if old is not None:
+                    self._retire(old)
+            self._stamp = stamp
+        assert self._searcher is not None
+        return self._searcher
+
+    def _retire(self, old: Searcher) -> None:
+        """Close a replaced searcher now, or when the last question answering with it ends."""
+        if self._leases.get(old):
+            self._retired.add(old)
+        else:
+            old.close()
 
     def _open(self, gen: Path) -> Searcher:
         """The generation CURRENT names or, when it is damaged, the newest older one that opens."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import io
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -55,3 +57,28 @@ def close(client: Any) -> None:
     closer = getattr(client, "close", None)
     if closer is not None:
         closer()
+
+
+READERS = "READERS"
+
+
+def hold_generation(gen_dir: Path) -> io.BufferedRandom:
+    """A shared lock on a generation, held by a reader while it serves from it (released on close)."""
+    handle = (gen_dir / READERS).open("a+b")
+    fcntl.flock(handle, fcntl.LOCK_SH)
+    return handle
+
+
+def unheld(gen_dir: Path) -> bool:
+    """Whether no reader in any process holds the generation; if so it stays locked for deletion."""
+    try:
+        handle = (gen_dir / READERS).open("a+b")
+    except OSError:
+        return True  # no lock file can be made: nobody can be holding it either
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        return False
+    handle.close()  # the directory is deleted next; a reader opening it now fails and falls back
+    return True

@@ -185,3 +185,49 @@ def test_a_chats_last_question_goes_stale_after_half_an_hour(store: Registry) ->
     chats.remember("3", Turn("When is the Suzhou Elite Week?", {"events": [EVENT]}, then))
     assert chats.recall("3", then + dt.timedelta(minutes=29)) is not None
     assert chats.recall("3", then + dt.timedelta(minutes=31)) is None
+
+
+def test_an_edit_changes_one_detail_and_keeps_the_place_in_the_queue(store: Registry) -> None:
+    set_capacity(store, EVENT, 1)
+    store.register(1, EVENT, PERSON)
+    store.register(2, EVENT, PERSON)
+    store.register(3, EVENT, PERSON)
+    assert store.edit(2, EVENT, "affiliation", "  MIT ") == "MIT"
+    assert store.edit(2, EVENT, "email", "-") is None
+    details = store.details(2, EVENT)
+    assert details == Details("Li Wei", "MIT", "materials", None)
+    assert [r.position for r in store.my_registrations(2)] == [1]
+
+
+def test_a_bad_edit_changes_nothing(store: Registry) -> None:
+    store.register(1, EVENT, PERSON)
+    with pytest.raises(InvalidInput):
+        store.edit(1, EVENT, "email", "not-an-email")
+    with pytest.raises(InvalidInput):
+        store.edit(1, EVENT, "name", "Somebody Else")  # the name is not editable: re-register instead
+    with pytest.raises(Refused):
+        store.edit(2, EVENT, "field", "physics")  # not registered
+    assert store.details(1, EVENT) == PERSON
+
+
+def test_a_time_zone_is_stored_checked_and_forgotten(store: Registry) -> None:
+    store.set_timezone(1, "America/New_York")
+    with pytest.raises(InvalidInput):
+        store.set_timezone(1, "Mars/Olympus_Mons")
+    assert store.timezone(1) == "America/New_York"
+    store.forget(1)
+    assert store.timezone(1) is None
+
+
+def test_the_export_names_the_event_and_gives_its_local_time(store: Registry, assistant: Assistant) -> None:
+    import csv
+    import io
+
+    store.register(1, EVENT, Details("=cmd|' /C calc'!A0", "ETH", "materials", None, "li_wei"))
+    rows = list(
+        csv.DictReader(io.StringIO(store.export_csv(EVENT, assistant.kb.events, "zh").decode("utf-8-sig")))
+    )
+    assert rows[0]["event_title"] == "2027苏州国际精英周"
+    assert rows[0]["telegram_username"] == "@li_wei"
+    assert rows[0]["name"].startswith("'=")  # a formula typed as a name stays text in a spreadsheet
+    assert rows[0]["registered_at_local"] == "2026-12-01 17:00"  # 09:00 UTC is 17:00 in Suzhou
