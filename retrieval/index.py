@@ -307,6 +307,7 @@ def _collect_old(index_dir: Path, live: str, keep: int, chroma_url: str | None) 
             client = open_client(chroma_url, old)
             with contextlib.suppress(Exception):
                 client.delete_collection(collection_name(chroma_url, old.name))
+            close(client)
         shutil.rmtree(old, ignore_errors=True)
     for stale in index_dir.glob(".building-*"):
         shutil.rmtree(stale, ignore_errors=True)

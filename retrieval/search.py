@@ -107,10 +107,8 @@ class Searcher:
 
         try:
             manifest = json.loads((gen_dir / "manifest.json").read_text())
-            self.chunks = [
-                Chunk(row["id"], row["text"], row["meta"])
-                for row in map(json.loads, (gen_dir / "chunks.jsonl").open(encoding="utf-8"))
-            ]
+            with (gen_dir / "chunks.jsonl").open(encoding="utf-8") as lines:
+                self.chunks = [Chunk(row["id"], row["text"], row["meta"]) for row in map(json.loads, lines)]
             self._bm25 = bm25s.BM25.load(str(gen_dir / "bm25"), mmap=True, show_progress=False)
             df = json.loads((gen_dir / "df.json").read_text())
         except (OSError, ValueError, KeyError) as exc:

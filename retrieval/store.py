@@ -54,9 +54,17 @@ def copy_collection(client: Any, source: str, target: str, batch: int = 2000) ->
 
 
 def close(client: Any) -> None:
-    closer = getattr(client, "close", None)
-    if closer is not None:
-        closer()
+    """Release a client; the system behind it stops when the last client sharing it is closed."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    # chromadb 1.5 stops a shared system on the last close but leaves an HTTP client's connection pools
+    # (its own, and its admin client's) open; close them too once no client shares that system.
+    owners = [client, getattr(client, "_admin_client", None)]
+    pools = [(o._identifier, getattr(getattr(o, "_server", None), "_session", None)) for o in owners if o]
+    client.close()
+    for identifier, session in pools:
+        if session is not None and identifier not in SharedSystemClient._identifier_to_system:
+            session.close()
 
 
 READERS = "READERS"

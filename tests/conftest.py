@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +93,26 @@ def make_settings(data_dir: Path, knowledge: Path, **extra: Any) -> Settings:
 @pytest.fixture(scope="session")
 def assistant(
     tmp_path_factory: pytest.TempPathFactory, knowledge_dir: Path, embeddings: Encoder
-) -> Assistant:
+) -> Iterator[Assistant]:
     settings = make_settings(tmp_path_factory.mktemp("data"), knowledge_dir)
     helper = Assistant(settings, embeddings, clock=today)
     helper.ensure_index()
-    return helper
+    yield helper
+    helper.close()
+
+
+@pytest.fixture
+def make_assistant() -> Iterator[Callable[..., Assistant]]:
+    """Assistants made in a test (a second process, another knowledge folder), closed after it."""
+    made: list[Assistant] = []
+
+    def make(*args: Any, **kwargs: Any) -> Assistant:
+        made.append(Assistant(*args, **kwargs))
+        return made[-1]
+
+    yield make
+    for helper in made:
+        helper.close()
 
 
 @pytest.fixture

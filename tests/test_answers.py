@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,7 @@ def test_homophone_typos_in_chinese_are_read_as_the_word_meant(asked: Assistant)
 
 
 def test_an_english_question_is_answered_from_a_chinese_only_passage(
-    tmp_path: Path, knowledge_dir: Path, assistant: Assistant
+    tmp_path: Path, knowledge_dir: Path, assistant: Assistant, make_assistant: Callable[..., Assistant]
 ) -> None:
     import shutil
 
@@ -85,7 +86,7 @@ def test_an_english_question_is_answered_from_a_chinese_only_passage(
     shutil.copytree(knowledge_dir, chinese_only)
     for path in (chinese_only / "docs").glob("*.en.md"):
         path.unlink()
-    helper = Assistant(make_settings(tmp_path / "data", chinese_only), assistant.embeddings)
+    helper = make_assistant(make_settings(tmp_path / "data", chinese_only), assistant.embeddings)
     helper.ensure_index()
     answer = helper.answer("How many overseas talent liaison stations did Hangzhou set up?")
     assert answer.answered and answer.language == "en"

@@ -6,13 +6,14 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from chizi.assistant import Assistant
 from retrieval.embeddings import Encoder
+from retrieval.store import close
 from tests.conftest import ROOT, make_settings
 from tests.harness import free_port
 
@@ -34,10 +35,12 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
 
         for _ in range(100):
             try:
-                chromadb.HttpClient(host="127.0.0.1", port=port).heartbeat()
-                break
-            except Exception:
+                client = chromadb.HttpClient(host="127.0.0.1", port=port)
+            except Exception:  # the server is not listening yet
                 time.sleep(0.2)
+                continue
+            close(client)
+            break
         yield url
     finally:
         proc.terminate()
@@ -46,11 +49,11 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
 
 @pytest.mark.chroma_server
 def test_ingest_and_answer_through_a_chroma_server(
-    chroma_server: str, tmp_path: Path, embeddings: Encoder
+    chroma_server: str, tmp_path: Path, embeddings: Encoder, make_assistant: Callable[..., Assistant]
 ) -> None:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", knowledge)
-    helper = Assistant(make_settings(tmp_path / "var", knowledge, chroma_url=chroma_server), embeddings)
+    helper = make_assistant(make_settings(tmp_path / "var", knowledge, chroma_url=chroma_server), embeddings)
     first = helper.ingest()
     assert first.changed and first.added > 0
     answer = helper.answer("How many scholars did the Tianjin tour invite?")
@@ -67,6 +70,8 @@ def test_ingest_and_answer_through_a_chroma_server(
     import chromadb
 
     port = int(chroma_server.rsplit(":", 1)[1])
-    names = {c.name for c in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()}
+    client = chromadb.HttpClient(host="127.0.0.1", port=port)
+    names = {c.name for c in client.list_collections()}
+    close(client)
     assert f"chizi_{second.generation}" in names
     assert "online service hall" in " ".join(c.text for c in helper.index.get().chunks)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,10 +17,10 @@ from tests.conftest import ROOT, make_settings
 
 
 @pytest.fixture
-def fresh(tmp_path: Path, embeddings: Encoder) -> Assistant:
+def fresh(tmp_path: Path, embeddings: Encoder, make_assistant: Callable[..., Assistant]) -> Assistant:
     knowledge = tmp_path / "knowledge"
     shutil.copytree(ROOT / "knowledge", knowledge)
-    return Assistant(make_settings(tmp_path / "var", knowledge), embeddings)
+    return make_assistant(make_settings(tmp_path / "var", knowledge), embeddings)
 
 
 def test_the_real_plan_document_is_loaded_split_indexed_and_answered(
@@ -64,10 +65,12 @@ def test_edited_file_replaces_its_chunks_and_removed_file_disappears(
     assert "Fridays" not in " ".join(c.text for c in fresh.index.get().chunks)
 
 
-def test_running_assistant_picks_up_a_new_index_without_restart(fresh: Assistant, tmp_path: Path) -> None:
+def test_running_assistant_picks_up_a_new_index_without_restart(
+    fresh: Assistant, tmp_path: Path, make_assistant: Callable[..., Assistant]
+) -> None:
     fresh.ingest()
     before = fresh.index.get().generation
-    other = Assistant(fresh.settings, fresh.embeddings)  # a second process would do the same
+    other = make_assistant(fresh.settings, fresh.embeddings)  # a second process would do the same
     note = tmp_path / "new.txt"
     note.write_text("赤子计划服务热线每周三开放。", encoding="utf-8")
     other.ingest(paths=[note])
@@ -118,7 +121,7 @@ def test_corrupt_store_points_to_chizi_ingest(fresh: Assistant) -> None:
     gen = current_generation(fresh.settings.index_dir)
     assert gen is not None
     (gen / "chunks.jsonl").write_text("{not json", encoding="utf-8")
-    fresh.index = type(fresh.index)(fresh.settings.index_dir, fresh.embeddings, fresh.kb.glossary)
+    fresh.index.close()  # as after a restart: the next question opens the index afresh
     with pytest.raises(IndexError_, match="chizi ingest"):
         fresh.answer("What is the Chizi Plan?")
 
@@ -165,7 +168,7 @@ def test_a_damaged_index_is_replaced_by_the_previous_intact_generation(fresh: As
     doc.write_text(doc.read_text(encoding="utf-8") + "\nThe plan is reviewed every year.\n", encoding="utf-8")
     fresh.ingest()
     _damage_current(fresh)
-    fresh.index = type(fresh.index)(fresh.settings.index_dir, fresh.embeddings, fresh.kb.glossary)
+    fresh.index.close()  # as after a restart: the next question opens the index afresh
     answer = fresh.answer("How many activities were selected in 2012?")
     assert answer.answered and "36" in answer.answer
 
@@ -173,6 +176,25 @@ def test_a_damaged_index_is_replaced_by_the_previous_intact_generation(fresh: As
 def test_a_damaged_index_with_nothing_to_fall_back_on_says_to_run_ingest(fresh: Assistant) -> None:
     fresh.ingest()
     _damage_current(fresh)
-    fresh.index = type(fresh.index)(fresh.settings.index_dir, fresh.embeddings, fresh.kb.glossary)
+    fresh.index.close()  # as after a restart: the next question opens the index afresh
     with pytest.raises(IndexError_, match="chizi ingest"):
         fresh.answer("How many activities were selected in 2012?")
+
+
+def test_a_generation_being_read_is_kept_until_its_reader_is_done(
+    fresh: Assistant, tmp_path: Path, make_assistant: Callable[..., Assistant]
+) -> None:
+    fresh.ingest()
+    writer = make_assistant(fresh.settings, fresh.embeddings)  # another process publishing new generations
+    notes = [tmp_path / f"note{i}.txt" for i in range(4)]
+    with fresh.index.lease() as reading:
+        first = fresh.settings.index_dir / reading.generation
+        for i, note in enumerate(notes[:3]):
+            note.write_text(f"第{i}号通知：赤子计划热线开放。", encoding="utf-8")
+            writer.ingest(paths=[note])
+        assert fresh.index.get().generation != reading.generation  # new questions use the newest
+        assert first.exists()  # three generations later, still there: a question is answering from it
+        assert reading.search("赤子计划是什么", k=3).hits  # and its store is still open
+    notes[3].write_text("第3号通知。", encoding="utf-8")
+    writer.ingest(paths=[notes[3]])
+    assert not first.exists()  # released: the next ingest collects it

@@ -3,6 +3,7 @@ edit in place, editable registrations, organiser views. The real Application aga
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
@@ -218,3 +219,39 @@ async def test_stats_name_events_with_capacity_seats_left_and_waitlist(
         await register(Chat(telegram, 314), SUZHOU)
         stats = (await Chat(telegram, ADMIN).send("/stats"))[0]
     assert "Suzhou International Elite Week 2027\n  1/400 registered, 399 seats left, 0 waiting" in stats
+
+
+# --- reminders that cannot be delivered ----------------------------------------------------------
+async def test_a_reminder_to_a_user_who_blocked_the_bot_is_not_retried_and_is_counted(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    event = assistant.kb.event(SUZHOU)
+    assert event is not None
+    async with running_bot(telegram, assistant, registry):
+        await register(Chat(telegram, 320), SUZHOU)
+    registry.clock = lambda: event.starts_at.astimezone(dt.UTC) - dt.timedelta(days=2)
+    telegram.fail(320, 403, "Forbidden: bot was blocked by the user", times=100)
+    async with running_bot(telegram, assistant, registry, reminder_interval=0.1) as app:
+        await telegram.wait(lambda: app.bot_data["core"].reminder_failures["permanent"] >= 1)
+        await asyncio.sleep(0.5)  # several more rounds of the reminder job
+        failures = dict(app.bot_data["core"].reminder_failures)
+    attempts = [p for m, p in telegram.calls if m == "sendMessage:failed" and int(p["chat_id"]) == 320]
+    assert len(attempts) == 1 and failures == {"permanent": 1}
+    assert registry.pending_reminders() == 1  # the 1-day reminder, not yet due
+
+
+async def test_a_reminder_that_fails_for_a_moment_is_sent_once_on_a_later_round(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    event = assistant.kb.event(SUZHOU)
+    assert event is not None
+    async with running_bot(telegram, assistant, registry):
+        await register(Chat(telegram, 321), SUZHOU)
+    registry.clock = lambda: event.starts_at.astimezone(dt.UTC) - dt.timedelta(days=2)
+    telegram.fail(321, 502, "Bad Gateway", times=1)
+    async with running_bot(telegram, assistant, registry, reminder_interval=0.1) as app:
+        await telegram.wait(lambda: [m for m in telegram.texts_to(321) if "Reminder" in m])
+        await asyncio.sleep(0.5)
+        failures = dict(app.bot_data["core"].reminder_failures)
+    assert len([m for m in telegram.texts_to(321) if "Reminder" in m]) == 1
+    assert failures == {"transient": 1}
