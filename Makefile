@@ -28,7 +28,7 @@ eval: install
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check chizi retrieval bot tests benchmarks
+	$(BIN)/ruff format --check chizi retrieval bot web tests benchmarks
 
 typecheck: install
 	$(BIN)/mypy

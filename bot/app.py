@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 from collections import defaultdict
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import BotCommand, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -46,6 +47,43 @@ from chizi.conversations import SqlConversations
 from chizi.db import make_engine, migrate
 from chizi.registry import Registry
 from chizi.settings import Settings
+
+# RetryAfter.retry_after as a timedelta (python-telegram-bot 22's opt-in; 23 makes it the default).
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
+
+class PatientRateLimiter(AIORateLimiter):
+    """Telegram's limits (waits out 429 RetryAfter), and a few retries of a request that failed for a
+    passing reason: a 5xx from the Bot API, a dropped connection, a timeout.
+
+    A timed-out send may have reached the user; retrying it risks a second copy, which we prefer to a
+    lost reply. Requests Telegram refused (400, 403) are not retried: sending again cannot succeed."""
+
+    def __init__(self, network_retries: int = 3, backoff: float = 0.5) -> None:
+        super().__init__(max_retries=3)
+        self._network_retries = network_retries
+        self._backoff = backoff
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        for attempt in range(self._network_retries + 1):
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except (BadRequest, Forbidden, InvalidToken):
+                raise
+            except NetworkError as exc:  # includes TimedOut and Telegram's 5xx answers
+                if endpoint == "getUpdates" or attempt == self._network_retries:
+                    raise
+                log.warning("%s failed (%s); retrying", endpoint, exc.__class__.__name__)
+                await asyncio.sleep(self._backoff * 2**attempt)
+        raise AssertionError("unreachable")
 
 
 class PerUserUpdates(BaseUpdateProcessor):
@@ -104,6 +142,8 @@ COMMANDS = [
 
 async def post_init(app: Application) -> None:
     """Sync the catalogue, tell subscribers about new events, start the reminder loop from the database."""
+    core: Core = app.bot_data["core"]
+    log.info("bot starting: %d events in the catalogue", len(core.events))
     await announce_new_events(app)
     assert app.job_queue is not None
     app.job_queue.run_repeating(
@@ -149,7 +189,7 @@ def build_application(
         .post_shutdown(post_shutdown)
     )
     if rate_limited:  # Telegram's own limits (~30 messages/s overall); only benchmarks switch this off
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        builder = builder.rate_limiter(PatientRateLimiter())
     app = builder.build()
     app.bot_data["core"] = Core(settings, assistant, registry)
     app.bot_data["reminder_interval"] = reminder_interval
@@ -181,21 +221,40 @@ def build_application(
 
 
 def run_bot(settings: Settings, assistant: Assistant) -> None:
-    """Poll, or serve the webhook when CHIZI_WEBHOOK_URL is set."""
+    """Poll, or serve the webhook (with /healthz and /metrics) when CHIZI_WEBHOOK_URL is set."""
     app = build_application(settings, assistant)
     if settings.webhook_url:
         if settings.webhook_secret is None:
             raise ValueError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path="telegram",
-            secret_token=settings.webhook_secret.get_secret_value(),
-            webhook_url=f"{settings.webhook_url}/telegram",
-            allowed_updates=Update.ALL_TYPES,
+        from web.server import serve_forever
+
+        core: Core = app.bot_data["core"]
+        asyncio.run(
+            serve_forever(
+                app,
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                public_url=settings.webhook_url,
+                secret=settings.webhook_secret.get_secret_value(),
+                checks=health_checks(core),
+            )
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-__all__ = ["build_application", "run_bot"]
+def health_checks(core: Core) -> dict[str, Callable[[], str]]:
+    """What /healthz verifies: the database answers, and an index generation opens."""
+
+    def database() -> str:
+        with core.registry.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return "ok"
+
+    def index() -> str:
+        return core.assistant.index.get().generation
+
+    return {"database": database, "index": index}
+
+
+__all__ = ["build_application", "health_checks", "run_bot"]

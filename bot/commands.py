@@ -19,6 +19,7 @@ from bot.flows import (
 )
 from bot.texts import t
 from bot.views import events_menu, main_menu, my_events_view, show_event, subscribe_keyboard
+from chizi.metrics import ANSWER_SECONDS, ANSWERS
 from chizi.registry import Refused
 from chizi.text import scrub
 from retrieval.index import IndexError_
@@ -178,6 +179,8 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
                 return
             except Refused as refused:
                 await say(update, t(f"refused_{refused.reason}", answer.language))
+    ANSWERS.labels(answer.route, str(answer.answered).lower()).inc()
+    ANSWER_SECONDS.observe(answer.timings.get("total", 0.0))
     qid = await run(
         core.registry.log_question,
         user.id,

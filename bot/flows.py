@@ -30,6 +30,7 @@ from bot.common import (
 from bot.texts import t
 from bot.views import confirmation, edit_menu, main_menu, moment_in, short_name, timezone_picker
 from chizi.knowledge import Event
+from chizi.metrics import REGISTRATIONS, SEND_FAILURES
 from chizi.registry import EDITABLE, Details, InvalidInput, Refused, validate_field
 from chizi.timezones import resolve_zone, zone
 
@@ -198,6 +199,7 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
             outcome = await run(core.registry.register, uid, event.id, details)
         finally:
             await run(core.registry.clear_draft, uid)
+        REGISTRATIONS.labels(outcome.status).inc()
         if outcome.status == "registered":
             await say(update, confirmation(event, lang, await user_zone(core, uid)), main_menu(lang))
             await send_calendar(update.get_bot(), core, uid, event, lang)
@@ -435,6 +437,7 @@ async def send_paced(
             except TelegramError as exc:
                 report.failed += 1
                 report.blocked += is_permanent(exc)
+                SEND_FAILURES.labels("broadcast", "permanent" if is_permanent(exc) else "transient").inc()
                 break
         await asyncio.sleep(1 / per_second)
     return report

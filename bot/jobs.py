@@ -13,6 +13,7 @@ from telegram.ext import (
 from bot.common import Core, core_of, is_permanent, log, run, send_calendar
 from bot.texts import t
 from bot.views import format_when, place_lines, when_lines
+from chizi.metrics import SEND_FAILURES
 
 
 # --- background jobs -------------------------------------------------------------------------------
@@ -41,6 +42,7 @@ async def send_due_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
         except TelegramError as exc:
             kind = "permanent" if is_permanent(exc) else "transient"
             core.reminder_failures[kind] += 1
+            SEND_FAILURES.labels("reminder", kind).inc()
             log.warning("reminder %s not delivered (%s, %s)", r.id, exc.__class__.__name__, kind)
             if kind == "transient":
                 await run(core.registry.release_reminder, r.id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -45,6 +46,11 @@ class Source:
     snippet: str
     score: float
     as_of: str = ""
+
+
+# A run of 40+ Latin letters or digits with no break is no word of any language (keyboard mashing, pasted
+# hashes); left in, its sub-word pieces pull the dense side towards arbitrary passages.
+_NOISE = re.compile(r"[A-Za-z0-9]{40,}")
 
 
 @dataclass
@@ -220,7 +226,11 @@ class Assistant:
         own time zone (event times are also given on their clock); `weights` overrides the shipped fusion
         for one call (evaluation of baselines) without touching shared state."""
         started = time.perf_counter()
-        text, cut = cap(clean(scrub(question or "")), self.settings.max_question_chars)
+        # Cut first: everything after works on at most max_question_chars, however long the message.
+        text, cut = cap(question or "", self.settings.max_question_chars)
+        text = clean(_NOISE.sub(" ", scrub(text)))
+        if not re.search(r"\w", text):
+            text = ""  # only emoji, symbols or invisible characters: nothing to answer, ask for words
         lang = detect_language(text, default=language or "en") if text else (language or "en")
         notice = ""
         if cut:

@@ -108,6 +108,8 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         return cmd_chat(settings, args)
     from bot.app import run_bot
 
+    # What operators need (start, reminders sent, exports and who made them) is logged at INFO.
+    logging.getLogger("chizi").setLevel(logging.INFO)
     run_bot(settings, _assistant(settings))
     return 0
 

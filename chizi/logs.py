@@ -9,7 +9,7 @@ from typing import TextIO
 
 # Bot API tokens ("123456789:AA…", also inside /bot<token>/ URLs) and e-mail addresses.
 _TOKEN = re.compile(r"(?<!\d)\d{5,}:[A-Za-z0-9_-]{20,}")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}")  # bounded: linear on long lines
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
@@ -34,6 +34,16 @@ def configure(level: int = logging.WARNING, stream: TextIO | None = None) -> log
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for name in ("httpx", "httpcore", "chromadb", "sentence_transformers", "transformers", "bm25s"):
+    for name in (
+        "httpx",
+        "httpcore",
+        "chromadb",
+        "sentence_transformers",
+        "transformers",
+        "bm25s",
+        "uvicorn",
+    ):
         logging.getLogger(name).setLevel(logging.WARNING)
+    # python-telegram-bot logs whole updates (what people typed, their names) at DEBUG: never below INFO.
+    logging.getLogger("telegram").setLevel(max(level, logging.INFO))
     return handler

@@ -68,8 +68,9 @@ def detect_language(text: str, default: str = "en") -> str:
     return "zh" if cjk / 2 > latin_words else "en"
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+# Bounded repeats: a long run of letters or digits must cost linear time, not quadratic (100 KB messages).
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}")
+_PHONE = re.compile(r"\+?\d[\d\s().-]{7,24}\d")
 
 
 def scrub(text: str) -> str:

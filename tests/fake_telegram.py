@@ -28,7 +28,7 @@ class FakeTelegram:
         self._edits: dict[int, list[dict[str, Any]]] = {}
         self._screen: dict[int, list[dict[str, Any]]] = {}  # sends and edits, in the order they happened
         # Faults to inject: chat id → (HTTP status, description) for the next `count` sends to that chat.
-        self.failing: dict[int, tuple[int, str, int]] = {}
+        self.failing: dict[int, tuple[int, str, int, int | None]] = {}
         self._changed = asyncio.Event()
         self.files: dict[str, bytes] = {}
         self._updates: list[dict[str, Any]] = []
@@ -80,15 +80,16 @@ class FakeTelegram:
         params = await self._params(request)
         if method in ("sendMessage", "sendDocument") and int(params.get("chat_id", 0)) in self.failing:
             chat = int(params["chat_id"])
-            status, description, count = self.failing[chat]
+            status, description, count, retry_after = self.failing[chat]
             if count <= 1:
                 del self.failing[chat]
             else:
-                self.failing[chat] = (status, description, count - 1)
+                self.failing[chat] = (status, description, count - 1, retry_after)
             self.calls.append((f"{method}:failed", params))
-            return web.json_response(
-                {"ok": False, "error_code": status, "description": description}, status=status
-            )
+            body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
+            if retry_after is not None:
+                body["parameters"] = {"retry_after": retry_after}
+            return web.json_response(body, status=status)
         if method != "getUpdates":
             self.calls.append((method, params))
             if method in ("sendMessage", "sendDocument"):
@@ -264,9 +265,11 @@ class FakeTelegram:
     def texts_to(self, chat_id: int) -> list[str]:
         return [p.get("text", "") for p in self.sent_to(chat_id)]
 
-    def fail(self, chat_id: int, status: int, description: str, times: int = 1) -> None:
-        """Make the next `times` sends to chat_id fail as Telegram would (403 blocked, 500, …)."""
-        self.failing[chat_id] = (status, description, times)
+    def fail(
+        self, chat_id: int, status: int, description: str, times: int = 1, retry_after: int | None = None
+    ) -> None:
+        """Make the next `times` sends to chat_id fail as Telegram would (403 blocked, 429, 502, …)."""
+        self.failing[chat_id] = (status, description, times, retry_after)
 
     def edits_to(self, chat_id: int) -> list[dict[str, Any]]:
         """editMessageText calls for chat_id: menus replaced in place."""

@@ -10,11 +10,12 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import build_application, health_checks
 from chizi.assistant import Assistant
 from chizi.registry import Registry
 from chizi.settings import Settings
 from tests.conftest import ADMIN, TOKEN
+from web.server import webhook_server
 
 
 def free_port() -> int:
@@ -46,23 +47,26 @@ async def running_bot(
     app = build_application(
         settings, assistant, registry, reminder_interval=reminder_interval, rate_limited=rate_limited
     )
+    if webhook_secret:
+        # Our own webhook server (web/), exactly as `chizi run` serves it with CHIZI_WEBHOOK_URL.
+        port = free_port()
+        async with webhook_server(
+            app,
+            listen="127.0.0.1",
+            port=port,
+            public_url=f"http://127.0.0.1:{port}",
+            secret=webhook_secret,
+            checks=health_checks(app.bot_data["core"]),
+        ):
+            yield app
+        return
     async with app:
-        # run_polling/run_webhook call post_init themselves; started by hand, we call it as they would.
+        # run_polling calls post_init itself; started by hand, we call it as it would.
         assert app.post_init is not None
         await app.post_init(app)
         await app.start()
         assert app.updater is not None
-        if webhook_secret:
-            port = free_port()
-            await app.updater.start_webhook(
-                listen="127.0.0.1",
-                port=port,
-                url_path="telegram",
-                secret_token=webhook_secret,
-                webhook_url=f"http://127.0.0.1:{port}/telegram",
-            )
-        else:
-            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
         try:
             yield app
         finally:

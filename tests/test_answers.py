@@ -260,3 +260,12 @@ def test_which_x_is_declined_when_the_passage_names_no_x(asked: Assistant) -> No
 def test_how_long_is_declined_when_no_passage_gives_a_duration(asked: Assistant) -> None:
     assert not asked.answer("How long did the Yunnan team stay in Xiangyun?").answered
     assert not asked.answer("How many women took part in the 2012 activities?").answered
+
+
+@pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
+def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
+    asked: Assistant, mashed: str
+) -> None:
+    answer = asked.answer(mashed, "en")
+    assert not answer.answered and not answer.sources
+    assert "Please type a question" in answer.answer

@@ -1,0 +1,194 @@
+"""Faults at the network edge and hostile input: nothing lost, nothing duplicated, nothing leaked."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from chizi import logs
+from chizi.assistant import Assistant
+from chizi.registry import Registry
+from tests.conftest import ADMIN, TOKEN
+from tests.harness import Chat, running_bot
+from tests.test_telegram_e2e import SUZHOU, register
+
+
+@pytest.fixture
+def operator_log() -> Iterator[io.StringIO]:
+    """What an operator's terminal shows when the bot runs at INFO, through the production handler."""
+    stream = io.StringIO()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    logs.configure(logging.DEBUG, stream)
+    yield stream
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])
+
+
+# --- the Bot API misbehaves ------------------------------------------------------------------------
+async def test_a_reply_that_meets_a_bad_gateway_is_retried_and_arrives_once(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    telegram.fail(401, 502, "Bad Gateway", times=2)
+    async with running_bot(telegram, assistant, registry):
+        reply = await Chat(telegram, 401).send("/help")
+    assert "/events" in reply[0] and len(telegram.texts_to(401)) == 1
+
+
+async def test_a_429_is_waited_out_and_the_reply_arrives_once(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    telegram.fail(402, 429, "Too Many Requests: retry after 1", retry_after=1)
+    async with running_bot(telegram, assistant, registry):
+        started = time.monotonic()
+        reply = await Chat(telegram, 402).send("/help")
+        waited = time.monotonic() - started
+    assert "/events" in reply[0] and len(telegram.texts_to(402)) == 1
+    assert waited >= 1.0
+
+
+# --- hostile or odd input --------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "message",
+    [
+        "   ",
+        "\u200b\u200b\u200b",
+        "🇨🇳🎓🤔❓",
+        "\u202eما هو برنامج تشيزي؟\u202c",
+        "赤子\u200b计划是什么？",
+        "x" * 100_000,
+    ],
+    ids=["blank", "zero-width", "emoji", "right-to-left", "zero-width-inside", "100KB"],
+)
+async def test_odd_text_gets_a_reply_and_no_error(
+    telegram: Any, assistant: Assistant, registry: Registry, message: str
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        replies = await Chat(telegram, 403).send(message)
+    assert replies[0].strip()
+    assert not any("something went wrong" in r for r in telegram.texts_to(403))
+
+
+async def test_a_user_id_above_two_to_the_32_registers_and_is_forgotten(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    big = 2**33 + 7
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, big)
+        await register(chat, SUZHOU)
+        assert registry.status(big, SUZHOU) == "registered"
+        await chat.send("/forgetme")
+        await chat.press("fg:yes")
+    assert registry.status(big, SUZHOU) is None
+
+
+async def test_a_malformed_webhook_update_is_refused_and_the_bot_keeps_answering(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry, webhook_secret="s3cret-Token_1"):
+        assert telegram.webhook is not None
+        url = telegram.webhook[0]
+        header = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-Token_1"}
+        import aiohttp
+
+        async with aiohttp.ClientSession() as session:
+            for body in ("{not json", json.dumps({"update_id": "x", "message": 5}), "[]"):
+                async with session.post(
+                    url, data=body, headers={"Content-Type": "application/json", **header}
+                ) as resp:
+                    assert resp.status == 400
+        reply = await Chat(telegram, 404).send("/help")
+    assert "/events" in reply[0]
+
+
+async def test_formula_in_a_registration_stays_text_in_the_export(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 405)
+        await chat.press(f"r:{SUZHOU}")
+        await chat.send("Li Wei")
+        await chat.send('=HYPERLINK("http://evil.example","click")')
+        await chat.send("+1+1")
+        await chat.press("rs:skip")
+        await chat.press("rc:yes")
+        await chat.press("rf:ok")
+        await Chat(telegram, ADMIN).send(f"/export {SUZHOU}")
+        await telegram.wait(lambda: any(n.startswith("registrations-") for n in telegram.files))
+    data = next(d for n, d in telegram.files.items() if n.startswith("registrations-"))
+    row = next(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert row["affiliation"].startswith("'=") and row["field"].startswith("'+")
+
+
+# --- privacy ---------------------------------------------------------------------------------------
+async def test_logs_never_carry_the_token_an_email_or_a_name_typed_during_a_run(
+    telegram: Any, assistant: Assistant, registry: Registry, operator_log: io.StringIO
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 406)
+        await chat.press(f"r:{SUZHOU}")
+        await chat.send("Ouyang Mingyue")
+        await chat.send("Karolinska Institutet")
+        await chat.send("Neuroscience")
+        await chat.send("ouyang.mingyue@example.se")
+        await chat.press("rc:yes")
+        await chat.press("rf:ok")
+        await chat.send("Is ouyang.mingyue@example.se registered for the Suzhou Elite Week?")
+        await Chat(telegram, ADMIN).send(f"/export {SUZHOU}")
+        await telegram.wait(lambda: any(n.startswith("registrations-") for n in telegram.files))
+    out = operator_log.getvalue()
+    assert "exported registrations" in out  # what operators need is there …
+    for secret in (TOKEN, "ouyang.mingyue@example.se", "Ouyang Mingyue", "Karolinska"):
+        assert secret not in out  # … and nothing a user typed or the token
+
+
+async def test_forgetme_removes_the_person_from_every_table_and_export_and_nobody_else(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        leaving, staying = Chat(telegram, 407), Chat(telegram, 408)
+        for chat, name in ((leaving, "Gone Person"), (staying, "Kept Person")):
+            await register(chat, SUZHOU, name)
+            await chat.send("/timezone Boston")
+            await chat.send("What is the Chizi Plan?")
+            await chat.tg.press(chat.user_id, chat.last_buttons()[-2])  # 👍, answered with a notice only
+            await telegram.wait(lambda c=chat: registry.stats()["votes_up"] >= (c.user_id - 406))
+            await chat.send("/subscribe")
+            await chat.tg.press(chat.user_id, "s:r:Jiangsu", message_id=chat.message_with("s:r:Jiangsu"))
+            await telegram.wait(lambda c=chat: registry.subscriptions(c.user_id))
+        await leaving.send("/forgetme")
+        await leaving.press("fg:yes")
+    with registry.engine.connect() as conn:
+        tables = {
+            "users": "id",
+            "registrations": "user_id",
+            "subscriptions": "user_id",
+            "questions": "user_id",
+            "votes": "user_id",
+            "reminders": "user_id",
+            "drafts": "user_id",
+            "conversation_turns": "chat",
+        }
+        left = {
+            t: conn.execute(text(f"SELECT count(*) FROM {t} WHERE {c} = :u"), {"u": u}).scalar()
+            for t, c in tables.items()
+            for u in ([407] if c != "chat" else ["407"])
+        }
+        kept = {
+            t: conn.execute(text(f"SELECT count(*) FROM {t} WHERE {c} = :u"), {"u": u}).scalar()
+            for t, c in tables.items()
+            if t not in ("drafts",)
+            for u in ([408] if c != "chat" else ["408"])
+        }
+    assert all(n == 0 for n in left.values()), left
+    assert all(n >= 1 for n in kept.values()), kept
+    export = registry.export_csv(SUZHOU).decode("utf-8-sig")
+    assert "Gone Person" not in export and "Kept Person" in export

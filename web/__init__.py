@@ -1,0 +1,1 @@
+"""The HTTP door: the Telegram webhook, health and metrics, on one ASGI application."""

@@ -1,0 +1,79 @@
+"""One ASGI application (Starlette on uvicorn): the Telegram webhook, /healthz and /metrics.
+
+The webhook follows python-telegram-bot's custom-webhook pattern: the request is checked here and the
+update handed to the running Application's queue, so one process and one port serve everything."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from telegram import Update
+from telegram.ext import Application
+
+from chizi.metrics import UPDATES
+
+log = logging.getLogger("chizi.web")
+
+AUTH_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+MAX_UPDATE_BYTES = 1_000_000  # Telegram's updates are far smaller; a larger body is not from Telegram
+
+
+def create_app(
+    application: Application, secret: str, checks: dict[str, Callable[[], str]] | None = None
+) -> Starlette:
+    """The webhook at POST /telegram (the secret header required), GET /healthz, GET /metrics.
+
+    `checks` name what /healthz verifies (database, index): each returns a short state or raises."""
+
+    async def telegram_webhook(request: Request) -> Response:
+        given = request.headers.get(AUTH_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            UPDATES.labels("forbidden").inc()
+            return JSONResponse({"error": "forbidden"}, status_code=403)
+        body = await request.body()
+        try:
+            if len(body) > MAX_UPDATE_BYTES:
+                raise ValueError("too large")
+            data = json.loads(body)
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            update = Update.de_json(data, application.bot)
+        except Exception as exc:  # malformed: refuse it without logging its content (it may be personal)
+            UPDATES.labels("malformed").inc()
+            log.warning("webhook request refused: malformed update (%s)", exc.__class__.__name__)
+            return JSONResponse({"error": "malformed update"}, status_code=400)
+        UPDATES.labels("accepted").inc()
+        await application.update_queue.put(update)
+        return Response(status_code=200)
+
+    async def healthz(request: Request) -> Response:
+        states: dict[str, Any] = {}
+        healthy = True
+        for name, check in (checks or {}).items():
+            try:
+                states[name] = check()
+            except Exception as exc:
+                states[name] = f"failing: {exc.__class__.__name__}"
+                healthy = False
+        body = {"status": "ok" if healthy else "degraded", **states}
+        return JSONResponse(body, status_code=200 if healthy else 503)
+
+    async def metrics(request: Request) -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return Starlette(
+        routes=[
+            Route("/telegram", telegram_webhook, methods=["POST"]),
+            Route("/healthz", healthz, methods=["GET"]),
+            Route("/metrics", metrics, methods=["GET"]),
+        ]
+    )
