@@ -40,7 +40,7 @@ from bot.commands import (
     timezone_command,
 )
 from bot.common import Core, core_of, log
-from bot.jobs import announce_new_events, send_due_reminders
+from bot.jobs import announce_new_events, resume_broadcasts, send_due_reminders
 from bot.texts import t
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
@@ -146,6 +146,8 @@ async def post_init(app: Application) -> None:
     log.info("bot starting: %d events in the catalogue", len(core.events))
     await announce_new_events(app)
     assert app.job_queue is not None
+    # Once the Application runs (post_init comes before start): broadcasts a stopped process left half sent.
+    app.job_queue.run_once(resume_broadcasts, when=0.1)
     app.job_queue.run_repeating(
         send_due_reminders, interval=app.bot_data.get("reminder_interval", 30), first=1
     )

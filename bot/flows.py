@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections import Counter
-from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
-    Application,
     ContextTypes,
 )
 
 from bot.common import (
     Core,
     answer_once,
-    is_permanent,
     kb,
-    log,
     notify_promotion,
     run,
     say,
@@ -27,10 +20,11 @@ from bot.common import (
     show,
     user_zone,
 )
+from bot.jobs import broadcast_message, deliver_broadcast
 from bot.texts import t
 from bot.views import confirmation, edit_menu, main_menu, moment_in, short_name, timezone_picker
 from chizi.knowledge import Event
-from chizi.metrics import REGISTRATIONS, SEND_FAILURES
+from chizi.metrics import REGISTRATIONS
 from chizi.registry import EDITABLE, Details, InvalidInput, Refused, validate_field
 from chizi.timezones import resolve_zone, zone
 
@@ -142,12 +136,6 @@ async def broadcast_preview(update: Update, core: Core, lang: str, data: dict[st
 
 def _count(data: dict[str, Any], lang: str) -> int:
     return sum(1 for _, language in data["recipients"] if (language == "zh") == (lang == "zh"))
-
-
-def broadcast_message(event: Event, lang: str, data: dict[str, Any]) -> str:
-    """The header naming the event and its organisers, then the version in the reader's language."""
-    body = data["text_zh"] if lang == "zh" else data.get("text_en") or data["text_zh"]
-    return t("bc_header", lang, title=event.title(lang), contact=event.contact) + "\n\n" + body
 
 
 async def start_registration(update: Update, core: Core, lang: str, uid: int, event: Event) -> None:
@@ -370,27 +358,19 @@ async def broadcast_button(
     if event is None:
         await say(update, t("refused_unknown_event", lang))
         return True
-    messages = {lang_: broadcast_message(event, lang_, data) for lang_ in ("zh", "en")}
-    report = await send_paced(
-        context.application, [(int(r), str(language)) for r, language in data["recipients"]], messages
+    broadcast_id = await run(
+        core.registry.start_broadcast,
+        uid,
+        event.id,
+        data["text_zh"],
+        data.get("text_en"),
+        [(int(r), str(language)) for r, language in data["recipients"]],
     )
-    log.info(
-        "broadcast for %s by organiser %s: %d sent, %d failed", event.id, uid, report.sent, report.failed
-    )
-    await say(
-        update,
-        t(
-            "bc_done",
-            lang,
-            title=event.title(lang),
-            sent=report.sent,
-            n=len(data["recipients"]),
-            zh=report.by_language.get("zh", 0),
-            en=report.by_language.get("en", 0),
-            failed=report.failed,
-            blocked=report.blocked,
-            other=report.failed - report.blocked,
-        ),
+    await say(update, t("bc_started", lang, n=len(data["recipients"])))
+    # Sent in the background, each copy recorded as it goes: the organiser's chat stays usable, and a
+    # restart resumes the rest (post_init) without a second copy to anyone.
+    context.application.create_task(
+        deliver_broadcast(context.application, core, broadcast_id), name=f"broadcast-{broadcast_id}"
     )
     return True
 
@@ -399,45 +379,3 @@ async def _recipients(core: Core, target: str, event: Event) -> list[tuple[int, 
     if target == "e":
         return await run(core.registry.registrants, event.id)
     return await run(core.registry.subscribers_for, event.region("en"), event.fields)
-
-
-@dataclass
-class Delivery:
-    sent: int = 0
-    failed: int = 0
-    blocked: int = 0  # the user blocked the bot or the chat is gone: sending again would not help
-    by_language: Counter[str] = field(default_factory=Counter)
-
-
-async def send_paced(
-    app: Application, recipients: list[tuple[int, str]], messages: dict[str, str], per_second: float = 25.0
-) -> Delivery:
-    """Send each recipient the message in their language, under Telegram's ~30 messages/second,
-    retrying once after RetryAfter."""
-    report = Delivery()
-    for chat_id, language in recipients:
-        text = messages["zh" if language == "zh" else "en"]
-        for attempt in range(2):
-            try:
-                await app.bot.send_message(chat_id, text)
-                report.sent += 1
-                report.by_language[language] += 1
-                break
-            except RetryAfter as wait:
-                if attempt:
-                    report.failed += 1
-                else:
-                    await asyncio.sleep(
-                        float(
-                            wait.retry_after
-                            if isinstance(wait.retry_after, int | float)
-                            else wait.retry_after.total_seconds()
-                        )
-                    )
-            except TelegramError as exc:
-                report.failed += 1
-                report.blocked += is_permanent(exc)
-                SEND_FAILURES.labels("broadcast", "permanent" if is_permanent(exc) else "transient").inc()
-                break
-        await asyncio.sleep(1 / per_second)
-    return report

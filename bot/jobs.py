@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -13,6 +14,7 @@ from telegram.ext import (
 from bot.common import Core, core_of, is_permanent, log, run, send_calendar
 from bot.texts import t
 from bot.views import format_when, place_lines, when_lines
+from chizi.knowledge import Event
 from chizi.metrics import SEND_FAILURES
 
 
@@ -75,3 +77,75 @@ async def announce_new_events(app: Application) -> None:
                 log.warning("announcement not delivered (%s)", exc.__class__.__name__)
             await asyncio.sleep(0.04)
     await run(core.registry.mark_announced, new_ids)
+
+
+# --- broadcasts ------------------------------------------------------------------------------------
+def broadcast_message(event: Event | None, lang: str, data: dict[str, Any]) -> str:
+    """The header naming the event and its organisers, then the version in the reader's language."""
+    body = data["text_zh"] if lang == "zh" else data.get("text_en") or data["text_zh"]
+    if event is None:
+        return body
+    return t("bc_header", lang, title=event.title(lang), contact=event.contact) + "\n\n" + body
+
+
+async def deliver_broadcast(
+    app: Application, core: Core, broadcast_id: int, per_second: float = 25.0
+) -> None:
+    """Send every pending copy once, in its reader's language, under Telegram's ~30 messages/second;
+    then report to the organiser. Safe to run again after a crash, and in two processes at once."""
+    found = [b for b in await run(core.registry.unfinished_broadcasts) if b["id"] == broadcast_id]
+    if not found:
+        return
+    broadcast = found[0]
+    event = core.event(broadcast["event_id"])
+    messages = {lang: broadcast_message(event, lang, broadcast) for lang in ("zh", "en")}
+    while (claim := await run(core.registry.next_delivery, broadcast_id)) is not None:
+        user_id, language = claim
+        try:
+            await app.bot.send_message(user_id, messages["zh" if language == "zh" else "en"])
+            status = "sent"
+        except TelegramError as exc:
+            status = "blocked" if is_permanent(exc) else "failed"
+            SEND_FAILURES.labels("broadcast", "permanent" if status == "blocked" else "transient").inc()
+        await run(core.registry.delivered, broadcast_id, user_id, status)
+        await asyncio.sleep(1 / per_second)
+    report = await run(core.registry.finish_broadcast, broadcast_id)
+    if report is None:  # another process finished it and reported
+        return
+    organiser = broadcast["organiser_id"]
+    log.info(
+        "broadcast %s for %s by organiser %s: %d sent, %d blocked, %d failed",
+        broadcast_id,
+        broadcast["event_id"],
+        organiser,
+        report["sent"],
+        report["blocked"],
+        report["failed"],
+    )
+    lang = await run(core.registry.language, organiser)
+    text = t(
+        "bc_done",
+        lang,
+        title=event.title(lang) if event else broadcast["event_id"],
+        sent=report["sent"],
+        n=report["total"],
+        zh=report["by_language"].get("zh", 0),
+        en=report["by_language"].get("en", 0),
+        failed=report["blocked"] + report["failed"],
+        blocked=report["blocked"],
+        other=report["failed"],
+    )
+    if report["sending"]:
+        text += "\n" + t("bc_unknown", lang, n=report["sending"])
+    try:
+        await app.bot.send_message(organiser, text)
+    except TelegramError as exc:
+        log.warning("broadcast report not delivered (%s)", exc.__class__.__name__)
+
+
+async def resume_broadcasts(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Broadcasts a stopped process left half sent carry on where they stopped."""
+    app = context.application
+    core = core_of(context)
+    for broadcast in await run(core.registry.unfinished_broadcasts):
+        app.create_task(deliver_broadcast(app, core, broadcast["id"]), name=f"broadcast-{broadcast['id']}")

@@ -314,6 +314,14 @@ T: dict[str, tuple[str, str]] = {
         "Preview (to {n} people):\n\n— Chinese readers ({zh}) get —\n{text_zh}\n\n— English readers ({en}) get —\n{text_en}",
     ),
     "btn_send": ("发送", "Send"),
+    "bc_started": (
+        "正在发送给 {n} 人，完成后会发来送达报告。",
+        "Sending to {n} people; a delivery report follows when it is done.",
+    ),
+    "bc_unknown": (
+        "另有 {n} 条在发送中断时正在发出，可能已送达，为免重复未再发送。",
+        "{n} more were being sent when sending was interrupted; they may have arrived and were not sent again.",
+    ),
     "bc_done": (
         "群发报告：「{title}」\n已送达 {sent}/{n}（中文 {zh}，英文 {en}）\n未送达 {failed}：已屏蔽机器人或账号不存在 {blocked}，其他错误 {other}",
         "Broadcast report: “{title}”\nDelivered {sent}/{n} ({zh} in Chinese, {en} in English)\n"

@@ -148,6 +148,35 @@ class Reminder(Base):
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
+class Broadcast(Base):
+    """An organiser's message to an event's registrants or subscribers, kept until every copy is out."""
+
+    __tablename__ = "broadcasts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(64))
+    organiser_id: Mapped[int] = mapped_column(BigInteger)
+    text_zh: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Delivery(Base):
+    """One recipient's copy: pending → sending → sent | failed. A copy found 'sending' after a crash may
+    have reached its reader, so it is never sent again (at most once)."""
+
+    __tablename__ = "broadcast_deliveries"
+    broadcast_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("broadcasts.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    language: Mapped[str] = mapped_column(String(2))
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
 class ConversationTurn(Base):
     """The last question of a chat, for follow-ups ("那天津呢？"); scrubbed text, kept briefly."""
 

@@ -139,20 +139,9 @@ def postgres_url() -> str:
 
     engine = sqlalchemy.create_engine(POSTGRES_URL)
     try:
-        with engine.connect() as conn:
-            for table in (
-                "votes",
-                "reminders",
-                "registrations",
-                "subscriptions",
-                "drafts",
-                "questions",
-                "events",
-                "conversation_turns",
-                "users",
-                "alembic_version",
-            ):
-                conn.execute(sqlalchemy.text(f"DROP TABLE IF EXISTS {table} CASCADE"))
+        with engine.connect() as conn:  # a blank database: every test migrates from nothing
+            conn.execute(sqlalchemy.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sqlalchemy.text("CREATE SCHEMA public"))
             conn.commit()
     except Exception as exc:
         pytest.skip(f"no PostgreSQL reachable at {POSTGRES_URL}: {exc.__class__.__name__}")

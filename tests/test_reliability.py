@@ -192,3 +192,70 @@ async def test_forgetme_removes_the_person_from_every_table_and_export_and_nobod
     assert all(n >= 1 for n in kept.values()), kept
     export = registry.export_csv(SUZHOU).decode("utf-8-sig")
     assert "Gone Person" not in export and "Kept Person" in export
+
+
+# --- health and metrics on the webhook server ------------------------------------------------------
+async def test_healthz_checks_database_and_index_and_metrics_count_answers(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    import aiohttp
+
+    async with running_bot(telegram, assistant, registry, webhook_secret="s3cret-Token_1"):
+        assert telegram.webhook is not None
+        base = telegram.webhook[0].removesuffix("/telegram")
+        await Chat(telegram, 409).send("What is the Chizi Plan?")
+        async with aiohttp.ClientSession() as session:
+            async with session.get(f"{base}/healthz") as resp:
+                health = (resp.status, await resp.json())
+            async with session.get(f"{base}/metrics") as resp:
+                metrics = await resp.text()
+            async with session.post(f"{base}/telegram", data="{}") as resp:
+                without_secret = resp.status
+    assert health[0] == 200 and health[1]["status"] == "ok" and health[1]["database"] == "ok"
+    assert health[1]["index"].startswith("g")
+    assert 'chizi_answers_total{answered="true",route="faq"}' in metrics
+    assert "chizi_answer_seconds_count" in metrics and "chizi_webhook_updates_total" in metrics
+    assert without_secret == 403
+
+
+def test_healthz_says_degraded_when_the_database_is_unreachable(assistant: Assistant) -> None:
+    from starlette.testclient import TestClient
+
+    from web.app import create_app
+
+    def database() -> str:
+        raise ConnectionRefusedError("127.0.0.1:5432")
+
+    app = create_app(None, "s", {"database": database, "index": lambda: "g1"})  # type: ignore[arg-type]
+    reply = TestClient(app).get("/healthz")
+    assert reply.status_code == 503
+    assert reply.json() == {
+        "status": "degraded",
+        "database": "failing: ConnectionRefusedError",
+        "index": "g1",
+    }
+
+
+# --- a broadcast cut off halfway -------------------------------------------------------------------
+async def test_an_interrupted_broadcast_resumes_after_a_restart_without_second_copies(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    people = [(500 + i, "zh" if i % 2 else "en") for i in range(6)]
+    for user_id, language in people:
+        registry.ensure_user(user_id, language)
+    registry.ensure_user(ADMIN, "en")
+    broadcast = registry.start_broadcast(ADMIN, SUZHOU, "会场改在B厅", "Venue changed to Hall B", people)
+    # The process that started it sent two copies and was killed while sending a third.
+    for _ in range(3):
+        claim = registry.next_delivery(broadcast)
+        assert claim is not None
+        if claim[0] != 502:
+            registry.delivered(broadcast, claim[0], "sent")
+    async with running_bot(telegram, assistant, registry):
+        report = await telegram.wait(lambda: [m for m in telegram.texts_to(ADMIN) if "report" in m])
+    got = {user_id: telegram.texts_to(user_id) for user_id, _ in people}
+    assert [u for u, texts in got.items() if texts] == [503, 504, 505]  # only those never tried
+    assert all(len(texts) == 1 for u, texts in got.items() if texts)
+    assert "会场改在B厅" in got[503][0] and "Venue changed to Hall B" in got[504][0]
+    assert "Delivered 5/6" in report[0] and "1 more were being sent" in report[0]
+    assert registry.unfinished_broadcasts() == []

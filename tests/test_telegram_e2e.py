@@ -231,7 +231,9 @@ async def test_organiser_broadcast_reaches_registrants_after_preview(
         preview = await admin.send("Venue changed to Hall B")
         assert "Preview (to 2 people)" in preview[0] and "会场改在B厅" in preview[0]
         assert "Venue changed" not in "".join(telegram.texts_to(116))
-        done = await admin.press("bc:yes")
+        started = await admin.press("bc:yes")
+        assert "Sending to 2 people" in started[0]
+        done = await admin._collect(1)  # the delivery report, once every copy is out
         await telegram.wait(lambda: any("Venue changed to Hall B" in m for m in telegram.texts_to(116)))
         await telegram.wait(lambda: any("会场改在B厅" in m for m in telegram.texts_to(132)))
     english = next(m for m in telegram.texts_to(116) if "Venue changed" in m)
