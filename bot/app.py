@@ -44,7 +44,7 @@ from bot.jobs import announce_new_events, resume_broadcasts, send_due_reminders
 from bot.texts import t
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
-from chizi.db import make_engine, migrate
+from chizi.db import UNAVAILABLE, make_engine, migrate
 from chizi.registry import Registry
 from chizi.settings import Settings
 
@@ -117,14 +117,20 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         update_id,
         err.__class__.__name__,
         exc_info=(type(err), err, err.__traceback__)
-        if err is not None and not isinstance(err, TelegramError)
+        if err is not None and not isinstance(err, (TelegramError, *UNAVAILABLE))
         else None,
     )
     if isinstance(update, Update) and update.effective_chat is not None:
-        core = core_of(context)
-        lang = core.registry.language(update.effective_user.id) if update.effective_user else "en"
+        user = update.effective_user
+        lang = "zh" if user and (user.language_code or "").lower().startswith("zh") else "en"
+        if user is not None and not isinstance(err, UNAVAILABLE):
+            with contextlib.suppress(*UNAVAILABLE):
+                lang = core_of(context).registry.language(user.id)
+        # The database being down is said as such: nothing the user gave is lost, try again shortly.
         with contextlib.suppress(TelegramError):
-            await update.effective_chat.send_message(t("error", lang))
+            await update.effective_chat.send_message(
+                t("db_down" if isinstance(err, UNAVAILABLE) else "error", lang)
+            )
 
 
 COMMANDS = [

@@ -7,7 +7,7 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.common import Core, core_of, kb, run, say, user_language, user_zone
+from bot.common import Core, core_of, kb, log, run, say, user_language, user_zone
 from bot.flows import (
     broadcast_text,
     edit_step,
@@ -19,6 +19,7 @@ from bot.flows import (
 )
 from bot.texts import t
 from bot.views import events_menu, main_menu, my_events_view, show_event, subscribe_keyboard
+from chizi.db import UNAVAILABLE
 from chizi.metrics import ANSWER_SECONDS, ANSWERS
 from chizi.registry import Refused
 from chizi.text import scrub
@@ -141,7 +142,10 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await say(update, t("throttled", lang))
         return
     text = message.text or ""
-    draft = await run(core.registry.draft, user.id)
+    try:
+        draft = await run(core.registry.draft, user.id)
+    except UNAVAILABLE:  # the database is down: no flow can go on, but a question can still be answered
+        draft = None
     if draft and draft[0] == "register":
         await registration_step(update, core, lang, draft[1], draft[2], text)
         return
@@ -168,6 +172,9 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
     except IndexError_:
         await say(update, t("index_missing", lang))
         return
+    except UNAVAILABLE:  # an event answer needs live seats from the database, which is down
+        await say(update, t("db_down", lang))
+        return
     if answer.route == "help":  # "help", "Hi, I'm new here": the help menu, as /help gives it
         await say(update, help_text(core, user.id, answer.language), main_menu(answer.language))
         return
@@ -181,21 +188,25 @@ async def answer_question(update: Update, core: Core, lang: str, text: str) -> N
                 await say(update, t(f"refused_{refused.reason}", answer.language))
     ANSWERS.labels(answer.route, str(answer.answered).lower()).inc()
     ANSWER_SECONDS.observe(answer.timings.get("total", 0.0))
-    qid = await run(
-        core.registry.log_question,
-        user.id,
-        scrub(answer.question)[:4000],
-        answer.language,
-        answer.answered,
-        answer.route,
-    )
+    try:
+        qid: int | None = await run(
+            core.registry.log_question,
+            user.id,
+            scrub(answer.question)[:4000],
+            answer.language,
+            answer.answered,
+            answer.route,
+        )
+    except UNAVAILABLE:  # the answer matters more than the log: reply without vote buttons
+        log.warning("question log unavailable; answering without it")
+        qid = None
     rows: list[list[tuple[str, str]]] = []
     # An answer that names events carries their card and register buttons.
     for ref in answer.events[:4]:
         rows.append(
             [(f"ℹ️ {ref.title}"[:48], f"ev:{ref.id}"), (t("btn_register", answer.language), f"r:{ref.id}")]
         )
-    if answer.route in ("faq", "retrieval", "llm", "unknown", "event"):
+    if qid is not None and answer.route in ("faq", "retrieval", "llm", "unknown", "event"):
         rows.append(
             [(t("helpful", answer.language), f"v:{qid}:1"), (t("unhelpful", answer.language), f"v:{qid}:-1")]
         )

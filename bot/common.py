@@ -20,6 +20,7 @@ from telegram.ext import (
 
 from bot.texts import split_message, t
 from chizi.assistant import Assistant
+from chizi.db import UNAVAILABLE
 from chizi.ics import event_calendar
 from chizi.ics import filename as calendar_filename
 from chizi.knowledge import Event
@@ -105,11 +106,17 @@ async def user_language(update: Update, core: Core) -> str:
     user = update.effective_user
     assert user is not None
     guess = "zh" if (user.language_code or "").lower().startswith("zh") else "en"
-    return str(await run(core.registry.ensure_user, user.id, guess))
+    try:
+        return str(await run(core.registry.ensure_user, user.id, guess))
+    except UNAVAILABLE:  # the database is down: Telegram's own language setting will do
+        return guess
 
 
 async def user_zone(core: Core, user_id: int) -> str | None:
-    return await run(core.registry.timezone, user_id)
+    try:
+        return await run(core.registry.timezone, user_id)
+    except UNAVAILABLE:
+        return None
 
 
 async def say(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:

@@ -270,6 +270,11 @@ T: dict[str, tuple[str, str]] = {
         "您发送得太快了，请稍等一分钟再试。",
         "You are sending messages too quickly; please wait a minute.",
     ),
+    "db_down": (
+        "报名数据库暂时无法访问，请几分钟后再试；已保存的报名和设置不受影响。关于赤子计划的问题仍可直接提问。",
+        "The registration database cannot be reached right now; please try again in a few minutes. Registrations "
+        "and settings already saved are safe, and questions about the plan are still answered.",
+    ),
     "error": ("抱歉，出了点问题，请稍后再试。", "Sorry, something went wrong. Please try again in a moment."),
     "non_text": (
         "我只能读取文字消息，请用文字提问。",

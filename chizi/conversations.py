@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,6 +19,9 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 
 from chizi import db
+from chizi.db import UNAVAILABLE
+
+log = logging.getLogger("chizi.conversations")
 
 # A follow-up leans on the previous question only while the conversation is fresh.
 FRESH_FOR = dt.timedelta(minutes=30)
@@ -60,6 +64,13 @@ class SqlConversations:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def recall(self, chat: str, now: dt.datetime) -> Turn | None:
+        try:
+            return self._recall(chat, now)
+        except UNAVAILABLE:  # the database is down: answer without the previous question
+            log.warning("conversation store unavailable; answering without follow-up context")
+            return None
+
+    def _recall(self, chat: str, now: dt.datetime) -> Turn | None:
         with self._sessions() as s:
             row = s.get(db.ConversationTurn, chat)
         if row is None or now - row.at > FRESH_FOR:
@@ -67,6 +78,12 @@ class SqlConversations:
         return Turn(row.text, json.loads(row.frame), row.at)
 
     def remember(self, chat: str, turn: Turn) -> None:
+        try:
+            self._remember(chat, turn)
+        except UNAVAILABLE:
+            log.warning("conversation store unavailable; this question is not kept for follow-ups")
+
+    def _remember(self, chat: str, turn: Turn) -> None:
         with self._sessions.begin() as s:
             s.merge(db.ConversationTurn(chat=chat, text=turn.text, frame=json.dumps(turn.frame), at=turn.at))
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     event,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -185,6 +186,11 @@ class ConversationTurn(Base):
     text: Mapped[str] = mapped_column(Text)
     frame: Mapped[str] = mapped_column(Text)  # JSON: events, places, years, attribute asked
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+# The database cannot be reached (server down, network cut, file locked away): callers degrade instead of
+# failing, and say so in words.
+UNAVAILABLE = (OperationalError, InterfaceError)
 
 
 def make_engine(url: str) -> Engine:

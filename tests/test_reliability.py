@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import csv
 import io
 import json
@@ -16,7 +18,7 @@ from sqlalchemy import text
 from chizi import logs
 from chizi.assistant import Assistant
 from chizi.registry import Registry
-from tests.conftest import ADMIN, TOKEN
+from tests.conftest import ADMIN, TOKEN, today
 from tests.harness import Chat, running_bot
 from tests.test_telegram_e2e import SUZHOU, register
 
@@ -259,3 +261,66 @@ async def test_an_interrupted_broadcast_resumes_after_a_restart_without_second_c
     assert "会场改在B厅" in got[503][0] and "Venue changed to Hall B" in got[504][0]
     assert "Delivered 5/6" in report[0] and "1 more were being sent" in report[0]
     assert registry.unfinished_broadcasts() == []
+
+
+# --- the database goes away and comes back ---------------------------------------------------------
+class Cuttable:
+    """A TCP proxy in front of PostgreSQL that can be cut (connections dropped, new ones refused)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.server: asyncio.Server | None = None
+        self.port = 0
+        self.links: set[asyncio.StreamWriter] = set()
+
+    async def open(self) -> None:
+        self.server = await asyncio.start_server(self._link, "127.0.0.1", self.port)
+        self.port = self.server.sockets[0].getsockname()[1]
+
+    async def cut(self) -> None:
+        assert self.server is not None
+        self.server.close()
+        for writer in list(self.links):
+            writer.close()
+        await self.server.wait_closed()
+
+    async def _link(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        self.links |= {writer, up_writer}
+
+        async def pipe(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(Exception):
+                while data := await src.read(65536):
+                    dst.write(data)
+                    await dst.drain()
+            dst.close()
+
+        await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
+
+
+async def test_with_the_database_down_questions_are_answered_and_registration_says_why(
+    telegram: Any, assistant: Assistant, postgres_url: str
+) -> None:
+    from chizi.db import make_engine, migrate
+
+    proxy = Cuttable(5432)
+    await proxy.open()
+    engine = make_engine(postgres_url.replace("127.0.0.1:5432", f"127.0.0.1:{proxy.port}"))
+    # Blocking database calls go to a thread: the proxy they connect through runs on this event loop.
+    await asyncio.to_thread(migrate, engine)
+    store = Registry(engine, clock=today)
+    await asyncio.to_thread(store.sync_events, assistant.kb.events)
+    async with running_bot(telegram, assistant, store):
+        chat = Chat(telegram, 410)
+        await chat.send("/start")
+        await proxy.cut()
+        answer = await chat.send("How many scholars did the Tianjin tour invite?")
+        refused = await chat.press(f"r:{SUZHOU}")
+        await proxy.open()  # back on the same port
+        done = await register(chat, SUZHOU)
+        status = await asyncio.to_thread(store.status, 410, SUZHOU)
+    await asyncio.to_thread(engine.dispose)
+    await proxy.cut()
+    assert "150" in answer[0]
+    assert "cannot be reached right now" in refused[0]
+    assert done[0].startswith("🎉") and status == "registered"
