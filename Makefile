@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck ingest eval bench bench-100k bench-quick clean
+.PHONY: install run test lint typecheck ingest eval bench bench-100k bench-quick bench-load clean
 
 install: $(STAMP)
 
@@ -46,6 +46,11 @@ bench-100k: install
 
 bench-quick: install
 	$(BIN)/python -m benchmarks.run --quick
+	$(BIN)/python -m benchmarks.load --quick
+
+# The reliability load runs (~8 min): 50 and 200 users at once, 20 updates/s for a minute with an ingest.
+bench-load: install
+	$(BIN)/python -m benchmarks.load
 
 clean:
 	rm -rf $(VENV) var benchmarks/work .pytest_cache .ruff_cache .mypy_cache
