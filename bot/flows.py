@@ -231,9 +231,8 @@ async def edit_step(
     try:
         value = await run(core.registry.edit, uid, event.id, detail, text)
     except InvalidInput as bad:
-        await say(
-            update, t(f"bad_{bad.reason}", lang).replace("，或点“跳过”", "").replace(", or press Skip", "")
-        )
+        # The wizard's e-mail hint offers Skip; here "-" removes the address instead.
+        await say(update, t("bad_email_edit" if bad.reason == "email" else f"bad_{bad.reason}", lang))
         return
     except Refused as refused:
         await run(core.registry.clear_draft, uid)

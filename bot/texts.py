@@ -187,6 +187,10 @@ T: dict[str, tuple[str, str]] = {
         "邮箱格式不正确，请重新输入，或点“跳过”：",
         "That does not look like an email address. Try again, or press Skip:",
     ),
+    "bad_email_edit": (
+        "邮箱格式不正确，请重新输入；发送 - 删除邮箱：",
+        "That does not look like an email address. Try again, or send - to remove it:",
+    ),
     "use_buttons": ("请点击上方按钮选择。", "Please use the buttons above."),
     "refused_duplicate": (
         "您已经报名（或在候补名单中）了此活动。",

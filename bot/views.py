@@ -253,17 +253,15 @@ async def subscriptions_summary(core: Core, user_id: int, lang: str) -> str:
 
 
 def timezone_picker(lang: str, current: str | None, now: dt.datetime) -> tuple[str, InlineKeyboardMarkup]:
-    rows = [
-        [
-            (
-                f"{name.rsplit('/', 1)[1].replace('_', ' ')} {abbreviation(now.astimezone(zone(name)))}",
-                f"tz:{name}",
-            )
-        ]
+    # "New York EST": the city and what its clock is called today, two to a row.
+    buttons = [
+        (
+            f"{name.rsplit('/', 1)[1].replace('_', ' ')} {abbreviation(now.astimezone(zone(name)))}",
+            f"tz:{name}",
+        )
         for name in COMMON
     ]
-    pairs = [rows[i][0] for i in range(len(rows))]
-    grid = [pairs[i : i + 2] for i in range(0, len(pairs), 2)]
+    grid = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     grid.append([(t("btn_tz_other", lang), "tz:?")])
     text = t("tz_pick", lang)
     if current:

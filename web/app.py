@@ -1,7 +1,7 @@
 """One ASGI application (Starlette on uvicorn): the Telegram webhook, /healthz and /metrics.
 
 The webhook follows python-telegram-bot's custom-webhook pattern: the request is checked here and the
-update handed to the running Application's queue, so one process and one port serve everything."""
+update handled by the running Application, so one process and one port serve everything."""
 
 from __future__ import annotations
 
@@ -52,7 +52,10 @@ def create_app(
             log.warning("webhook request refused: malformed update (%s)", exc.__class__.__name__)
             return JSONResponse({"error": "malformed update"}, status_code=400)
         UPDATES.labels("accepted").inc()
-        await application.update_queue.put(update)
+        # Handled before Telegram hears "200": a process killed mid-update leaves it unacknowledged, and
+        # Telegram delivers it again (as polling does), instead of it being lost with the queue. The
+        # update processor keeps each user's updates in order, as for polled updates.
+        await application.update_processor.process_update(update, application.process_update(update))
         return Response(status_code=200)
 
     async def healthz(request: Request) -> Response:
