@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test lint typecheck ingest eval bench bench-100k bench-quick bench-load clean
+.PHONY: install run test lint typecheck ingest eval bench bench-100k bench-quick bench-load scale-test clean
 
 install: $(STAMP)
 
@@ -47,6 +47,10 @@ bench-100k: install
 bench-quick: install
 	$(BIN)/python -m benchmarks.run --quick
 	$(BIN)/python -m benchmarks.load --quick
+
+# Two webhook workers behind nginx on PostgreSQL, a Chroma server and Redis; one is killed halfway (~3 min).
+scale-test: install
+	$(BIN)/python -m benchmarks.scale
 
 # The reliability load runs (~8 min): 50 and 200 users at once, 20 updates/s for a minute with an ingest.
 bench-load: install

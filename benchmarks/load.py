@@ -37,7 +37,7 @@ SCRIPT = [
     ("text", "Physics"),
     ("press", "rs:skip"),
     ("press", "rc:yes"),
-    ("press", "rf:ok"),
+    ("press", f"rf:{EVENT}"),
 ]
 
 

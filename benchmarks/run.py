@@ -221,7 +221,7 @@ async def bench_bot(users: int, data_dir: Path, rate_limited: bool) -> dict[str,
             ("text", "Physics"),
             ("press", "rs:skip"),
             ("press", "rc:yes"),
-            ("press", "rf:ok"),
+            ("press", f"rf:{event_id}"),
         ]:
             await step(uid, action, payload)
 

@@ -45,6 +45,7 @@ from bot.texts import t
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
 from chizi.db import UNAVAILABLE, make_engine, migrate
+from chizi.limits import RedisSendLimit, RedisThrottle, redis_client
 from chizi.registry import Registry
 from chizi.settings import Settings
 
@@ -59,10 +60,13 @@ class PatientRateLimiter(AIORateLimiter):
     A timed-out send may have reached the user; retrying it risks a second copy, which we prefer to a
     lost reply. Requests Telegram refused (400, 403) are not retried: sending again cannot succeed."""
 
-    def __init__(self, network_retries: int = 3, backoff: float = 0.5) -> None:
+    def __init__(
+        self, network_retries: int = 3, backoff: float = 0.5, shared: RedisSendLimit | None = None
+    ) -> None:
         super().__init__(max_retries=3)
         self._network_retries = network_retries
         self._backoff = backoff
+        self._shared = shared  # several workers: Telegram's overall limit is counted in Redis
 
     async def process_request(
         self,
@@ -74,6 +78,9 @@ class PatientRateLimiter(AIORateLimiter):
         rate_limit_args: int | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         for attempt in range(self._network_retries + 1):
+            if self._shared is not None and endpoint != "getUpdates":
+                with contextlib.suppress(Exception):  # Redis away: fall back to this process's limit
+                    await self._shared.acquire()
             try:
                 return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
             except (BadRequest, Forbidden, InvalidToken):
@@ -167,6 +174,8 @@ async def post_shutdown(app: Application) -> None:
     """Release the database connections."""
     core: Core = app.bot_data["core"]
     core.registry.engine.dispose()
+    if "redis" in app.bot_data:
+        await app.bot_data["redis"].aclose()
 
 
 def build_application(
@@ -196,10 +205,15 @@ def build_application(
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
+    redis = redis_client(settings.redis_url) if settings.redis_url else None
     if rate_limited:  # Telegram's own limits (~30 messages/s overall); only benchmarks switch this off
-        builder = builder.rate_limiter(PatientRateLimiter())
+        builder = builder.rate_limiter(PatientRateLimiter(shared=RedisSendLimit(redis) if redis else None))
     app = builder.build()
-    app.bot_data["core"] = Core(settings, assistant, registry)
+    core = Core(settings, assistant, registry)
+    if redis is not None:
+        core.flood = RedisThrottle(redis)
+        app.bot_data["redis"] = redis
+    app.bot_data["core"] = core
     app.bot_data["reminder_interval"] = reminder_interval
     private = filters.ChatType.PRIVATE
     # Order matters: commands first, then buttons, then free text as flow steps or questions, then unknown

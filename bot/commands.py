@@ -136,7 +136,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     assert user is not None and message is not None
     lang = await user_language(update, core)
-    verdict = core.throttle(user.id)
+    verdict = await core.throttle(user.id)
     if verdict != "ok":
         if verdict == "first":
             await say(update, t("throttled", lang))

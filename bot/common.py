@@ -6,8 +6,7 @@ import asyncio
 import datetime as dt
 import io
 import logging
-import time
-from collections import Counter, OrderedDict, defaultdict, deque
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +23,7 @@ from chizi.db import UNAVAILABLE
 from chizi.ics import event_calendar
 from chizi.ics import filename as calendar_filename
 from chizi.knowledge import Event
+from chizi.limits import MemoryThrottle, RedisThrottle
 from chizi.registry import Registry
 from chizi.settings import Settings
 
@@ -37,7 +37,7 @@ class Core:
         self.settings = settings
         self.assistant = assistant
         self.registry = registry
-        self._recent: dict[int, deque[float]] = defaultdict(deque)
+        self.flood: MemoryThrottle | RedisThrottle = MemoryThrottle()
         self.answered: OrderedDict[str, None] = OrderedDict()  # callback queries answered, newest last
         # Reminder sends that failed, by kind: "permanent" (blocked, chat gone) or "transient" (retried).
         self.reminder_failures: Counter[str] = Counter()
@@ -60,16 +60,16 @@ class Core:
     def is_admin(self, user_id: int) -> bool:
         return user_id in self.settings.admin_ids
 
-    def throttle(self, user_id: int) -> str:
+    async def throttle(self, user_id: int) -> str:
         """'ok', 'first' (the first message over the limit: tell the user once) or 'drop'.
 
-        A sliding one-minute window per user; it only guards against floods, so process memory is fine."""
-        now = time.monotonic()
-        window = self._recent[user_id]
-        while window and now - window[0] > 60:
-            window.popleft()
-        window.append(now)
-        over = len(window) - self.settings.throttle_per_minute
+        A sliding one-minute window per user: in this process, or in Redis when workers share one."""
+        try:
+            count = await self.flood.count(user_id)
+        except Exception as exc:  # Redis away: a flood guard must not stop the bot answering
+            log.warning("throttle unavailable (%s); letting the message through", exc.__class__.__name__)
+            return "ok"
+        over = count - self.settings.throttle_per_minute
         return "ok" if over <= 0 else "first" if over == 1 else "drop"
 
 

@@ -85,7 +85,7 @@ async def advance(
                 field=data["field"],
                 email=data.get("email") or t("none", lang),
             ),
-            kb([[(t("btn_confirm", lang), "rf:ok"), (t("btn_abort", lang), "rx")]]),
+            kb([[(t("btn_confirm", lang), f"rf:{event.id}"), (t("btn_abort", lang), "rx")]]),
         )
 
 
@@ -155,6 +155,8 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
     assert query is not None
     draft = await run(core.registry.draft, uid)
     if not draft or draft[0] != "register":
+        if kind == "rf":
+            return await confirm_again(update, core, lang, uid, rest)
         return False
     _, step, data = draft
     event = core.event(str(data.get("event_id")))
@@ -179,7 +181,8 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
         data["consent"] = True
         await advance(update, core, lang, uid, event, data, "confirm")
         return True
-    if kind == "rf" and rest == "ok" and step == "confirm" and data.get("consent"):
+    # "rf:<event id>"; "rf:ok" is what confirm buttons sent before they named their event.
+    if kind == "rf" and rest in ("ok", event.id) and step == "confirm" and data.get("consent"):
         await answer_once(core, query)
         username = query.from_user.username
         details = Details(data["name"], data["affiliation"], data["field"], data.get("email"), username)
@@ -195,6 +198,20 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
             await say(update, t("waitlisted", lang, n=outcome.position), main_menu(lang))
         return True
     return False
+
+
+async def confirm_again(update: Update, core: Core, lang: str, uid: int, event_id: str) -> bool:
+    """Confirm pressed again after the registration went through: the same confirmation, not a stale
+    notice. This is how a press handled by a worker that died before replying still gets its answer
+    when Telegram (or nginx) delivers it again."""
+    event = core.event(event_id)
+    if event is None or await run(core.registry.status, uid, event.id) != "registered":
+        return False
+    assert update.callback_query is not None
+    await answer_once(core, update.callback_query)
+    await say(update, confirmation(event, lang, await user_zone(core, uid)), main_menu(lang))
+    await send_calendar(update.get_bot(), core, uid, event, lang)
+    return True
 
 
 # --- editing a registration ------------------------------------------------------------------------

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     webhook_port: int = Field(8443, ge=1, le=65535)
     reminder_days: Annotated[tuple[int, ...], NoDecode] = (3, 1)
     throttle_per_minute: int = Field(20, ge=1)
+    # Shared by all workers when set: the per-user flood throttle and Telegram's global send limit.
+    redis_url: str | None = None
 
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"

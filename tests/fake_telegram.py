@@ -173,7 +173,14 @@ class FakeTelegram:
         if self.webhook:
             url, secret = self.webhook
             headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
-            await self.post_webhook(update, headers, url)
+            # As Telegram does: an update not answered with 2xx (or not answered at all) is sent again.
+            for attempt in range(8):
+                try:
+                    if await self.post_webhook(update, headers, url) < 500:
+                        return
+                except aiohttp.ClientError:
+                    pass
+                await asyncio.sleep(0.25 * (attempt + 1))
         else:
             self._updates.append(update)
             self._new_update.set()

@@ -34,6 +34,7 @@ async def running_bot(
     reminder_interval: float = 0.2,
     throttle_per_minute: int = 1000,
     rate_limited: bool = True,
+    redis_url: str | None = None,
 ) -> AsyncIterator[Application]:
     """Start the Application like `chizi run` does (polling, or webhook when a secret is given); stop it after."""
     settings = Settings(
@@ -43,6 +44,7 @@ async def running_bot(
         telegram_api_url=telegram.url,
         admin_ids=frozenset({ADMIN}),
         throttle_per_minute=throttle_per_minute,
+        redis_url=redis_url,
     )
     app = build_application(
         settings, assistant, registry, reminder_interval=reminder_interval, rate_limited=rate_limited
@@ -72,6 +74,8 @@ async def running_bot(
         finally:
             await app.updater.stop()
             await app.stop()
+            if app.post_shutdown is not None:
+                await app.post_shutdown(app)
 
 
 class Chat:

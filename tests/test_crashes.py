@@ -99,15 +99,15 @@ async def test_a_registration_survives_kill_9_whole_or_absent_and_resumes_withou
             await chat.press("rs:skip")
             await chat.press("rc:yes")
         # One user is at the confirmation when the process dies; the other presses Confirm as it dies.
-        await telegram.press(602, "rf:ok", message_id=racing.message_with("rf:ok"))
+        await telegram.press(602, f"rf:{EVENT}", message_id=racing.message_with(f"rf:{EVENT}"))
         kill_hard(bot)
 
         bot = start_bot(world["env"], telegram.url, log)
-        confirmed = await waiting.press("rf:ok")
+        confirmed = await waiting.press(f"rf:{EVENT}")
         assert "You are registered for Crash Test Fair" in confirmed[0]
         # The racing user's press is delivered again after the restart (Telegram keeps unconfirmed
         # updates), or they press again: either way they end with one registration.
-        await telegram.press(602, "rf:ok", message_id=racing.message_with("rf:ok"))
+        await telegram.press(602, f"rf:{EVENT}", message_id=racing.message_with(f"rf:{EVENT}"))
         await telegram.wait(lambda: any("registered" in m for m in telegram.texts_to(602)), within=60)
     finally:
         kill_hard(bot) if bot.poll() is None else None

@@ -28,8 +28,8 @@ async def register(chat: Chat, event_id: str, name: str = "Li Wei") -> list[str]
     await chat.send("Materials science")
     await chat.press("rs:skip")
     await chat.press("rc:yes")
-    assert "rf:ok" in chat.last_buttons()
-    done = await chat.press("rf:ok")
+    assert f"rf:{event_id}" in chat.last_buttons()
+    done = await chat.press(f"rf:{event_id}")
     if done[0].startswith("🎉"):  # registered: the calendar file follows the confirmation
         done += await chat._collect(1)
     return done

@@ -256,3 +256,14 @@ async def test_a_reminder_that_fails_for_a_moment_is_sent_once_on_a_later_round(
         failures = dict(app.bot_data["core"].reminder_failures)
     assert len([m for m in telegram.texts_to(321) if "Reminder" in m]) == 1
     assert failures == {"transient": 1}
+
+
+async def test_confirm_pressed_again_confirms_again_and_registers_once(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 322)
+        await register(chat, SUZHOU)
+        again = await chat.press(f"rf:{SUZHOU}", expect=2)  # e.g. redelivered after a worker died
+    assert again[0].startswith("🎉 You are registered for Suzhou International Elite Week 2027")
+    assert [r.status for r in registry.my_registrations(322)] == ["registered"]

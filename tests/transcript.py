@@ -96,7 +96,7 @@ async def record() -> str:
             await act("输入 `生物医药`", chat.send("生物医药"))
             await act("输入 `li.ming@example.edu`", chat.send("li.ming@example.edu"))
             await act("点 [同意]", chat.press("rc:yes"))
-            await act("点 [确认报名]", chat.press("rf:ok", expect=2))
+            await act("点 [确认报名]", chat.press(f"rf:{EVENT}", expect=2))
             await act("发送 `/myevents`", chat.send("/myevents"))
         engine.dispose()
     await telegram.stop()
