@@ -210,6 +210,7 @@ async def scale_test() -> str:
         done = 0
         lost = 0
         killed = asyncio.Event()
+        missed: list[str] = []
 
         async def user(uid: int) -> None:
             nonlocal done, lost
@@ -223,6 +224,7 @@ async def scale_test() -> str:
                     await fake.wait(lambda u=uid, b=before: len(fake.screen(u)) > b, within=90)
                 except AssertionError:
                     lost += 1
+                    missed.append(f"user {uid} step {script.index((action, payload)) + 1} ({payload})")
                 done += 1
                 if done >= total // 2 and not killed.is_set():
                     killed.set()
@@ -263,6 +265,8 @@ async def scale_test() -> str:
         registered = {u for u, _ in registrations}
         lost += sum(1 for u in users if u not in registered)
         once = min(sent, reminder_msgs)
+        for line in missed:
+            print(f"scale-test: no reply to {line}", flush=True)
         return f"scale-test: {total} updates, {lost} lost, {duplicated} duplicated, {once} reminders sent once of {reminders}"
     finally:
         for proc in procs.values():

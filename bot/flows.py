@@ -61,7 +61,9 @@ async def advance(
 ) -> None:
     """Store the draft at `step` (so a restart resumes here) and ask for it."""
     await run(core.registry.save_draft, uid, "register", step, data)
-    if step == "affiliation":
+    if step == "name":
+        await say(update, t("ask_name", lang, title=event.title(lang)))
+    elif step == "affiliation":
         await say(update, t("ask_affiliation", lang))
     elif step == "field":
         await say(update, t("ask_field", lang))
@@ -196,6 +198,12 @@ async def registration_button(update: Update, core: Core, lang: str, uid: int, k
             await send_calendar(update.get_bot(), core, uid, event, lang)
         else:
             await say(update, t("waitlisted", lang, n=outcome.position), main_menu(lang))
+        return True
+    if kind in ("rs", "rc", "rf") and step in REG_STEPS:
+        # A button of a step already passed (pressed twice, or redelivered after a worker died before
+        # replying): say where the registration stands, so the reply that was lost comes again.
+        await answer_once(core, query)
+        await advance(update, core, lang, uid, event, data, step)
         return True
     return False
 

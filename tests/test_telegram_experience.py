@@ -267,3 +267,17 @@ async def test_confirm_pressed_again_confirms_again_and_registers_once(
         again = await chat.press(f"rf:{SUZHOU}", expect=2)  # e.g. redelivered after a worker died
     assert again[0].startswith("🎉 You are registered for Suzhou International Elite Week 2027")
     assert [r.status for r in registry.my_registrations(322)] == ["registered"]
+
+
+async def test_a_button_of_a_step_already_passed_says_where_the_registration_stands(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    async with running_bot(telegram, assistant, registry):
+        chat = Chat(telegram, 323)
+        await chat.press(f"r:{SUZHOU}")
+        for answer in ("Li Wei", "ETH Zürich", "Materials science"):
+            await chat.send(answer)
+        first = await chat.press("rs:skip")
+        again = await chat.press("rs:skip")  # pressed twice, or delivered again after a crash
+    assert first[0].startswith("Step 5/5") and again[0].startswith("Step 5/5")
+    assert registry.draft(323) is not None and registry.draft(323)[1] == "consent"  # type: ignore[index]
