@@ -231,3 +231,15 @@ def test_the_export_names_the_event_and_gives_its_local_time(store: Registry, as
     assert rows[0]["telegram_username"] == "@li_wei"
     assert rows[0]["name"].startswith("'=")  # a formula typed as a name stays text in a spreadsheet
     assert rows[0]["registered_at_local"] == "2026-12-01 17:00"  # 09:00 UTC is 17:00 in Suzhou
+
+
+def test_workers_starting_together_on_a_blank_database_migrate_once(postgres_url: str) -> None:
+    engines = [db.make_engine(postgres_url) for _ in range(4)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(db.migrate, engines))  # none raises: one migrates, the others wait and find it done
+    with engines[0].connect() as conn:
+        from sqlalchemy import text
+
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    for engine in engines:
+        engine.dispose()
