@@ -285,7 +285,11 @@ def main() -> None:
     if reason:
         print(f"scale-test: skipped ({reason})")
         return
-    print(asyncio.run(scale_test()), flush=True)
+    line = asyncio.run(scale_test())
+    print(line, flush=True)
+    _updates, lost, duplicated, once, total = (int(w) for w in line.replace(",", " ").split() if w.isdigit())
+    if lost or duplicated or once != total:
+        raise SystemExit(1)  # the line above says what went wrong
 
 
 if __name__ == "__main__":
