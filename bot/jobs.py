@@ -11,9 +11,10 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.common import Core, core_of, is_permanent, log, run, send_calendar
+from bot.common import Core, core_of, is_permanent, log, run, send_calendar, user_zone
 from bot.texts import t
-from bot.views import format_when, place_lines, when_lines
+from bot.views import moment_both, place_lines, when_lines
+from chizi.event_answers import where
 from chizi.knowledge import Event
 from chizi.metrics import SEND_FAILURES
 
@@ -68,8 +69,8 @@ async def announce_new_events(app: Application) -> None:
                         "new_event",
                         lang,
                         title=event.title(lang),
-                        start=format_when(event.starts_at, lang),
-                        place=event.place(lang),
+                        start=moment_both(event.starts_at, event, await user_zone(core, user_id), lang),
+                        place=where(event, lang),
                         id=event.id,
                     ),
                 )

@@ -367,10 +367,12 @@ async def test_subscribers_hear_of_new_events_in_their_region(
     migrate(engine)
     fresh = Registry(engine, clock=today)
     fresh.toggle_subscription(126, "region", "Jiangsu")  # subscribed before these events were published
+    fresh.set_timezone(126, "Europe/Berlin")
     async with running_bot(telegram, assistant, fresh):
         await telegram.wait(lambda: len([t for t in telegram.texts_to(126) if "New event" in t]) >= 2)
     announced = [t for t in telegram.texts_to(126) if "New event" in t]
-    assert any("Suzhou International Elite Week 2027" in t for t in announced)
+    suzhou = next(t for t in announced if "Suzhou International Elite Week 2027" in t)
+    assert "06 Jul 2027 09:00 CST (your time: 06 Jul 2027 03:00 CEST)" in suzhou  # both clocks
     assert all("Shandong" not in t for t in announced)
     assert fresh.sync_events(assistant.kb.events) == []  # each event is announced once
     engine.dispose()
