@@ -8,7 +8,6 @@ nginx, Redis, PostgreSQL or the chroma command is missing."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 import shutil
 import signal
@@ -16,8 +15,6 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work" / "scale"
@@ -61,27 +58,6 @@ def missing() -> str | None:
     except Exception as exc:
         return f"no PostgreSQL at {PG_ADMIN} ({exc.__class__.__name__})"
     return None
-
-
-def knowledge_with_one_event(target: Path) -> None:
-    """The sample knowledge with one event ten days from now (the workers run on the real clock)."""
-    shutil.copytree(ROOT / "knowledge", target)
-    catalogue = yaml.safe_load((target / "events.yaml").read_text(encoding="utf-8"))
-    start = (dt.datetime.now(dt.UTC) + dt.timedelta(days=10)).replace(minute=0, second=0, microsecond=0)
-    catalogue["events"] = [
-        {
-            **catalogue["events"][0],
-            "id": EVENT,
-            "title_en": "Scale Test Fair",
-            "title_zh": "扩容测试洽谈会",
-            "start": start.strftime("%Y-%m-%dT%H:%M"),
-            "end": (start + dt.timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M"),
-            "timezone": "UTC",
-            "registration_deadline": (start - dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"),
-            "capacity": 10_000,
-        }
-    ]
-    (target / "events.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
 
 
 def nginx_conf(work: Path, port: int, workers: list[int]) -> Path:
@@ -141,10 +117,14 @@ async def scale_test() -> str:
 
     from tests.conftest import TOKEN
     from tests.fake_telegram import FakeTelegram
+    from tests.harness import one_event_knowledge
 
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)
-    knowledge_with_one_event(WORK / "knowledge")
+    # The workers run on the real clock: an event ten days from now, in UTC, with room for everyone.
+    one_event_knowledge(
+        WORK / "knowledge", EVENT, "Scale Test Fair", days_ahead=10, timezone="UTC", capacity=10_000
+    )
     import redis
 
     redis.Redis.from_url(REDIS_URL).flushdb()

@@ -31,14 +31,24 @@ from chizi.timezones import resolve_zone, zone
 REG_STEPS = ("name", "affiliation", "field", "email", "consent", "confirm")
 
 
+async def draft_event(
+    update: Update, core: Core, lang: str, data: dict[str, Any], step_known: bool
+) -> Event | None:
+    """The event a stored flow is about; when it is gone from the catalogue (or the step is unknown),
+    the flow is dropped and the user told, and None returned."""
+    event = core.event(str(data.get("event_id")))
+    if event is None or not step_known:
+        await run(core.registry.clear_draft, update.effective_user.id)  # type: ignore[union-attr]
+        await say(update, t("refused_unknown_event", lang))
+        return None
+    return event
+
+
 async def registration_step(
     update: Update, core: Core, lang: str, step: str, data: dict[str, Any], text: str
 ) -> None:
-    uid = update.effective_user.id  # type: ignore[union-attr]
-    event = core.event(str(data.get("event_id")))
-    if event is None or step not in REG_STEPS:
-        await run(core.registry.clear_draft, uid)
-        await say(update, t("refused_unknown_event", lang))
+    event = await draft_event(update, core, lang, data, step in REG_STEPS)
+    if event is None:
         return
     if step in ("consent", "confirm"):
         await say(update, t("use_buttons", lang))
@@ -49,6 +59,7 @@ async def registration_step(
         await say(update, t(f"bad_{bad.reason}", lang), _skip_button(lang) if step == "email" else None)
         return
     data[step] = value
+    uid = update.effective_user.id  # type: ignore[union-attr]
     await advance(update, core, lang, uid, event, data, REG_STEPS[REG_STEPS.index(step) + 1])
 
 
@@ -248,10 +259,8 @@ async def edit_step(
 ) -> None:
     """The new value of one detail: stored when valid, asked again (nothing changed) when not."""
     uid = update.effective_user.id  # type: ignore[union-attr]
-    event = core.event(str(data.get("event_id")))
-    if event is None or detail not in EDITABLE:
-        await run(core.registry.clear_draft, uid)
-        await say(update, t("refused_unknown_event", lang))
+    event = await draft_event(update, core, lang, data, detail in EDITABLE)
+    if event is None:
         return
     try:
         value = await run(core.registry.edit, uid, event.id, detail, text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import logging
 import os
 import shutil
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -99,6 +101,20 @@ def assistant(
     helper.ensure_index()
     yield helper
     helper.close()
+
+
+@pytest.fixture
+def captured() -> Iterator[io.StringIO]:
+    """What an operator's terminal shows, through the production handler, with the root logger at DEBUG."""
+    from chizi import logs
+
+    stream = io.StringIO()
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+    logs.configure(logging.DEBUG, stream)
+    yield stream
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])
 
 
 @pytest.fixture

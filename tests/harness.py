@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
+import shutil
 import socket
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
+import yaml
 from telegram.ext import Application
 
 from bot.app import build_application, health_checks
 from chizi.assistant import Assistant
 from chizi.registry import Registry
 from chizi.settings import Settings
-from tests.conftest import ADMIN, TOKEN
+from tests.conftest import ADMIN, ROOT, TOKEN
 from web.server import webhook_server
 
 
@@ -78,6 +82,29 @@ async def running_bot(
                 await app.post_shutdown(app)
 
 
+def one_event_knowledge(target: Path, event_id: str, title: str, days_ahead: int, **fields: Any) -> None:
+    """The sample knowledge folder with one event `days_ahead` days from the real now: for the `chizi`
+    processes that tests and benchmarks start, which run on the real clock."""
+    shutil.copytree(ROOT / "knowledge", target)
+    catalogue = yaml.safe_load((target / "events.yaml").read_text(encoding="utf-8"))
+    start = (dt.datetime.now(dt.UTC) + dt.timedelta(days=days_ahead)).replace(
+        minute=0, second=0, microsecond=0
+    )
+    catalogue["events"] = [
+        {
+            **catalogue["events"][0],
+            "id": event_id,
+            "title_en": title,
+            "title_zh": title,
+            "start": start.strftime("%Y-%m-%dT%H:%M"),
+            "end": (start + dt.timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M"),
+            "registration_deadline": (start - dt.timedelta(days=days_ahead // 2)).strftime("%Y-%m-%dT%H:%M"),
+            **fields,
+        }
+    ]
+    (target / "events.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
+
+
 class Chat:
     """One user talking to the bot: send, press, and read what appears on their screen in order.
 
@@ -92,13 +119,14 @@ class Chat:
 
     async def send(self, text: str, expect: int = 1) -> list[str]:
         await self.tg.send_text(self.user_id, text, self.language)
-        return await self._collect(expect)
+        return await self.replies(expect)
 
     async def press(self, data: str, expect: int = 1) -> list[str]:
         await self.tg.press(self.user_id, data, self.language, message_id=self.message_with(data))
-        return await self._collect(expect)
+        return await self.replies(expect)
 
-    async def _collect(self, expect: int) -> list[str]:
+    async def replies(self, expect: int) -> list[str]:
+        """Wait for `expect` more things on screen (new or edited messages); their texts."""
         await self.tg.wait(lambda: len(self.tg.screen(self.user_id)) >= self.seen + expect)
         new = self.tg.screen(self.user_id)[self.seen :]
         self.seen += len(new)

@@ -5,7 +5,6 @@ dated from the real clock (the processes have no test clock), so these tests hol
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import signal
@@ -17,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from chizi.assistant import Assistant
 from chizi.db import make_engine, migrate
 from chizi.registry import Registry
 from tests.conftest import ROOT, TOKEN
-from tests.harness import Chat
+from tests.harness import Chat, one_event_knowledge
 
 EVENT = "crash-test-fair"
 CHIZI = [sys.executable, "-m", "chizi.cli"]
@@ -33,23 +31,7 @@ CHIZI = [sys.executable, "-m", "chizi.cli"]
 def world(tmp_path: Path, assistant: Assistant) -> Iterator[dict[str, Any]]:
     """A knowledge folder with one event a month from now, and the session's index copied beside it."""
     knowledge = tmp_path / "knowledge"
-    shutil.copytree(ROOT / "knowledge", knowledge)
-    catalogue = yaml.safe_load((knowledge / "events.yaml").read_text(encoding="utf-8"))
-    start = (dt.datetime.now(dt.UTC) + dt.timedelta(days=30)).replace(
-        hour=9, minute=0, second=0, microsecond=0
-    )
-    catalogue["events"] = [
-        {
-            **catalogue["events"][0],
-            "id": EVENT,
-            "title_en": "Crash Test Fair",
-            "title_zh": "崩溃测试洽谈会",
-            "start": start.strftime("%Y-%m-%dT%H:%M"),
-            "end": (start + dt.timedelta(hours=8)).strftime("%Y-%m-%dT%H:%M"),
-            "registration_deadline": (start - dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"),
-        }
-    ]
-    (knowledge / "events.yaml").write_text(yaml.safe_dump(catalogue, allow_unicode=True), encoding="utf-8")
+    one_event_knowledge(knowledge, EVENT, "Crash Test Fair", days_ahead=30)
     data = tmp_path / "var"
     shutil.copytree(assistant.settings.index_dir, data / "index")
     env = {

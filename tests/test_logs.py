@@ -8,20 +8,8 @@ import logging
 import pytest
 from sqlalchemy import text
 
-from chizi import logs
 from chizi.db import make_engine
 from tests.conftest import TOKEN
-
-
-@pytest.fixture
-def captured() -> io.StringIO:
-    stream = io.StringIO()
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    logs.configure(logging.INFO, stream)
-    yield stream
-    root.handlers[:] = saved[0]
-    root.setLevel(saved[1])
 
 
 def test_a_token_and_an_email_in_a_message_or_traceback_are_redacted(captured: io.StringIO) -> None:

@@ -7,32 +7,17 @@ import contextlib
 import csv
 import io
 import json
-import logging
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from chizi import logs
 from chizi.assistant import Assistant
 from chizi.registry import Registry
 from tests.conftest import ADMIN, TOKEN, today
 from tests.harness import Chat, running_bot
 from tests.test_telegram_e2e import SUZHOU, register
-
-
-@pytest.fixture
-def operator_log() -> Iterator[io.StringIO]:
-    """What an operator's terminal shows when the bot runs at INFO, through the production handler."""
-    stream = io.StringIO()
-    root = logging.getLogger()
-    saved = (list(root.handlers), root.level)
-    logs.configure(logging.DEBUG, stream)
-    yield stream
-    root.handlers[:] = saved[0]
-    root.setLevel(saved[1])
 
 
 # --- the Bot API misbehaves ------------------------------------------------------------------------
@@ -132,7 +117,7 @@ async def test_formula_in_a_registration_stays_text_in_the_export(
 
 # --- privacy ---------------------------------------------------------------------------------------
 async def test_logs_never_carry_the_token_an_email_or_a_name_typed_during_a_run(
-    telegram: Any, assistant: Assistant, registry: Registry, operator_log: io.StringIO
+    telegram: Any, assistant: Assistant, registry: Registry, captured: io.StringIO
 ) -> None:
     async with running_bot(telegram, assistant, registry):
         chat = Chat(telegram, 406)
@@ -146,7 +131,7 @@ async def test_logs_never_carry_the_token_an_email_or_a_name_typed_during_a_run(
         await chat.send("Is ouyang.mingyue@example.se registered for the Suzhou Elite Week?")
         await Chat(telegram, ADMIN).send(f"/export {SUZHOU}")
         await telegram.wait(lambda: any(n.startswith("registrations-") for n in telegram.files))
-    out = operator_log.getvalue()
+    out = captured.getvalue()
     assert "exported registrations" in out  # what operators need is there …
     for secret in (TOKEN, "ouyang.mingyue@example.se", "Ouyang Mingyue", "Karolinska"):
         assert secret not in out  # … and nothing a user typed or the token

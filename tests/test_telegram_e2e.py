@@ -31,7 +31,7 @@ async def register(chat: Chat, event_id: str, name: str = "Li Wei") -> list[str]
     assert f"rf:{event_id}" in chat.last_buttons()
     done = await chat.press(f"rf:{event_id}")
     if done[0].startswith("🎉"):  # registered: the calendar file follows the confirmation
-        done += await chat._collect(1)
+        done += await chat.replies(1)
     return done
 
 
@@ -233,7 +233,7 @@ async def test_organiser_broadcast_reaches_registrants_after_preview(
         assert "Venue changed" not in "".join(telegram.texts_to(116))
         started = await admin.press("bc:yes")
         assert "Sending to 2 people" in started[0]
-        done = await admin._collect(1)  # the delivery report, once every copy is out
+        done = await admin.replies(1)  # the delivery report, once every copy is out
         await telegram.wait(lambda: any("Venue changed to Hall B" in m for m in telegram.texts_to(116)))
         await telegram.wait(lambda: any("会场改在B厅" in m for m in telegram.texts_to(132)))
     english = next(m for m in telegram.texts_to(116) if "Venue changed" in m)
