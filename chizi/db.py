@@ -68,6 +68,13 @@ class Event(Base):
     deadline_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     announced: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The whole catalogue entry (JSON of chizi.knowledge.Event): the database is the catalogue.
+    definition: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open | closed | cancelled
+    # "yaml": follows events.yaml (re-imported when its entry changes); "console": organisers own it.
+    origin: Mapped[str] = mapped_column(String(8), default="yaml")
+    seed_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Registration(Base):
@@ -89,6 +96,7 @@ class Registration(Base):
     consent_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # place in the queue
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    attended: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Draft(Base):
@@ -124,6 +132,7 @@ class Question(Base):
     answered: Mapped[bool] = mapped_column(Boolean)
     route: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)  # an organiser wrote its answer
 
 
 class Vote(Base):
@@ -155,7 +164,8 @@ class Broadcast(Base):
     __tablename__ = "broadcasts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(64))
-    organiser_id: Mapped[int] = mapped_column(BigInteger)
+    organiser_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: from the console
+    sent_by: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the console account
     text_zh: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
@@ -176,6 +186,42 @@ class Delivery(Base):
     language: Mapped[str] = mapped_column(String(2))
     status: Mapped[str] = mapped_column(String(10), default="pending")
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Organiser(Base):
+    """A console account; the password is kept only as an argon2 hash."""
+
+    __tablename__ = "organisers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class AuditEntry(Base):
+    """What an organiser did in the console (who, what, to which event): never personal data."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(200), default="")
+
+
+class FaqAnswer(Base):
+    """An answer an organiser wrote in the console to a question the assistant could not answer."""
+
+    __tablename__ = "faq_answers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    question: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(2))
+    answer_zh: Mapped[str] = mapped_column(Text)
+    answer_en: Mapped[str] = mapped_column(Text)
+    written_by: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
 class ConversationTurn(Base):
