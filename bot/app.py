@@ -40,7 +40,7 @@ from bot.commands import (
     timezone_command,
 )
 from bot.common import Core, core_of, log
-from bot.jobs import announce_new_events, resume_broadcasts, send_due_reminders
+from bot.jobs import announce_new_events, follow_console, resume_broadcasts, send_due_reminders
 from bot.texts import t
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
@@ -161,6 +161,12 @@ async def post_init(app: Application) -> None:
     assert app.job_queue is not None
     # Once the Application runs (post_init comes before start): broadcasts a stopped process left half sent.
     app.job_queue.run_once(resume_broadcasts, when=0.1)
+    # What the console changes (events, answers, broadcasts) reaches this worker within seconds.
+    app.job_queue.run_repeating(
+        follow_console,
+        interval=app.bot_data.get("refresh_interval", 5),
+        first=app.bot_data.get("refresh_interval", 5),
+    )
     app.job_queue.run_repeating(
         send_due_reminders, interval=app.bot_data.get("reminder_interval", 30), first=1
     )
@@ -184,6 +190,7 @@ def build_application(
     registry: Registry | None = None,
     reminder_interval: float = 30,
     rate_limited: bool = True,
+    refresh_interval: float = 5,
 ) -> Application:
     """The real Application, pointed at TELEGRAM_API_URL, with rate limiting and per-user ordering."""
     if settings.telegram_bot_token is None:
@@ -193,7 +200,7 @@ def build_application(
         migrate(engine)
         registry = Registry(engine, reminder_days=settings.reminder_days)
     # Answers count seats left from the registry and keep each chat's last question in the database.
-    assistant.use_registry(registry.seats, SqlConversations(registry.engine))
+    assistant.use_registry(registry.seats, SqlConversations(registry.engine), catalogue=registry)
     api = settings.telegram_api_url
     # Typed loosely: the builder's generic parameters change when a rate limiter is added.
     builder: Any = (
@@ -215,6 +222,7 @@ def build_application(
         app.bot_data["redis"] = redis
     app.bot_data["core"] = core
     app.bot_data["reminder_interval"] = reminder_interval
+    app.bot_data["refresh_interval"] = refresh_interval
     private = filters.ChatType.PRIVATE
     # Order matters: commands first, then buttons, then free text as flow steps or questions, then unknown
     # commands, then the rest.

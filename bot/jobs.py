@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 from typing import Any
 
 from telegram.error import TelegramError
@@ -56,7 +57,7 @@ async def send_due_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
 async def announce_new_events(app: Application) -> None:
     """Tell matching subscribers about events that appeared in the catalogue since the last time."""
     core: Core = app.bot_data["core"]
-    new_ids = await run(core.registry.sync_events, core.events)
+    new_ids = await run(core.registry.sync_events, core.assistant.seed_events)
     for event_id in new_ids:
         event = core.event(event_id)
         if event is None or event.starts_at <= core.now():
@@ -113,16 +114,18 @@ async def deliver_broadcast(
     report = await run(core.registry.finish_broadcast, broadcast_id)
     if report is None:  # another process finished it and reported
         return
-    organiser = broadcast["organiser_id"]
+    organiser: int | None = broadcast["organiser_id"]
     log.info(
         "broadcast %s for %s by organiser %s: %d sent, %d blocked, %d failed",
         broadcast_id,
         broadcast["event_id"],
-        organiser,
+        organiser if organiser is not None else broadcast.get("sent_by"),
         report["sent"],
         report["blocked"],
         report["failed"],
     )
+    if organiser is None:  # sent from the console: the report is on its broadcast page
+        return
     lang = await run(core.registry.language, organiser)
     text = t(
         "bc_done",
@@ -145,8 +148,32 @@ async def deliver_broadcast(
 
 
 async def resume_broadcasts(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Broadcasts a stopped process left half sent carry on where they stopped."""
+    """Broadcasts not being sent here (left half sent by a stopped process, or started in the console)
+    are sent; copies are claimed one by one, so two workers doing this never send anyone two."""
     app = context.application
     core = core_of(context)
+    running: set[int] = app.bot_data.setdefault("broadcasts_running", set())
     for broadcast in await run(core.registry.unfinished_broadcasts):
-        app.create_task(deliver_broadcast(app, core, broadcast["id"]), name=f"broadcast-{broadcast['id']}")
+        if broadcast["id"] in running:
+            continue
+        running.add(broadcast["id"])
+        task = app.create_task(
+            deliver_broadcast(app, core, broadcast["id"]), name=f"broadcast-{broadcast['id']}"
+        )
+        task.add_done_callback(functools.partial(_finished, running, broadcast["id"]))
+
+
+def _finished(running: set[int], broadcast_id: int, _task: object) -> None:
+    running.discard(broadcast_id)
+
+
+async def follow_console(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Pick up what the console changed: events and organisers' answers (answers and cards use them at
+    once, new events are announced) and broadcasts to send."""
+    core = core_of(context)
+    version = await run(core.registry.catalogue_version)
+    if version != context.application.bot_data.get("catalogue_version"):
+        await run(core.assistant.refresh_catalogue)
+        context.application.bot_data["catalogue_version"] = version
+        await announce_new_events(context.application)
+    await resume_broadcasts(context)

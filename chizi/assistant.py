@@ -16,11 +16,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from chizi.conversations import Conversations, MemoryConversations, Turn
 from chizi.event_answers import EventDesk, EventRef, SeatsFn
-from chizi.knowledge import KnowledgeBase, load_knowledge
+from chizi.knowledge import Event, FaqEntry, KnowledgeBase, load_knowledge
 from chizi.registry import utcnow
 from chizi.settings import Settings
 from chizi.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
@@ -36,6 +36,16 @@ log = logging.getLogger(__name__)
 
 GUIDE_TITLE = {"zh": "赤子助手使用说明", "en": "Chizi user guide"}
 CATALOGUE_TITLE = {"zh": "赤子助手活动目录", "en": "Chizi events catalogue"}
+
+
+class CatalogueSource(Protocol):
+    """Where the live catalogue and the organisers' answers are kept (the registry's database)."""
+
+    def sync_events(self, events: list[Event]) -> list[str]: ...
+
+    def catalogue(self) -> list[Event]: ...
+
+    def faq_answers(self) -> list[FaqEntry]: ...
 
 
 @dataclass
@@ -136,6 +146,9 @@ class Assistant:
         self._seats = seats
         self._lock = threading.Lock()
         self.kb: KnowledgeBase = load_knowledge(settings.knowledge_dir)
+        self.seed_events = self.kb.events  # events.yaml: the whole catalogue until a database holds it
+        self._catalogue: CatalogueSource | None = None
+        self._answers: list[FaqEntry] = []  # answers organisers wrote in the console
         self.index = LiveIndex(settings.index_dir, self.embeddings, self.kb.glossary)
         self._faq = self._build_faq(self.kb)
         self._set_events(self.kb)
@@ -149,19 +162,41 @@ class Assistant:
     def _build_faq(self, kb: KnowledgeBase) -> FaqMatcher:
         words = tuple(sorted({t.zh for t in kb.glossary}))
         names = frozenset(words) | {name for t in kb.glossary for name in t.en}
-        return FaqMatcher(kb.faq, tokenizer_for(words), self.embeddings, names)
+        return FaqMatcher([*kb.faq, *self._answers], tokenizer_for(words), self.embeddings, names)
 
     def _set_events(self, kb: KnowledgeBase) -> None:
         self.events = EventDesk(kb.events, self._seats)
         self._aliases = self.events.aliases()
         self._event_places = self.events.places_of()
 
-    def use_registry(self, seats: SeatsFn, conversations: Conversations) -> None:
+    def use_registry(
+        self, seats: SeatsFn, conversations: Conversations, catalogue: CatalogueSource | None = None
+    ) -> None:
         """Count seats left with the registry's live figures and keep chats in its database (the doors
-        wire this at start, once they have opened the database)."""
+        wire this at start, once they have opened the database). With `catalogue`, the events and the
+        organisers' answers come from the database, events.yaml being imported into it first."""
         self._seats = seats
         self.conversations = conversations
-        self._set_events(self.kb)
+        self._catalogue = catalogue
+        if catalogue is not None:
+            catalogue.sync_events(self.seed_events)
+            self.refresh_catalogue()
+        else:
+            self._set_events(self.kb)
+
+    def refresh_catalogue(self) -> None:
+        """Read the events and the organisers' answers from the database again (after a console edit)."""
+        if self._catalogue is None:
+            return
+        events = self._catalogue.catalogue()
+        answers = self._catalogue.faq_answers()
+        with self._lock:
+            kb = replace(self.kb, events=events)
+            if answers != self._answers:
+                self._answers = answers
+                self._faq = self._build_faq(kb)
+            self.kb = kb
+            self._set_events(kb)
 
     # --- time -----------------------------------------------------------------------------------------
     def now(self) -> dt.datetime:
@@ -199,6 +234,10 @@ class Assistant:
             knowledge=kb,
             show_progress=show_progress,
         )
+        self.seed_events = kb.events
+        if self._catalogue is not None:
+            self._catalogue.sync_events(kb.events)
+            kb = replace(kb, events=self._catalogue.catalogue())
         with self._lock:
             # Re-embedding the FAQ costs a model pass; only a changed FAQ or glossary needs it.
             if (kb.faq, kb.glossary) != (self.kb.faq, self.kb.glossary):

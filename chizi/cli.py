@@ -40,8 +40,7 @@ def _assistant(settings: Settings, *, build: bool = True, registry: bool = False
         migrate(engine)
         atexit.register(engine.dispose)
         reg = Registry(engine, reminder_days=settings.reminder_days)
-        reg.sync_events(assistant.kb.events)
-        assistant.use_registry(reg.seats, SqlConversations(engine))
+        assistant.use_registry(reg.seats, SqlConversations(engine), catalogue=reg)
     if build and not assistant.has_index():
         print("No index yet: building it from the knowledge folder…", file=sys.stderr)
         report = assistant.ensure_index()

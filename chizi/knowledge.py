@@ -94,6 +94,8 @@ class Event(_Strict):
     # online or hybrid one (sent to registrants with the confirmation, the reminders and the calendar file).
     venue: str | None = None
     join_url: str | None = Field(default=None, pattern=r"^https://\S+$")
+    # Set by the catalogue in the database: "closed" when organisers closed registration early.
+    status: Literal["open", "closed", "cancelled"] = "open"
 
     @field_validator("timezone")
     @classmethod

@@ -27,7 +27,7 @@ from chizi.registry.reporting import Reporting
 from chizi.registry.subscriptions import Subscriptions
 
 
-class Registry(Privacy, Catalogue, Drafts, Subscriptions, Feedback, Reporting, Broadcasts, Reminders):
+class Registry(Catalogue, Privacy, Drafts, Subscriptions, Feedback, Reporting, Broadcasts, Reminders):
     """The whole registry: one engine, one clock, short transactions."""
 
 

@@ -19,17 +19,25 @@ class Broadcasts(Store):
     # --- broadcasts -------------------------------------------------------------------------------
     def start_broadcast(
         self,
-        organiser_id: int,
+        organiser_id: int | None,
         event_id: str,
         text_zh: str,
         text_en: str | None,
         recipients: Iterable[tuple[int, str]],
+        sent_by: str | None = None,
     ) -> int:
-        """Store a broadcast and one pending delivery per recipient; returns its id."""
+        """Store a broadcast and one pending delivery per recipient; returns its id. `organiser_id` is the
+        organiser's Telegram id (the report goes there); from the console it is None and `sent_by` names
+        the console account."""
         now = self.clock()
         with self._tx() as s:
             b = db.Broadcast(
-                event_id=event_id, organiser_id=organiser_id, text_zh=text_zh, text_en=text_en, created_at=now
+                event_id=event_id,
+                organiser_id=organiser_id,
+                sent_by=sent_by,
+                text_zh=text_zh,
+                text_en=text_en,
+                created_at=now,
             )
             s.add(b)
             s.flush()
@@ -108,6 +116,7 @@ class Broadcasts(Store):
                     "id": b.id,
                     "event_id": b.event_id,
                     "organiser_id": b.organiser_id,
+                    "sent_by": b.sent_by,
                     "text_zh": b.text_zh,
                     "text_en": b.text_en,
                 }
@@ -115,3 +124,34 @@ class Broadcasts(Store):
                     select(db.Broadcast).where(db.Broadcast.finished_at.is_(None)).order_by(db.Broadcast.id)
                 )
             ]
+
+    def broadcast_progress(self, broadcast_id: int) -> dict[str, Any] | None:
+        """Copies by state (pending, sending, sent, blocked, failed) and whether it is finished."""
+        with self._sessions() as s:
+            b = s.get(db.Broadcast, broadcast_id)
+            if b is None:
+                return None
+            counts = dict(
+                s.execute(
+                    select(db.Delivery.status, func.count())
+                    .where(db.Delivery.broadcast_id == broadcast_id)
+                    .group_by(db.Delivery.status)
+                ).all()
+            )
+        states = {k: int(counts.get(k, 0)) for k in ("pending", "sending", "sent", "blocked", "failed")}
+        return {
+            "id": b.id,
+            "event_id": b.event_id,
+            "text_zh": b.text_zh,
+            "text_en": b.text_en,
+            "sent_by": b.sent_by,
+            "created_at": b.created_at,
+            "finished": b.finished_at is not None,
+            "total": sum(states.values()),
+            **states,
+        }
+
+    def recent_broadcasts(self, limit: int = 20) -> list[dict[str, Any]]:
+        with self._sessions() as s:
+            ids = s.scalars(select(db.Broadcast.id).order_by(db.Broadcast.id.desc()).limit(limit)).all()
+        return [p for i in ids if (p := self.broadcast_progress(i)) is not None]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from chizi import db
+from chizi.knowledge import FaqEntry
 from chizi.registry.base import (
     InvalidInput,
     Store,
@@ -59,3 +61,75 @@ class Feedback(Store):
                 .limit(limit)
             ).all()
             return [(a, b, c) for a, b, c in rows]
+
+    # --- the organisers' queue -------------------------------------------------------------------
+    def question_queue(self, limit: int = 100) -> list[dict[str, object]]:
+        """Questions to answer, most asked first: declined ones and answered ones voted 👎, grouped by
+        their text, without those an organiser has answered since."""
+        with self._sessions() as s:
+            down = select(db.Vote.question_id).where(db.Vote.value == -1)
+            rows = s.execute(
+                select(
+                    db.Question.text,
+                    func.min(db.Question.language),
+                    func.count(),
+                    func.max(db.Question.created_at),
+                    func.max(db.Question.id),
+                )
+                .where(
+                    db.Question.resolved.is_(False),
+                    db.Question.route.not_in(("empty", "greeting", "help", "injection", "privacy")),
+                    db.Question.answered.is_(False) | db.Question.id.in_(down),
+                )
+                .group_by(db.Question.text)
+                .order_by(func.count().desc(), func.max(db.Question.created_at).desc())
+                .limit(limit)
+            ).all()
+        return [
+            {"text": t, "language": lang, "count": int(n), "last": last, "id": int(i)}
+            for t, lang, n, last, i in rows
+        ]
+
+    def answer_question(self, question_id: int, answer_zh: str, answer_en: str, actor: str) -> int:
+        """An organiser's answer to a queued question becomes an FAQ entry; every copy of the question
+        leaves the queue. Returns the entry's id."""
+        from chizi.text import clean
+
+        answer_zh, answer_en = clean(answer_zh or ""), clean(answer_en or "")
+        if not (answer_zh or answer_en):
+            raise InvalidInput("answer", "empty")
+        with self._tx() as s:
+            q = s.get(db.Question, question_id)
+            if q is None:
+                raise InvalidInput("question", "unknown")
+            entry = db.FaqAnswer(
+                question=q.text,
+                language=q.language,
+                answer_zh=answer_zh or answer_en,
+                answer_en=answer_en or answer_zh,
+                written_by=actor,
+                created_at=self.clock(),
+            )
+            s.add(entry)
+            s.execute(update(db.Question).where(db.Question.text == q.text).values(resolved=True))
+            s.flush()
+            return int(entry.id)
+
+    def faq_answers(self) -> list[FaqEntry]:
+        """The organisers' answers as FAQ entries: matched by meaning, and always for the very question."""
+        from chizi.text import normalize
+
+        with self._sessions() as s:
+            rows = s.scalars(select(db.FaqAnswer).order_by(db.FaqAnswer.id)).all()
+        return [
+            FaqEntry(
+                id=f"console-{r.id}",
+                q_zh=[r.question],
+                q_en=[r.question],
+                a_zh=r.answer_zh,
+                a_en=r.answer_en,
+                patterns=[f"^{re.escape(normalize(r.question))}$"],
+                kind="howto",
+            )
+            for r in rows
+        ]

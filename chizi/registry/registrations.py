@@ -19,6 +19,7 @@ from chizi.registry.base import (
     Store,
     validate_field,
 )
+from chizi.registry.policy import registration_state
 
 
 class Registrations(Store):
@@ -33,10 +34,9 @@ class Registrations(Store):
             ev = self._lock_event(s, event_id)
             if ev is None or not ev.active:
                 raise Refused("unknown_event")
-            if ev.starts_at <= now:
-                raise Refused("past")
-            if ev.deadline_at < now:
-                raise Refused("closed")
+            state = registration_state(ev.status, ev.starts_at, ev.deadline_at, now)
+            if state != "open":
+                raise Refused("unknown_event" if state == "cancelled" else state)
             existing = s.scalars(
                 select(db.Registration).where(
                     db.Registration.user_id == user_id, db.Registration.event_id == event_id
