@@ -13,8 +13,8 @@ from telegram.ext import (
 
 from bot.common import Core, answer_once, core_of, kb, log, run, say, user_language
 from bot.jobs import announce_new_events
-from bot.texts import t
 from bot.views import short_name
+from chizi.texts import t
 
 
 # --- organiser commands ----------------------------------------------------------------------------

@@ -41,13 +41,13 @@ from bot.commands import (
 )
 from bot.common import Core, core_of, log
 from bot.jobs import announce_new_events, follow_console, resume_broadcasts, send_due_reminders
-from bot.texts import t
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
 from chizi.db import UNAVAILABLE, make_engine, migrate
 from chizi.limits import RedisSendLimit, RedisThrottle, redis_client
 from chizi.registry import Registry
 from chizi.settings import Settings
+from chizi.texts import t
 
 # RetryAfter.retry_after as a timedelta (python-telegram-bot 22's opt-in; 23 makes it the default).
 os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -250,41 +250,9 @@ def build_application(
     return app
 
 
-def run_bot(settings: Settings, assistant: Assistant) -> None:
-    """Poll, or serve the webhook (with /healthz and /metrics) when CHIZI_WEBHOOK_URL is set."""
-    app = build_application(settings, assistant)
-    if settings.webhook_url:
-        if settings.webhook_secret is None:
-            raise ValueError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
-        from web.server import serve_forever
-
-        core: Core = app.bot_data["core"]
-        asyncio.run(
-            serve_forever(
-                app,
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                public_url=settings.webhook_url,
-                secret=settings.webhook_secret.get_secret_value(),
-                checks=health_checks(core),
-            )
-        )
-    else:
-        app.run_polling(allowed_updates=Update.ALL_TYPES)
+def run_polling(settings: Settings, assistant: Assistant) -> None:
+    """`chizi run` without a webhook: poll Telegram for updates until SIGINT or SIGTERM."""
+    build_application(settings, assistant).run_polling(allowed_updates=Update.ALL_TYPES)
 
 
-def health_checks(core: Core) -> dict[str, Callable[[], str]]:
-    """What /healthz verifies: the database answers, and an index generation opens."""
-
-    def database() -> str:
-        with core.registry.engine.connect() as conn:
-            conn.exec_driver_sql("SELECT 1")
-        return "ok"
-
-    def index() -> str:
-        return core.assistant.index.get().generation
-
-    return {"database": database, "index": index}
-
-
-__all__ = ["build_application", "health_checks", "run_bot"]
+__all__ = ["build_application", "run_polling"]

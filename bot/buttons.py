@@ -32,7 +32,6 @@ from bot.flows import (
     start_registration,
     timezone_button,
 )
-from bot.texts import t
 from bot.views import (
     event_fields,
     event_months,
@@ -48,6 +47,7 @@ from bot.views import (
 )
 from chizi.knowledge import field_label
 from chizi.registry import Refused
+from chizi.texts import t
 
 PAGE = 5
 

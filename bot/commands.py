@@ -17,12 +17,12 @@ from bot.flows import (
     start_registration,
     timezone_step,
 )
-from bot.texts import t
 from bot.views import events_menu, main_menu, my_events_view, show_event, subscribe_keyboard
 from chizi.db import UNAVAILABLE
 from chizi.metrics import ANSWER_SECONDS, ANSWERS
 from chizi.registry import Refused
 from chizi.text import scrub
+from chizi.texts import t
 from retrieval.index import IndexError_
 
 

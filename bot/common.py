@@ -17,7 +17,6 @@ from telegram.ext import (
     ContextTypes,
 )
 
-from bot.texts import split_message, t
 from chizi.assistant import Assistant
 from chizi.db import UNAVAILABLE
 from chizi.ics import event_calendar
@@ -26,6 +25,7 @@ from chizi.knowledge import Event
 from chizi.limits import MemoryThrottle, RedisThrottle
 from chizi.registry import Registry
 from chizi.settings import Settings
+from chizi.texts import split_message, t
 
 log = logging.getLogger("chizi.bot")
 

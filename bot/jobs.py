@@ -13,11 +13,11 @@ from telegram.ext import (
 )
 
 from bot.common import Core, core_of, is_permanent, log, run, send_calendar, user_zone
-from bot.texts import t
 from bot.views import moment_both, place_lines, when_lines
 from chizi.event_answers import where
 from chizi.knowledge import Event
 from chizi.metrics import SEND_FAILURES
+from chizi.texts import t
 
 
 # --- background jobs -------------------------------------------------------------------------------

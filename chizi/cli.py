@@ -105,11 +105,149 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set: starting the console chat instead.", file=sys.stderr)
         return cmd_chat(settings, args)
-    from bot.app import run_bot
-
     # What operators need (start, reminders sent, exports and who made them) is logged at INFO.
     logging.getLogger("chizi").setLevel(logging.INFO)
-    run_bot(settings, _assistant(settings))
+    if not settings.webhook_url:
+        from bot.app import run_polling
+
+        run_polling(settings, _assistant(settings))
+        return 0
+    import asyncio
+
+    from bot.app import build_application
+    from chizi.services import health_checks
+    from web.server import serve_forever
+
+    if settings.webhook_secret is None:
+        raise SettingsError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
+    app = build_application(settings, _assistant(settings))
+    asyncio.run(
+        serve_forever(
+            app,
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            public_url=settings.webhook_url,
+            secret=settings.webhook_secret.get_secret_value(),
+            checks=health_checks(app.bot_data["core"].registry, app.bot_data["core"].assistant),
+        )
+    )
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    """The console on CHIZI_WEB_PORT; with a bot token the bot too, in the same process: on the same port
+    by webhook when CHIZI_WEBHOOK_URL is set, else by polling."""
+    import asyncio
+
+    from chizi.services import Services, health_checks
+    from web.auth import session_secret
+    from web.console import Console
+    from web.server import serve_forever
+
+    logging.getLogger("chizi").setLevel(logging.INFO)
+    services = Services.open(settings, _assistant(settings))
+    if not services.organisers.names():
+        print(
+            "No organiser account yet: create one with `chizi organisers add NAME --password-stdin`.",
+            file=sys.stderr,
+        )
+    application = None
+    if settings.telegram_bot_token is not None:
+        from bot.app import build_application
+
+        application = build_application(settings, services.assistant, services.registry)
+        if settings.webhook_url and settings.webhook_secret is None:
+            raise SettingsError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
+    print(f"Console on http://{settings.web_listen}:{settings.web_port}/", file=sys.stderr)
+    asyncio.run(
+        serve_forever(
+            application,
+            listen=settings.web_listen,
+            port=settings.web_port,
+            public_url=settings.webhook_url,
+            secret=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            checks=health_checks(services.registry, services.assistant),
+            console=Console(services),
+            session_secret=session_secret(
+                settings.console_secret.get_secret_value() if settings.console_secret else None,
+                settings.data_dir,
+            ),
+            secure_cookies=settings.console_secure_cookies,
+        )
+    )
+    return 0
+
+
+def _organisers(settings: Settings) -> Any:
+    from chizi.db import make_engine, migrate
+    from chizi.organisers import Organisers
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.sqlalchemy_url)
+    migrate(engine)
+    atexit.register(engine.dispose)
+    return Organisers(engine)
+
+
+def cmd_organisers(settings: Settings, args: argparse.Namespace) -> int:
+    from chizi.organisers import AccountError
+
+    accounts = _organisers(settings)
+    if args.action == "list":
+        for name, created in accounts.names():
+            print(f"{name}\tcreated {created:%Y-%m-%d %H:%M} UTC")
+        return 0
+    if not args.name:
+        print(f"chizi organisers {args.action}: give the organiser's NAME", file=sys.stderr)
+        return 2
+    if args.action == "remove":
+        if not accounts.remove(args.name):
+            print(f"chizi: no organiser named {args.name!r}", file=sys.stderr)
+            return 1
+        print(f"Removed {args.name}; their sessions end at their next request.")
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        import getpass
+
+        password = getpass.getpass("Password: ")
+        if getpass.getpass("Again: ") != password:
+            print("chizi: the passwords differ", file=sys.stderr)
+            return 1
+    try:
+        accounts.add(args.name, password)
+    except AccountError as exc:
+        print(f"chizi: {exc}", file=sys.stderr)
+        return 1
+    print(f"Organiser {args.name} added; sign in at the console (chizi serve).")
+    return 0
+
+
+def cmd_events(settings: Settings, args: argparse.Namespace) -> int:
+    """Write the catalogue the database holds (console edits included) in events.yaml's shape."""
+    import yaml
+
+    from chizi.db import make_engine, migrate
+    from chizi.registry import Registry
+
+    engine = make_engine(settings.sqlalchemy_url)
+    migrate(engine)
+    atexit.register(engine.dispose)
+    entries = []
+    for event, status, _origin in Registry(engine).all_events():
+        if status in ("cancelled", "withdrawn"):
+            continue
+        data = {k: v for k, v in event.model_dump(mode="json").items() if v not in (None, [], "open")}
+        for key in ("start", "end", "registration_deadline"):
+            data[key] = str(data[key])[:16]
+        entries.append(data)
+    text = yaml.safe_dump({"events": entries}, allow_unicode=True, sort_keys=False, width=120)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"Wrote {len(entries)} events to {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
     return 0
 
 
@@ -145,6 +283,21 @@ def build_parser() -> argparse.ArgumentParser:
         "run", help="start the assistant: Telegram when TELEGRAM_BOT_TOKEN is set, else the console"
     )
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser(
+        "serve", help="the organisers' web console (and the bot, when TELEGRAM_BOT_TOKEN is set)"
+    )
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("organisers", help="console accounts: add NAME, list, remove NAME")
+    p.add_argument("action", choices=["add", "list", "remove"])
+    p.add_argument("name", nargs="?")
+    p.add_argument(
+        "--password-stdin", action="store_true", help="read the password from the first line of stdin"
+    )
+    p.set_defaults(func=cmd_organisers)
+    p = sub.add_parser("events", help="export: write the catalogue in the database as events.yaml")
+    p.add_argument("action", choices=["export"])
+    p.add_argument("--out", default=None, help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_events)
     return parser
 
 

@@ -53,6 +53,11 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(8443, ge=1, le=65535)
+    # `chizi serve`: the organisers' console (and the webhook, when webhook_url is set) on one port.
+    web_listen: str = "127.0.0.1"
+    web_port: int = Field(8080, ge=1, le=65535)
+    console_secret: SecretStr | None = None  # signs session cookies; default: a key kept in data_dir
+    console_secure_cookies: bool = False  # set when the console is reached over HTTPS only
     reminder_days: Annotated[tuple[int, ...], NoDecode] = (3, 1)
     throttle_per_minute: int = Field(20, ge=1)
     # Shared by all workers when set: the per-user flood throttle and Telegram's global send limit.

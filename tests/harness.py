@@ -14,9 +14,10 @@ from typing import Any
 import yaml
 from telegram.ext import Application
 
-from bot.app import build_application, health_checks
+from bot.app import build_application
 from chizi.assistant import Assistant
 from chizi.registry import Registry
+from chizi.services import health_checks
 from chizi.settings import Settings
 from tests.conftest import ADMIN, ROOT, TOKEN
 from web.server import webhook_server
@@ -39,6 +40,7 @@ async def running_bot(
     throttle_per_minute: int = 1000,
     rate_limited: bool = True,
     redis_url: str | None = None,
+    refresh_interval: float = 5,
 ) -> AsyncIterator[Application]:
     """Start the Application like `chizi run` does (polling, or webhook when a secret is given); stop it after."""
     settings = Settings(
@@ -51,7 +53,12 @@ async def running_bot(
         redis_url=redis_url,
     )
     app = build_application(
-        settings, assistant, registry, reminder_interval=reminder_interval, rate_limited=rate_limited
+        settings,
+        assistant,
+        registry,
+        reminder_interval=reminder_interval,
+        rate_limited=rate_limited,
+        refresh_interval=refresh_interval,
     )
     if webhook_secret:
         # Our own webhook server (web/), exactly as `chizi run` serves it with CHIZI_WEBHOOK_URL.
@@ -62,7 +69,7 @@ async def running_bot(
             port=port,
             public_url=f"http://127.0.0.1:{port}",
             secret=webhook_secret,
-            checks=health_checks(app.bot_data["core"]),
+            checks=health_checks(app.bot_data["core"].registry, app.bot_data["core"].assistant),
         ):
             yield app
         return

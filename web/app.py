@@ -1,4 +1,5 @@
-"""One ASGI application (Starlette on uvicorn): the Telegram webhook, /healthz and /metrics.
+"""One ASGI application (Starlette on uvicorn): the organisers' console, the Telegram webhook, /healthz
+and /metrics, on one port.
 
 The webhook follows python-telegram-bot's custom-webhook pattern: the request is checked here and the
 update handled by the running Application, so one process and one port serve everything."""
@@ -13,13 +14,17 @@ from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 from telegram import Update
 from telegram.ext import Application
 
 from chizi.metrics import UPDATES
+from web.auth import SESSION_COOKIE, SESSION_SECONDS
+from web.console import Console
 
 log = logging.getLogger("chizi.web")
 
@@ -28,13 +33,21 @@ MAX_UPDATE_BYTES = 1_000_000  # Telegram's updates are far smaller; a larger bod
 
 
 def create_app(
-    application: Application, secret: str, checks: dict[str, Callable[[], str]] | None = None
+    application: Application | None,
+    secret: str | None,
+    checks: dict[str, Callable[[], str]] | None = None,
+    *,
+    console: Console | None = None,
+    session_secret: str | None = None,
+    secure_cookies: bool = False,
 ) -> Starlette:
-    """The webhook at POST /telegram (the secret header required), GET /healthz, GET /metrics.
+    """GET /healthz and GET /metrics; the webhook at POST /telegram (the secret header required) when
+    given an Application; the console's pages when given one (with the key that signs its sessions).
 
     `checks` name what /healthz verifies (database, index): each returns a short state or raises."""
 
     async def telegram_webhook(request: Request) -> Response:
+        assert application is not None and secret is not None
         given = request.headers.get(AUTH_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             UPDATES.labels("forbidden").inc()
@@ -73,10 +86,29 @@ def create_app(
     async def metrics(request: Request) -> Response:
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
-    return Starlette(
-        routes=[
-            Route("/telegram", telegram_webhook, methods=["POST"]),
-            Route("/healthz", healthz, methods=["GET"]),
-            Route("/metrics", metrics, methods=["GET"]),
-        ]
-    )
+    routes: list[BaseRoute] = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/metrics", metrics, methods=["GET"]),
+    ]
+    if application is not None:
+        if not secret:
+            raise ValueError("the webhook needs its secret (CHIZI_WEBHOOK_SECRET)")
+        routes.append(Route("/telegram", telegram_webhook, methods=["POST"]))
+    middleware = []
+    if console is not None:
+        if not session_secret:
+            raise ValueError("the console needs a key to sign its sessions")
+        routes.extend(console.routes())
+        middleware.append(
+            Middleware(
+                SessionMiddleware,
+                secret_key=session_secret,
+                session_cookie=SESSION_COOKIE,
+                max_age=SESSION_SECONDS,
+                same_site="strict",
+                https_only=secure_cookies,
+            )
+        )
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.console = console
+    return app

@@ -107,6 +107,7 @@ class Catalogue(Registrations):
                 if row is not None:
                     raise Refused("exists")
                 row = db.Event(id=ev.id, active=True, announced=False, status="open")
+                _mirror(row, ev)
                 s.add(row)
             elif row is None or row.definition is None:
                 raise Refused("unknown_event")
