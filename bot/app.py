@@ -39,7 +39,7 @@ from bot.commands import (
     subscribe_command,
     timezone_command,
 )
-from bot.common import Core, core_of, log
+from bot.common import Core, core_of, log, run
 from bot.jobs import announce_new_events, follow_console, resume_broadcasts, send_due_reminders
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
@@ -156,6 +156,8 @@ COMMANDS = [
 async def post_init(app: Application) -> None:
     """Sync the catalogue, tell subscribers about new events, start the reminder loop from the database."""
     core: Core = app.bot_data["core"]
+    # The catalogue and the organisers' answers come from the database (events.yaml imported first).
+    await run(core.assistant.use_catalogue, core.registry)
     log.info("bot starting: %d events in the catalogue", len(core.events))
     await announce_new_events(app)
     assert app.job_queue is not None
@@ -200,7 +202,7 @@ def build_application(
         migrate(engine)
         registry = Registry(engine, reminder_days=settings.reminder_days)
     # Answers count seats left from the registry and keep each chat's last question in the database.
-    assistant.use_registry(registry.seats, SqlConversations(registry.engine), catalogue=registry)
+    assistant.use_registry(registry.seats, SqlConversations(registry.engine))
     api = settings.telegram_api_url
     # Typed loosely: the builder's generic parameters change when a rate limiter is added.
     builder: Any = (

@@ -177,12 +177,16 @@ class Assistant:
         organisers' answers come from the database, events.yaml being imported into it first."""
         self._seats = seats
         self.conversations = conversations
-        self._catalogue = catalogue
         if catalogue is not None:
-            catalogue.sync_events(self.seed_events)
-            self.refresh_catalogue()
+            self.use_catalogue(catalogue)
         else:
             self._set_events(self.kb)
+
+    def use_catalogue(self, catalogue: CatalogueSource) -> None:
+        """Take the events and the organisers' answers from the database, importing events.yaml first."""
+        self._catalogue = catalogue
+        catalogue.sync_events(self.seed_events)
+        self.refresh_catalogue()
 
     def refresh_catalogue(self) -> None:
         """Read the events and the organisers' answers from the database again (after a console edit)."""

@@ -50,7 +50,8 @@ def _assistant(settings: Settings, *, build: bool = True, registry: bool = False
 
 
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
-    assistant = _assistant(settings, build=False)
+    # events.yaml is imported into the database too: it seeds the catalogue the console edits.
+    assistant = _assistant(settings, build=False, registry=True)
     report = assistant.ingest(paths=args.paths, forget=args.forget, show_progress=True)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))

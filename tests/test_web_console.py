@@ -4,6 +4,7 @@ Also what the console refuses: no session, a forged form, a guessed password."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import csv
 import io
@@ -79,32 +80,33 @@ async def fill_new_event(page: Any, base: str) -> None:
 async def test_an_event_created_in_the_console_is_registered_for_on_telegram_and_exported(
     telegram: Any, services: Services, console: str
 ) -> None:
-    async with running_bot(telegram, services.assistant, services.registry, refresh_interval=0.2):
-        async with browser_page() as page:
-            await sign_in(page, console)
-            await fill_new_event(page, console)
-            assert NEW_EVENT in page.url
-            chat = Chat(telegram, 501)
-            await telegram.wait(lambda: services.assistant.kb.event(NEW_EVENT) is not None, within=10)
-            await chat.send("/events")
-            await chat.press("f:a::0")  # all events, soonest first
-            assert any("Xi'an Overseas Scholars Forum" in b for b in button_labels(telegram, 501, "e:"))
-            await chat.press(f"r:{NEW_EVENT}")
-            await chat.send("Zhang Min")
-            await chat.send('=HYPERLINK("http://x.example")')  # a formula typed as an affiliation
-            await chat.send("Immunology")
-            await chat.press("rs:skip")
-            await chat.press("rc:yes")
-            done = await chat.press(f"rf:{NEW_EVENT}")
-            assert done[0].startswith("🎉")
+    bot = running_bot(telegram, services.assistant, services.registry, refresh_interval=0.2)
+    async with bot, browser_page() as page:
+        await sign_in(page, console)
+        await fill_new_event(page, console)
+        assert NEW_EVENT in page.url
+        chat = Chat(telegram, 501)
+        await telegram.wait(lambda: services.assistant.kb.event(NEW_EVENT) is not None, within=10)
+        await chat.send("/events")
+        await chat.press("f:a::0")  # all events, soonest first
+        assert any("Xi'an Overseas Scholars Forum" in b for b in button_labels(telegram, 501, "e:"))
+        await chat.press(f"r:{NEW_EVENT}")
+        await chat.send("Zhang Min")
+        await chat.send('=HYPERLINK("http://x.example")')  # a formula typed as an affiliation
+        await chat.send("Immunology")
+        await chat.press("rs:skip")
+        await chat.press("rc:yes")
+        done = await chat.press(f"rf:{NEW_EVENT}")
+        assert done[0].startswith("🎉")
 
-            await page.goto(f"{console}/events/{NEW_EVENT}")
-            row = page.locator("#registrations tbody tr").first
-            assert "Zhang Min" in await row.inner_text()
-            assert "1/2" in await page.inner_text("#filled")
-            async with page.expect_download() as download:
-                await page.click(f"a[href='/events/{NEW_EVENT}/registrations.csv']")
-            text = Path(await (await download.value).path()).read_bytes().decode("utf-8")
+        await page.goto(f"{console}/events/{NEW_EVENT}")
+        row = page.locator("#registrations tbody tr").first
+        assert "Zhang Min" in await row.inner_text()
+        assert "1/2" in await page.inner_text("#filled")
+        async with page.expect_download() as download:
+            await page.click(f"a[href='/events/{NEW_EVENT}/registrations.csv']")
+        text = await (await download.value).path()
+        text = (await asyncio.to_thread(Path(text).read_bytes)).decode("utf-8")
     assert text.startswith("\ufeff")
     (exported,) = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert exported["name"] == "Zhang Min" and exported["event_title"] == "Xi'an Overseas Scholars Forum 2027"
