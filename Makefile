@@ -26,9 +26,11 @@ ingest: install
 eval: install
 	$(BIN)/chizi eval --compare
 
+# lint-imports checks the layering (leaves, core, doors) declared in pyproject.toml.
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check chizi retrieval bot web tests benchmarks
+	$(BIN)/ruff format --check chizi retrieval bot web tests benchmarks testkit
+	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy

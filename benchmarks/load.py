@@ -52,9 +52,9 @@ async def run(users: int, arrivals_per_second: float | None, ingest_at: float | 
     from chizi.db import make_engine, migrate
     from chizi.registry import Registry
     from chizi.settings import Settings
-    from tests.conftest import TOKEN, today
-    from tests.fake_telegram import FakeTelegram
-    from tests.harness import running_bot
+    from testkit import TOKEN, today
+    from testkit.fake_telegram import FakeTelegram
+    from testkit.harness import running_bot
 
     data = WORK / f"run-{users}-{arrivals_per_second}"
     shutil.rmtree(data, ignore_errors=True)

@@ -177,9 +177,9 @@ async def bench_bot(users: int, data_dir: Path, rate_limited: bool) -> dict[str,
     from chizi.db import make_engine, migrate
     from chizi.registry import Registry
     from chizi.settings import Settings
-    from tests.conftest import TOKEN, today
-    from tests.fake_telegram import FakeTelegram
-    from tests.harness import running_bot
+    from testkit import TOKEN, today
+    from testkit.fake_telegram import FakeTelegram
+    from testkit.harness import running_bot
 
     settings = Settings(data_dir=data_dir, knowledge_dir=ROOT / "knowledge")
     # The day the test suite runs on, before the 2027 sample events: registrations stay open whenever it runs.
@@ -262,7 +262,7 @@ def cold_starts(data_dir: Path) -> dict[str, float]:
     ask = time.perf_counter() - t
 
     async def until_first_poll() -> float:
-        from tests.fake_telegram import FakeTelegram
+        from testkit.fake_telegram import FakeTelegram
 
         fake = FakeTelegram("123456:COLD")
         polled = asyncio.Event()

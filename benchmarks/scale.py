@@ -115,9 +115,9 @@ async def scale_test() -> str:
     sys.path.insert(0, str(ROOT))
     import sqlalchemy
 
-    from tests.conftest import TOKEN
-    from tests.fake_telegram import FakeTelegram
-    from tests.harness import one_event_knowledge
+    from testkit import TOKEN
+    from testkit.fake_telegram import FakeTelegram
+    from testkit.harness import one_event_knowledge
 
     shutil.rmtree(WORK, ignore_errors=True)
     WORK.mkdir(parents=True)

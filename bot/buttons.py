@@ -45,7 +45,7 @@ from bot.views import (
     subscribe_keyboard,
     subscriptions_summary,
 )
-from chizi.knowledge import field_label
+from chizi.catalogue import field_label
 from chizi.registry import Refused
 from chizi.texts import t
 

@@ -21,9 +21,9 @@ from bot.views import events_menu, main_menu, my_events_view, show_event, subscr
 from chizi.db import UNAVAILABLE
 from chizi.metrics import ANSWER_SECONDS, ANSWERS
 from chizi.registry import Refused
-from chizi.text import scrub
 from chizi.texts import t
 from retrieval.index import IndexError_
+from retrieval.text import scrub
 
 
 # --- commands --------------------------------------------------------------------------------------

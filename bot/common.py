@@ -18,10 +18,10 @@ from telegram.ext import (
 )
 
 from chizi.assistant import Assistant
+from chizi.catalogue import Event
 from chizi.db import UNAVAILABLE
 from chizi.ics import event_calendar
 from chizi.ics import filename as calendar_filename
-from chizi.knowledge import Event
 from chizi.limits import MemoryThrottle, RedisThrottle
 from chizi.registry import Registry
 from chizi.settings import Settings

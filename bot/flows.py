@@ -22,7 +22,7 @@ from bot.common import (
 )
 from bot.jobs import broadcast_message, deliver_broadcast
 from bot.views import confirmation, edit_menu, main_menu, moment_in, short_name, timezone_picker
-from chizi.knowledge import Event
+from chizi.catalogue import Event
 from chizi.metrics import REGISTRATIONS
 from chizi.registry import EDITABLE, Details, InvalidInput, Refused, validate_field
 from chizi.texts import t

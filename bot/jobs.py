@@ -14,8 +14,8 @@ from telegram.ext import (
 
 from bot.common import Core, core_of, is_permanent, log, run, send_calendar, user_zone
 from bot.views import moment_both, place_lines, when_lines
+from chizi.catalogue import Event
 from chizi.event_answers import where
-from chizi.knowledge import Event
 from chizi.metrics import SEND_FAILURES
 from chizi.texts import t
 

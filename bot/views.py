@@ -7,8 +7,8 @@ import datetime as dt
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.common import Core, kb, run, say, show, user_zone
+from chizi.catalogue import Event, field_label
 from chizi.event_answers import where
-from chizi.knowledge import Event, field_label
 from chizi.registry import Details
 from chizi.texts import t
 from chizi.timezones import COMMON, abbreviation, same_clock, zone

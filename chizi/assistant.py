@@ -18,18 +18,20 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Protocol
 
+from chizi.catalogue import Event
 from chizi.conversations import Conversations, MemoryConversations, Turn
 from chizi.event_answers import EventDesk, EventRef, SeatsFn
-from chizi.knowledge import Event, FaqEntry, KnowledgeBase, load_knowledge
-from chizi.registry import utcnow
+from chizi.knowledge import KnowledgeBase, load_knowledge
+from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
-from chizi.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
 from retrieval import router
 from retrieval.compose import Composed, Tuning, compose
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.faq import FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
+from retrieval.knowledge import FaqEntry
 from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
+from retrieval.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
 from retrieval.understand import Question, check, mentions_event, resolve_follow_up, understand
 
 log = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ class CatalogueSource(Protocol):
 
     def catalogue(self) -> list[Event]: ...
 
-    def faq_answers(self) -> list[FaqEntry]: ...
+    def faq_answers(self) -> list[OrganiserAnswer]: ...
 
 
 @dataclass
@@ -98,6 +100,19 @@ class Answer:
     def deep_links(self) -> list[str]:
         """`/start evt_<id>` for each event the answer names: what the console prints under it."""
         return [f"/start evt_{e.id}" for e in self.events]
+
+
+def organiser_entry(answer: OrganiserAnswer) -> FaqEntry:
+    """An organiser's answer as an FAQ entry: matched by meaning, and always for the very question."""
+    return FaqEntry(
+        id=f"console-{answer.id}",
+        q_zh=[answer.question],
+        q_en=[answer.question],
+        a_zh=answer.answer_zh,
+        a_en=answer.answer_en,
+        patterns=[f"^{re.escape(normalize(answer.question))}$"],
+        kind="howto",
+    )
 
 
 def _as_of_prefix(as_of: str, language: str) -> str:
@@ -193,7 +208,7 @@ class Assistant:
         if self._catalogue is None:
             return
         events = self._catalogue.catalogue()
-        answers = self._catalogue.faq_answers()
+        answers = [organiser_entry(a) for a in self._catalogue.faq_answers()]
         with self._lock:
             kb = replace(self.kb, events=events)
             if answers != self._answers:

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from chizi.knowledge import KnowledgeError
 from chizi.settings import Settings, SettingsError, load_settings
 from retrieval.index import IndexError_
+from retrieval.knowledge import KnowledgeError
 
 
 def _quiet_libraries() -> None:

@@ -14,8 +14,8 @@ CHAT = "console"
 
 def events_listing(assistant: Any) -> list[str]:
     """Upcoming events by date, with deadline, format, seats left and the Telegram deep link."""
+    from chizi.catalogue import field_label
     from chizi.event_answers import where
-    from chizi.knowledge import field_label
 
     now = assistant.now()
     upcoming = sorted((e for e in assistant.kb.events if e.ends_at > now), key=lambda e: e.starts_at)

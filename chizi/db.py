@@ -68,7 +68,7 @@ class Event(Base):
     deadline_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     announced: Mapped[bool] = mapped_column(Boolean, default=False)
-    # The whole catalogue entry (JSON of chizi.knowledge.Event): the database is the catalogue.
+    # The whole catalogue entry (JSON of chizi.catalogue.Event): the database is the catalogue.
     definition: Mapped[str | None] = mapped_column(Text, nullable=True)
     status: Mapped[str] = mapped_column(String(12), default="open")  # open | closed | cancelled
     # "yaml": follows events.yaml (re-imported when its entry changes); "console": organisers own it.

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from chizi.text import normalize
 from retrieval.search import Weights
+from retrieval.text import normalize
 
 FUSIONS = ("rrf", "linear", "dense", "bm25")
 KINDS = ("fact", "event", "howto", "followup", "unanswerable", "out_of_scope", "injection")

@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from chizi.knowledge import Event, field_label
-from chizi.text import normalize
+from chizi.catalogue import Event, field_label
 from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, mentions
+from retrieval.text import normalize
 from retrieval.understand import Question
 
 SeatsFn = Callable[[Iterable[str]], dict[str, tuple[int, int]]]

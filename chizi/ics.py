@@ -6,7 +6,7 @@ import datetime as dt
 
 import icalendar
 
-from chizi.knowledge import Event
+from chizi.catalogue import Event
 
 PRODUCT = "-//Chizi//Overseas Scholars Events//EN"
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 
-from chizi.text import has_cjk, normalize, sentences
 from retrieval.search import Hit, Searcher, SearchResult
+from retrieval.text import has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.understand import FOCUS_CONCEPTS, Question, check, fits_wanted
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from chizi.knowledge import FaqEntry
-from chizi.text import has_cjk, normalize
 from retrieval.embeddings import Encoder
+from retrieval.knowledge import FaqEntry
+from retrieval.text import has_cjk, normalize
 from retrieval.tokenizer import Tokenizer
 
 

@@ -24,8 +24,8 @@ from typing import Any, cast
 
 from langchain_core.documents import Document as LCDocument
 
-from chizi.knowledge import Document, KnowledgeBase, load_knowledge
 from retrieval.embeddings import Encoder
+from retrieval.knowledge import Document, Library, load_library
 from retrieval.loaders import iter_files, load_file
 from retrieval.splitter import make_splitter
 from retrieval.store import HNSW, close, collection_name, copy_collection, open_client, unheld
@@ -197,7 +197,7 @@ def ingest(
     chroma_url: str | None = None,
     paths: list[Path] | None = None,
     forget: list[Path] | None = None,
-    knowledge: KnowledgeBase | None = None,
+    knowledge: Library | None = None,
     show_progress: bool = False,
     keep_generations: int = 2,
 ) -> IngestReport:
@@ -207,7 +207,7 @@ def ingest(
 
     started = time.perf_counter()
     with writer_lock(index_dir):
-        kb = knowledge or load_knowledge(knowledge_dir)  # validated whole before anything is written
+        kb = knowledge or load_library(knowledge_dir)  # validated whole before anything is written
         extra = [load_file(p) for p in iter_files(_register(index_dir, paths or [], forget or []))]
         docs = kb.documents + extra
         words = sorted({t.zh for t in kb.glossary})

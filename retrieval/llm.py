@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import SecretStr
 
-from chizi.text import scrub
 from retrieval.search import Hit
+from retrieval.text import scrub
 
 log = logging.getLogger(__name__)
 

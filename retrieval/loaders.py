@@ -7,8 +7,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from chizi.knowledge import DocMeta, Document, KnowledgeError, parse_front_matter
-from chizi.text import clean, detect_language
+from retrieval.knowledge import DocMeta, Document, KnowledgeError, parse_front_matter
+from retrieval.text import clean, detect_language
 
 SUFFIXES = (".md", ".txt", ".html", ".htm", ".pdf")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chizi.text import normalize
+from retrieval.text import normalize
 
 _GREETING = re.compile(
     r"^(hi|hello|hey|good (morning|afternoon|evening)|greetings|thanks?|thank you|thx|bye|goodbye|"

@@ -16,11 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from chizi.knowledge import GlossaryTerm
-from chizi.text import detect_language, normalize
 from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, current_generation
+from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
+from retrieval.text import detect_language, normalize
 from retrieval.tokenizer import Tokenizer
 from retrieval.typos import HomophoneFixer, load_synonyms
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import jieba
 import snowballstemmer
 
-from chizi.text import normalize
+from retrieval.text import normalize
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import os
@@ -19,17 +18,10 @@ from chizi.db import make_engine, migrate
 from chizi.registry import Registry
 from chizi.settings import Settings
 from retrieval.embeddings import Encoder, load_encoder
+from testkit import ADMIN, ROOT, TODAY, TOKEN, today
 
-ROOT = Path(__file__).resolve().parent.parent
+__all__ = ["ADMIN", "ROOT", "TODAY", "TOKEN", "today"]
 CORPUS = ROOT.parent / "shared" / "corpus" / "mohrss-2013-03-26-chizi-plan-2012.txt"
-TOKEN = "123456:TEST-token-not-secret"
-ADMIN = 900_000_001
-# The suite runs on a fixed day before the 2027 sample events, so it stays green as the real date passes them.
-TODAY = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
-
-
-def today() -> dt.datetime:
-    return TODAY
 
 
 @pytest.fixture(scope="session")
@@ -168,7 +160,7 @@ def postgres_url() -> str:
 
 @pytest.fixture
 async def telegram() -> AsyncIterator[Any]:
-    from tests.fake_telegram import FakeTelegram
+    from testkit.fake_telegram import FakeTelegram
 
     fake = FakeTelegram(TOKEN)
     await fake.start()

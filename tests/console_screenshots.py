@@ -14,8 +14,15 @@ from chizi.db import make_engine, migrate
 from chizi.registry import Details, Registry
 from chizi.services import Services
 from chizi.settings import Settings
+from testkit.console import (
+    ORGANISER,
+    PASSWORD,
+    browser_page,
+    chromium_missing,
+    console_running,
+    sign_in,
+)
 from tests.conftest import ROOT, today
-from tests.console_harness import ORGANISER, PASSWORD, browser_page, chromium_missing, console_running, sign_in
 
 DOCS = ROOT / "docs" / "console"
 PEOPLE = [

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from chizi.assistant import Assistant
-from chizi.knowledge import Event, load_knowledge
+from chizi.catalogue import Event
+from chizi.knowledge import load_knowledge
 from chizi.organisers import AccountError, Organisers
 from chizi.registry import Details, Refused, Registry
 from tests.conftest import ROOT
@@ -112,7 +113,7 @@ def test_an_organisers_answer_leaves_the_queue_and_joins_the_faq(registry: Regis
     registry.answer_question(first, "", "Business casual.", "alice")
     assert registry.question_queue() == []
     (entry,) = registry.faq_answers()
-    assert entry.a_en == entry.a_zh == "Business casual."
+    assert entry.answer_en == entry.answer_zh == "Business casual."
 
 
 def test_an_answer_voted_down_is_queued(registry: Registry) -> None:

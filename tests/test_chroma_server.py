@@ -14,8 +14,8 @@ import pytest
 from chizi.assistant import Assistant
 from retrieval.embeddings import Encoder
 from retrieval.store import close
+from testkit.harness import free_port
 from tests.conftest import ROOT, make_settings
-from tests.harness import free_port
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ import pytest
 from chizi.assistant import Assistant
 from chizi.db import make_engine, migrate
 from chizi.registry import Registry
+from testkit.harness import Chat, one_event_knowledge
 from tests.conftest import ROOT, TOKEN
-from tests.harness import Chat, one_event_knowledge
 
 EVENT = "crash-test-fair"
 CHIZI = [sys.executable, "-m", "chizi.cli"]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from chizi.knowledge import KnowledgeError, load_knowledge
+from chizi.knowledge import load_knowledge
+from retrieval.knowledge import KnowledgeError
 from tests.conftest import ROOT
 
 

@@ -14,7 +14,7 @@ import pytest
 from chizi.assistant import Assistant
 from chizi.limits import MemoryThrottle, RedisSendLimit, RedisThrottle, redis_client
 from chizi.registry import Registry
-from tests.harness import running_bot
+from testkit.harness import running_bot
 
 REDIS_URL = os.environ.get("CHIZI_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 

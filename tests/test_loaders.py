@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from chizi.knowledge import KnowledgeError
+from retrieval.knowledge import KnowledgeError
 from retrieval.loaders import iter_files, load_file
 
 

@@ -15,8 +15,8 @@ from sqlalchemy import text
 
 from chizi.assistant import Assistant
 from chizi.registry import Registry
+from testkit.harness import Chat, running_bot
 from tests.conftest import ADMIN, TOKEN, today
-from tests.harness import Chat, running_bot
 from tests.test_telegram_e2e import SUZHOU, register
 
 

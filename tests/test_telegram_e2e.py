@@ -13,8 +13,8 @@ import pytest
 
 from chizi.assistant import Assistant
 from chizi.registry import Registry
+from testkit.harness import Chat, running_bot
 from tests.conftest import ADMIN, today
-from tests.harness import Chat, running_bot
 
 SUZHOU = "sz-elite-week-2027"
 ONE_SEAT = "one-seat-2027"

@@ -11,8 +11,8 @@ import icalendar
 
 from chizi.assistant import Assistant
 from chizi.registry import Registry
+from testkit.harness import Chat, running_bot
 from tests.conftest import ADMIN
-from tests.harness import Chat, running_bot
 from tests.test_telegram_e2e import SUZHOU, button_labels, register
 
 ONLINE = "hz-siliconvalley-online-2027"

@@ -19,8 +19,7 @@ import pytest
 from chizi.assistant import Assistant
 from chizi.registry import Details, Registry
 from chizi.services import Services
-from tests.conftest import today
-from tests.console_harness import (
+from testkit.console import (
     ORGANISER,
     PASSWORD,
     browser_page,
@@ -28,7 +27,8 @@ from tests.console_harness import (
     console_running,
     sign_in,
 )
-from tests.harness import Chat, running_bot
+from testkit.harness import Chat, running_bot
+from tests.conftest import today
 from tests.test_telegram_e2e import SUZHOU, button_labels
 
 needs_browser = pytest.mark.skipif(chromium_missing() is not None, reason=str(chromium_missing()))

@@ -18,9 +18,9 @@ from chizi.db import make_engine, migrate
 from chizi.registry import Registry
 from chizi.settings import Settings
 from retrieval.embeddings import load_encoder
+from testkit.fake_telegram import FakeTelegram
+from testkit.harness import Chat, running_bot
 from tests.conftest import ROOT, TOKEN, today
-from tests.fake_telegram import FakeTelegram
-from tests.harness import Chat, running_bot
 
 USER = 424_242
 EVENT = "sz-elite-week-2027"

@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from chizi.knowledge import FIELD_LABELS, Event, field_label
+from chizi.catalogue import FIELD_LABELS, Event, field_label
 from chizi.registry import Promotion, Refused
 from chizi.registry.policy import registration_state
 from chizi.services import Services

@@ -41,15 +41,23 @@ class InvalidInput(ValueError):
         self.reason = reason
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain(text: str) -> str:
+    """What a person typed, without invisible or control characters, white space folded. (The events
+    side keeps its own three lines rather than reach into the Q&A side's text module.)"""
+    return re.sub(r"\s+", " ", _CONTROL.sub(" ", _INVISIBLE.sub("", text))).strip()
+
+
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 _LIMITS = {"name": 120, "affiliation": 200, "field": 200}
 
 
 def validate_field(field: str, raw: str) -> str | None:
     """One registration field, cleaned; raises InvalidInput with a reason code."""
-    from chizi.text import clean
-
-    value = clean(raw or "")
+    value = plain(raw or "")
     if field == "email":
         if value.lower() in {"", "-", "skip", "跳过", "无"}:
             return None
@@ -99,6 +107,14 @@ class MyRegistration:
     event_id: str
     status: str
     position: int | None
+
+
+@dataclass(frozen=True)
+class OrganiserAnswer:
+    id: int
+    question: str
+    answer_zh: str
+    answer_en: str
 
 
 @dataclass(frozen=True)

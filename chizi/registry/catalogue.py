@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, select, update
 
 from chizi import db
-from chizi.knowledge import Event as CatalogueEvent
+from chizi.catalogue import Event as CatalogueEvent
 from chizi.registry.base import Promotion, Refused
 from chizi.registry.registrations import Registrations
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from sqlalchemy import func, select, update
 
 from chizi import db
-from chizi.knowledge import FaqEntry
 from chizi.registry.base import (
     InvalidInput,
+    OrganiserAnswer,
     Store,
+    plain,
 )
 
 
@@ -93,9 +93,7 @@ class Feedback(Store):
     def answer_question(self, question_id: int, answer_zh: str, answer_en: str, actor: str) -> int:
         """An organiser's answer to a queued question becomes an FAQ entry; every copy of the question
         leaves the queue. Returns the entry's id."""
-        from chizi.text import clean
-
-        answer_zh, answer_en = clean(answer_zh or ""), clean(answer_en or "")
+        answer_zh, answer_en = plain(answer_zh or ""), plain(answer_en or "")
         if not (answer_zh or answer_en):
             raise InvalidInput("answer", "empty")
         with self._tx() as s:
@@ -115,21 +113,8 @@ class Feedback(Store):
             s.flush()
             return int(entry.id)
 
-    def faq_answers(self) -> list[FaqEntry]:
-        """The organisers' answers as FAQ entries: matched by meaning, and always for the very question."""
-        from chizi.text import normalize
-
+    def faq_answers(self) -> list[OrganiserAnswer]:
+        """The answers organisers wrote, oldest first (the core makes FAQ entries of them)."""
         with self._sessions() as s:
             rows = s.scalars(select(db.FaqAnswer).order_by(db.FaqAnswer.id)).all()
-        return [
-            FaqEntry(
-                id=f"console-{r.id}",
-                q_zh=[r.question],
-                q_en=[r.question],
-                a_zh=r.answer_zh,
-                a_en=r.answer_en,
-                patterns=[f"^{re.escape(normalize(r.question))}$"],
-                kind="howto",
-            )
-            for r in rows
-        ]
+        return [OrganiserAnswer(r.id, r.question, r.answer_zh, r.answer_en) for r in rows]

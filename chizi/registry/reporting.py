@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from chizi import db
-from chizi.knowledge import Event as CatalogueEvent
+from chizi.catalogue import Event as CatalogueEvent
 from chizi.registry.base import (
     Store,
     _safe_cell,

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from chizi.services import Services, health_checks
-from tests.harness import free_port
+from testkit.harness import free_port
 from web.console import Console
 from web.server import webhook_server
 

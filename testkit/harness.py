@@ -19,7 +19,7 @@ from chizi.assistant import Assistant
 from chizi.registry import Registry
 from chizi.services import health_checks
 from chizi.settings import Settings
-from tests.conftest import ADMIN, ROOT, TOKEN
+from testkit import ADMIN, ROOT, TOKEN
 from web.server import webhook_server
 
 
