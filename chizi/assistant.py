@@ -25,7 +25,7 @@ from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
 from retrieval import router
-from retrieval.compose import Composed, Tuning, compose
+from retrieval.compose import Composed, compose
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.faq import FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
@@ -153,8 +153,8 @@ class Assistant:
     ) -> None:
         self.settings = settings
         self.embeddings = embeddings or load_encoder(settings.embedding_model)
-        self.weights = Weights(dense=settings.dense_weight, bm25=settings.bm25_weight)
-        self.tuning = Tuning(min_confidence=settings.min_confidence)
+        self.weights = settings.retrieval.weights()
+        self.tuning = settings.retrieval.tuning()
         self.conversations: Conversations = conversations or MemoryConversations()
         self._clock = clock
         self._frozen: dt.datetime | None = None
@@ -364,7 +364,9 @@ class Assistant:
         if q.about_event:
             return self._event_answer(question, q, lang, now, zone)
 
-        result: SearchResult = searcher.search(asked, k=self.settings.top_k, weights=weights or self.weights)
+        result: SearchResult = searcher.search(
+            asked, k=self.settings.retrieval.top_k, weights=weights or self.weights
+        )
         nearest = max((h.dense_similarity for h in result.hits), default=0.0)
         faq = self._faq.match(asked, lang, searcher.idf, nearest)
         if faq is not None and not check(q, self._faq.checkable_text(faq.entry)).ok:

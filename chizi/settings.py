@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -14,6 +15,8 @@ from pydantic_settings import (
     SettingsConfigDict,
     TomlConfigSettingsSource,
 )
+
+from retrieval.tuning import Tuning, Weights
 
 
 class SettingsError(Exception):
@@ -24,10 +27,50 @@ def _config_file() -> Path:
     return Path(os.environ.get("CHIZI_CONFIG_FILE", "config/chizi.toml"))
 
 
+class RetrievalSettings(BaseModel):
+    """`[retrieval]` in the config: how passages are found and answers composed.
+
+    The tuned values live once, in `retrieval.search.Weights` (fusion) and `retrieval.compose.Tuning`
+    (sentence choice and the confidence below which the assistant declines), chosen on the tune split of
+    the question set; a key set here overrides that one value, and an unknown key is an error."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    top_k: int = Field(default=5, ge=1, le=50)  # passages read per question
+    fusion: dict[str, float | str] = Field(default_factory=dict)  # Weights: dense, bm25, rrf_k, same_language
+    answer: dict[str, float | int] = Field(default_factory=dict)  # Tuning: min_confidence, passages, …
+
+    @field_validator("fusion")
+    @classmethod
+    def _known_fusion(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return _known_keys(value, Weights)
+
+    @field_validator("answer")
+    @classmethod
+    def _known_answer(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return _known_keys(value, Tuning)
+
+    def weights(self) -> Weights:
+        return Weights(**self.fusion)  # type: ignore[arg-type]
+
+    def tuning(self) -> Tuning:
+        return Tuning(**self.answer)  # type: ignore[arg-type]
+
+
+def _known_keys(value: dict[str, Any], kind: type) -> dict[str, Any]:
+    known = {f.name for f in dataclasses.fields(kind)}
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ValueError(f"unknown key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return value
+
+
 class Settings(BaseSettings):
     """Everything Chizi can be told at start. Read once, passed down, never read at import."""
 
-    model_config = SettingsConfigDict(env_prefix="CHIZI_", extra="ignore", populate_by_name=True)
+    # CHIZI_RETRIEVAL__TOP_K=8 sets [retrieval] top_k from the environment.
+    model_config = SettingsConfigDict(
+        env_prefix="CHIZI_", extra="ignore", populate_by_name=True, env_nested_delimiter="__"
+    )
 
     data_dir: Path = Path("./var")
     knowledge_dir: Path = Path("./knowledge")
@@ -35,10 +78,7 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     database_url: str | None = None
 
-    dense_weight: float = Field(1.0, ge=0)
-    bm25_weight: float = Field(1.0, ge=0)
-    top_k: int = Field(5, ge=1, le=50)
-    min_confidence: float = Field(0.35, ge=0, le=1)
+    retrieval: RetrievalSettings = Field(default_factory=lambda: RetrievalSettings())
     max_question_chars: int = Field(2000, ge=50, le=100_000)
 
     telegram_bot_token: SecretStr | None = Field(

@@ -22,6 +22,7 @@ from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize
 from retrieval.tokenizer import Tokenizer
+from retrieval.tuning import Weights
 from retrieval.typos import HomophoneFixer, load_synonyms
 
 log = logging.getLogger(__name__)
@@ -60,15 +61,6 @@ class SearchResult:
     query_tokens: list[str]
     language: str
     timings: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Weights:
-    dense: float = 1.0
-    bm25: float = 1.0
-    rrf_k: int = 5
-    same_language: float = 0.2  # fused score bonus, as a fraction, for chunks in the question's language
-    fusion: str = "rrf"  # "rrf", "linear", "dense" (baseline), "bm25" (baseline)
 
 
 @lru_cache(maxsize=4)
