@@ -152,11 +152,9 @@ def _count(data: dict[str, Any], lang: str) -> int:
 
 
 async def start_registration(update: Update, core: Core, lang: str, uid: int, event: Event) -> None:
-    now = core.now()
-    if event.starts_at <= now:
-        raise Refused("past")
-    if event.deadline_at < now:
-        raise Refused("closed")
+    state = event.state(core.now())
+    if state != "open":
+        raise Refused("unknown_event" if state == "cancelled" else state)
     if await run(core.registry.status, uid, event.id):
         raise Refused("duplicate")
     await run(core.registry.save_draft, uid, "register", "name", {"event_id": event.id})

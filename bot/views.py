@@ -136,9 +136,9 @@ def event_card(
         rows.append(
             [(t("btn_edit_reg", lang), f"ed:{event.id}"), (t("btn_cancel_reg", lang), f"c:{event.id}")]
         )
-    elif event.starts_at <= now:
+    elif event.state(now) == "past":
         text += "\n\n" + t("past_note", lang)
-    elif event.deadline_at < now:
+    elif event.state(now) != "open":
         text += "\n\n" + t("closed_note", lang)
     else:
         rows.append([(t("btn_register" if left else "btn_waitlist", lang), f"r:{event.id}")])

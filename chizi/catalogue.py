@@ -15,6 +15,23 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9_-]{1,63}$")
 EventFormat = Literal["in_person", "online", "hybrid"]
 
 
+State = Literal["open", "closed", "past", "cancelled"]
+
+
+def registration_state(
+    status: str, starts_at: dt.datetime, deadline_at: dt.datetime, now: dt.datetime
+) -> State:
+    """'open', or why not: cancelled by its organisers, already started ('past'), or 'closed' (the
+    deadline passed or organisers closed registration early)."""
+    if status == "cancelled":
+        return "cancelled"
+    if starts_at <= now:
+        return "past"
+    if status == "closed" or deadline_at < now:
+        return "closed"
+    return "open"
+
+
 class Event(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -62,6 +79,10 @@ class Event(BaseModel):
         if self.join_url and self.format == "in_person":
             raise ValueError("join_url is for online or hybrid events")
         return self
+
+    def state(self, now: dt.datetime) -> State:
+        """Whether it can be registered for now: the one rule, shared with the registry."""
+        return registration_state(self.status, self.starts_at, self.deadline_at, now)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -25,7 +25,7 @@ def events_listing(assistant: Any) -> list[str]:
         fields = ", ".join(field_label(f, "en") for f in e.fields)
         status = (
             f"closes {e.deadline_at:%Y-%m-%d}, {seats[e.id][0]}/{e.capacity} seats left"
-            if e.deadline_at > now
+            if e.state(now) == "open"
             else "registration closed"
         )
         lines.append(

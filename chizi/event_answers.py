@@ -186,7 +186,7 @@ class EventDesk:
         title = e.title(lang)
         zh = lang == "zh"
         left, waiting = seats
-        open_ = e.deadline_at > now
+        open_ = e.state(now) == "open"
         days = (e.deadline_at - now).days
         closes = (
             (
@@ -286,8 +286,8 @@ class EventDesk:
                     else "Events you can join from abroad (online or hybrid) come first."
                 )
         if q.closing_soon:
-            chosen = sorted((e for e in chosen if e.deadline_at > now), key=lambda e: e.deadline_at)
-        chosen = [e for e in chosen if e.deadline_at > now] or chosen
+            chosen = sorted((e for e in chosen if e.state(now) == "open"), key=lambda e: e.deadline_at)
+        chosen = [e for e in chosen if e.state(now) == "open"] or chosen
         if not chosen:
             text = (
                 "活动目录里没有符合这些条件的即将举行的活动。发送 /events 可以浏览全部活动，/subscribe 可以在有新活动时收到通知。"
@@ -319,13 +319,13 @@ class EventDesk:
         if lang == "zh":
             status = (
                 f"报名截止{e.deadline_at.month}月{e.deadline_at.day}日（还有 {days} 天），剩余 {seats[0]} 个名额"
-                if e.deadline_at > now
+                if e.state(now) == "open"
                 else "报名已截止"
             )
             return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
         status = (
             f"registration closes {day(e.deadline_at, lang)} (in {days} days), {seats[0]} places left"
-            if e.deadline_at > now
+            if e.state(now) == "open"
             else "registration closed"
         )
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"

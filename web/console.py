@@ -25,7 +25,6 @@ from starlette.staticfiles import StaticFiles
 
 from chizi.catalogue import FIELD_LABELS, Event, field_label
 from chizi.registry import Promotion, Refused
-from chizi.registry.policy import registration_state
 from chizi.services import Services
 from chizi.texts import t
 from chizi.timezones import COMMON
@@ -129,7 +128,7 @@ class Console:
     def state(self, event: Event, status: str) -> str:
         if status == "withdrawn":
             return status
-        return registration_state(status, event.starts_at, event.deadline_at, self.now())
+        return event.model_copy(update={"status": status}).state(self.now())
 
     # --- sign in ---------------------------------------------------------------------------------
     async def login_page(self, request: Request) -> Response:

@@ -8,6 +8,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from chizi import db
+from chizi.catalogue import registration_state
 from chizi.registry.base import (
     EDITABLE,
     Details,
@@ -19,7 +20,6 @@ from chizi.registry.base import (
     Store,
     validate_field,
 )
-from chizi.registry.policy import registration_state
 
 
 class Registrations(Store):
