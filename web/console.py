@@ -175,7 +175,7 @@ class Console:
     async def dashboard(self, request: Request) -> Response:
         lang = language(request)
         now = self.now()
-        events = await self.call(self.registry.catalogue)
+        events = [e for e in await self.call(self.registry.catalogue) if e.ends_at > now]
         seats = await self.call(self.registry.seats, [e.id for e in events])
         since = (now - dt.timedelta(days=29)).replace(hour=0, minute=0, second=0, microsecond=0)
         per_day = await self.call(self.registry.signups_per_day, since)
