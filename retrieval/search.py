@@ -107,6 +107,11 @@ class Searcher:
             raise IndexError_(
                 f"the index at {gen_dir} is damaged ({exc.__class__.__name__}); rebuild it with `chizi ingest`"
             ) from None
+        if manifest.get("dimension", embeddings.dimension) != embeddings.dimension:
+            raise IndexError_(
+                f"the index holds {manifest.get('dimension')}-dimensional vectors but the encoder makes "
+                f"{embeddings.dimension}; run `chizi ingest` to rebuild it"
+            )
         if manifest.get("embedding_model") != embeddings.name:
             raise IndexError_(
                 f"the index was built with {manifest.get('embedding_model')!r} but the assistant uses "

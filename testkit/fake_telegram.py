@@ -29,6 +29,8 @@ class FakeTelegram:
         self._screen: dict[int, list[dict[str, Any]]] = {}  # sends and edits, in the order they happened
         # Faults to inject: chat id → (HTTP status, description) for the next `count` sends to that chat.
         self.failing: dict[int, tuple[int, str, int, int | None]] = {}
+        # Sends to a chat that hang this long and are then dropped, unrecorded (a request lost in transit).
+        self.stalling: dict[int, tuple[float, int]] = {}
         self._changed = asyncio.Event()
         self.files: dict[str, bytes] = {}
         self._updates: list[dict[str, Any]] = []
@@ -78,6 +80,16 @@ class FakeTelegram:
             )
         method = request.match_info["method"]
         params = await self._params(request)
+        if method in ("sendMessage", "sendDocument") and int(params.get("chat_id", 0)) in self.stalling:
+            chat = int(params["chat_id"])
+            seconds, count = self.stalling.pop(chat)
+            if count > 1:
+                self.stalling[chat] = (seconds, count - 1)
+            self.calls.append((f"{method}:stalled", params))
+            await asyncio.sleep(seconds)
+            return web.json_response(
+                {"ok": False, "error_code": 504, "description": "Gateway Timeout"}, status=504
+            )
         if method in ("sendMessage", "sendDocument") and int(params.get("chat_id", 0)) in self.failing:
             chat = int(params["chat_id"])
             status, description, count, retry_after = self.failing[chat]
@@ -277,6 +289,10 @@ class FakeTelegram:
     ) -> None:
         """Make the next `times` sends to chat_id fail as Telegram would (403 blocked, 429, 502, …)."""
         self.failing[chat_id] = (status, description, times, retry_after)
+
+    def stall(self, chat_id: int, seconds: float, times: int = 1) -> None:
+        """Make the next `times` sends to chat_id hang for `seconds` (past the bot's timeout) and be lost."""
+        self.stalling[chat_id] = (seconds, times)
 
     def edits_to(self, chat_id: int) -> list[dict[str, Any]]:
         """editMessageText calls for chat_id: menus replaced in place."""

@@ -126,6 +126,24 @@ def test_corrupt_store_points_to_chizi_ingest(fresh: Assistant) -> None:
         fresh.answer("What is the Chizi Plan?")
 
 
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [({"dimension": 768}, "768-dimensional"), ({"embedding_model": "bundled:all-MiniLM-L6-v2"}, "MiniLM")],
+    ids=["wrong-dimension", "other-model"],
+)
+def test_an_index_built_for_another_encoder_points_to_chizi_ingest(
+    fresh: Assistant, change: dict[str, object], said: str
+) -> None:
+    fresh.ingest()
+    gen = current_generation(fresh.settings.index_dir)
+    assert gen is not None
+    manifest = json.loads((gen / "manifest.json").read_text())
+    (gen / "manifest.json").write_text(json.dumps({**manifest, **change}))
+    fresh.index.close()  # as after a restart
+    with pytest.raises(IndexError_, match=f"{said}.*chizi ingest"):
+        fresh.answer("What is the Chizi Plan?")
+
+
 def test_index_records_its_hnsw_settings_and_model(fresh: Assistant) -> None:
     fresh.ingest()
     gen = current_generation(fresh.settings.index_dir)

@@ -42,6 +42,17 @@ async def test_a_429_is_waited_out_and_the_reply_arrives_once(
     assert waited >= 1.0
 
 
+async def test_a_reply_whose_request_times_out_is_retried_and_arrives_once(
+    telegram: Any, assistant: Assistant, registry: Registry
+) -> None:
+    telegram.stall(403, seconds=8, times=1)  # longer than the bot's 5 s read timeout: lost in transit
+    async with running_bot(telegram, assistant, registry):
+        reply = await Chat(telegram, 403).send("/help")
+        stalled = [c for c, p in telegram.calls if c == "sendMessage:stalled" and int(p["chat_id"]) == 403]
+    assert "/events" in reply[0] and len(telegram.texts_to(403)) == 1
+    assert len(stalled) == 1
+
+
 # --- hostile or odd input --------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "message",

@@ -268,3 +268,50 @@ async def test_every_console_action_is_in_the_audit_log_without_personal_data(
         ("login", ""),
     ]
     assert "Chen Jing" not in audit.text and "chen@example.org" not in audit.text
+
+
+@needs_browser
+async def test_a_form_whose_csrf_token_was_tampered_with_in_the_page_is_refused(
+    services: Services, console: str
+) -> None:
+    async with browser_page() as page:
+        await sign_in(page, console)
+        await page.goto(f"{console}/events/{SUZHOU}")
+        await page.evaluate("document.querySelectorAll('input[name=csrf]').forEach(i => i.value = 'forged')")
+        async with page.expect_navigation():
+            await page.click(f"form[action='/events/{SUZHOU}/close'] button")
+        shown = await page.inner_text("main")
+    assert "expired or did not come from this console" in shown
+    assert [e.status for e in services.registry.catalogue() if e.id == SUZHOU] == ["open"]
+
+
+async def test_a_broadcast_sent_from_the_console_reaches_each_registrant_once_with_a_report(
+    telegram: Any, services: Services, console: str
+) -> None:
+    people = [(511, "zh"), (512, "en"), (513, "en")]
+    for user_id, language in people:
+        services.registry.ensure_user(user_id, language)
+        services.registry.register(user_id, SUZHOU, Details("Li Wei", "ETH", "Physics", None))
+    telegram.fail(513, 403, "Forbidden: bot was blocked by the user")
+    form = {
+        "event_id": SUZHOU,
+        "audience": "registrants",
+        "text_zh": "会场改在B厅",
+        "text_en": "Now in Hall B",
+    }
+    async with running_bot(telegram, services.assistant, services.registry, refresh_interval=0.2):
+        async with signed_in_client(console) as client:
+            page = await client.get("/broadcasts")
+            preview = await client.post("/broadcasts/preview", data={**form, "csrf": csrf_of(page.text)})
+            sent = await client.post("/broadcasts/send", data={**form, "csrf": csrf_of(preview.text)})
+            progress = sent.headers["location"]
+            await telegram.wait(lambda: len(telegram.texts_to(511)) + len(telegram.texts_to(512)) == 2)
+            for _ in range(50):
+                report = await client.get(progress)
+                if "Finished" in report.text:
+                    break
+                await asyncio.sleep(0.2)
+    assert "Send to 3 people" in preview.text and "Now in Hall B" in preview.text
+    assert "会场改在B厅" in telegram.texts_to(511)[0] and "Now in Hall B" in telegram.texts_to(512)[0]
+    assert len(telegram.texts_to(511)) == 1 and telegram.texts_to(513) == []
+    assert 'id="sent">2<' in report.text and 'id="blocked">1<' in report.text
