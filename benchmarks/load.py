@@ -174,6 +174,12 @@ def main() -> None:
         json.dumps({"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "runs": results}, indent=1)
     )
     print(f"[load] wrote {target}", flush=True)
+    # The figures are for reading; loss is a failure (CI runs the quick load on every change).
+    broken = [r for r in results if r["updates_lost"] or r["duplicate_registrations"] or r["error_replies"]]
+    if broken:
+        raise SystemExit(
+            f"[load] FAILED: {len(broken)} run(s) lost updates, duplicated registrations or erred"
+        )
 
 
 if __name__ == "__main__":

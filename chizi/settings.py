@@ -176,6 +176,8 @@ def load_settings(**overrides: Any) -> Settings:
         lines = []
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else "?"
-            name = _ENV_NAMES.get(field, f"CHIZI_{field.upper()}")
+            # A key of a section ([retrieval] top_k) is named as its variable: CHIZI_RETRIEVAL__TOP_K.
+            nested = "__".join(str(part) for part in err["loc"][:2] if isinstance(part, str))
+            name = _ENV_NAMES.get(field, f"CHIZI_{nested.upper() or '?'}")
             lines.append(f"{name}: {err['msg']} (got {err.get('input')!r})")
         raise SettingsError("invalid settings:\n  " + "\n  ".join(lines)) from None
