@@ -10,12 +10,15 @@ import hashlib
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.exc import IntegrityError
 
 from chizi import db
 from chizi.catalogue import Event as CatalogueEvent
 from chizi.registry.base import Promotion, Refused
 from chizi.registry.registrations import Registrations
+
+CATALOGUE_LOCK = 0x43_68_69_7A_6A  # the advisory lock that serialises imports of events.yaml
 
 
 def _definition(ev: CatalogueEvent) -> str:
@@ -37,6 +40,9 @@ class Catalogue(Registrations):
         """Import events.yaml (see the module's note); returns ids of events not announced before."""
         now = self.clock()
         with self._tx() as s:
+            if self.engine.dialect.name == "postgresql":
+                # Workers starting together import one at a time (SQLite's BEGIN IMMEDIATE does this).
+                s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CATALOGUE_LOCK})
             known = {e.id: e for e in s.scalars(select(db.Event))}
             for ev in events:
                 digest = hashlib.sha256(_definition(ev).encode()).hexdigest()
@@ -101,6 +107,14 @@ class Catalogue(Registrations):
         Refused: 'exists' (create with a taken id), 'unknown_event', 'cancelled', 'capacity_below_taken'."""
         now = self.clock()
         promotions: list[Promotion] = []
+        try:
+            return self._save_event(ev, create, now, promotions)
+        except IntegrityError:  # two organisers created the same id at the same moment
+            raise Refused("exists") from None
+
+    def _save_event(
+        self, ev: CatalogueEvent, create: bool, now: dt.datetime, promotions: list[Promotion]
+    ) -> list[Promotion]:
         with self._tx() as s:
             row = self._lock_event(s, ev.id)
             if create:
