@@ -24,6 +24,7 @@ from chizi.event_answers import EventDesk, EventRef, SeatsFn
 from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
+from chizi.texts import t
 from retrieval import router
 from retrieval.compose import Composed, compose
 from retrieval.embeddings import Encoder, load_encoder
@@ -36,8 +37,8 @@ from retrieval.understand import Question, check, mentions_event, resolve_follow
 
 log = logging.getLogger(__name__)
 
-GUIDE_TITLE = {"zh": "赤子助手使用说明", "en": "Chizi user guide"}
-CATALOGUE_TITLE = {"zh": "赤子助手活动目录", "en": "Chizi events catalogue"}
+GUIDE_TITLE = {lang: t("a_guide_title", lang) for lang in ("zh", "en")}
+CATALOGUE_TITLE = {lang: t("a_catalogue_title", lang) for lang in ("zh", "en")}
 
 
 class CatalogueSource(Protocol):
@@ -92,7 +93,7 @@ class Answer:
         lines.append(self.answer)
         if self.sources:
             lines.append("")
-            lines.append("出处：" if self.language == "zh" else "Sources:")
+            lines.append(t("a_sources", self.language))
             for n, s in enumerate(self.sources, start=1):
                 lines.append(f"[{n}] {s.title} ({s.date})")
         return "\n".join(lines)
@@ -118,25 +119,15 @@ def organiser_entry(answer: OrganiserAnswer) -> FaqEntry:
 def _as_of_prefix(as_of: str, language: str) -> str:
     if not as_of:
         return ""
-    return f"（资料截至{as_of}）" if language == "zh" else f"(As of {as_of}) "
+    return t("a_as_of", language, as_of=as_of)
 
 
 def where_next(language: str) -> str:
-    if language == "zh":
-        return (
-            "您可以：换个说法再问；发送 /events 查看活动；查阅人力资源和社会保障部网站 www.mohrss.gov.cn；"
-            "或通过活动卡片上的联系方式询问主办方。"
-        )
-    return (
-        "You could rephrase the question, send /events to browse events, check the Ministry of Human Resources "
-        "and Social Security website (www.mohrss.gov.cn), or ask the organisers through the contact on an event card."
-    )
+    return t("a_where_next", language)
 
 
 def dont_know(language: str) -> str:
-    if language == "zh":
-        return "抱歉，我的资料里没有这个问题的可靠答案，我不想编造。" + where_next(language)
-    return "I don't know — the documents I have don't answer that, and I won't guess. " + where_next(language)
+    return t("a_dont_know", language) + where_next(language)
 
 
 class Assistant:
@@ -292,17 +283,9 @@ class Assistant:
         lang = detect_language(text, default=language or "en") if text else (language or "en")
         notice = ""
         if cut:
-            notice = (
-                f"（问题过长，我只读取了前 {self.settings.max_question_chars} 个字符。）"
-                if lang == "zh"
-                else f"(Your message was long; I read its first {self.settings.max_question_chars} characters.)"
-            )
+            notice = t("a_too_long", lang, n=self.settings.max_question_chars)
         if not text:
-            reply = (
-                "请输入您的问题，例如：赤子计划是什么？"
-                if lang == "zh"
-                else "Please type a question, e.g. “What is the Chizi Plan?”"
-            )
+            reply = t("a_type_a_question", lang)
             return Answer(question, reply, False, lang, "empty", notice=notice)
         answer = self._answer(question, text, lang, weights, chat, zone)
         answer.notice = notice
@@ -411,11 +394,7 @@ class Assistant:
         source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
         note = ""
         if self.kb.sample_catalogue and reply.answered:
-            note = (
-                "\n（示例活动目录，日期与名额仅作演示。）"
-                if lang == "zh"
-                else "\n(Sample catalogue: dates and places are for demonstration.)"
-            )
+            note = t("a_sample_catalogue", lang)
         route = "register" if q.slot == "register" and q.events and not q.listing else "event"
         return Answer(question, reply.text + note, reply.answered, lang, route, [source], events=reply.events)
 
@@ -425,25 +404,13 @@ class Assistant:
         sources: list[Source] = []
         if composed.missing:
             missing = "、".join(composed.missing) if lang == "zh" else ", ".join(composed.missing)
-            text = (
-                f"我的资料里没有关于“{missing}”的信息，无法回答这个问题。"
-                if lang == "zh"
-                else f"My documents have nothing on “{missing}”, so I can't answer that."
-            )
+            text = t("a_nothing_on", lang, missing=missing)
             near = composed.nearest
             if near is not None and near.fits:
                 source = self._source(near.hit)
                 sources = [source]
-                about = (
-                    f"{source.title}，资料截至{source.as_of}"
-                    if lang == "zh"
-                    else f"{source.title}, as of {source.as_of}"
-                )
-                text += (
-                    f"\n最接近的资料（{about}）：{near.sentence} [1]（这不是您问的内容，仅供参考。）"
-                    if lang == "zh"
-                    else f"\nThe nearest fact I have ({about}): {near.sentence} [1] (not what you asked; for reference only)."
-                )
+                about = t("a_nearest_about", lang, title=source.title, as_of=source.as_of)
+                text += t("a_nearest", lang, about=about, sentence=near.sentence)
             text += "\n" + where_next(lang)
         return Answer(question, text.strip(), False, lang, "unknown", sources, timings=result.timings)
 

@@ -488,6 +488,48 @@ T.update(
     }
 )
 
+# --- the assistant's own sentences (every door shows them) ------------------------------------------
+T.update(
+    {
+        "a_guide_title": ("赤子助手使用说明", "Chizi user guide"),
+        "a_catalogue_title": ("赤子助手活动目录", "Chizi events catalogue"),
+        "a_sources": ("出处：", "Sources:"),
+        "a_as_of": ("（资料截至{as_of}）", "(As of {as_of}) "),
+        "a_where_next": (
+            "您可以：换个说法再问；发送 /events 查看活动；查阅人力资源和社会保障部网站 www.mohrss.gov.cn；"
+            "或通过活动卡片上的联系方式询问主办方。",
+            "You could rephrase the question, send /events to browse events, check the Ministry of Human "
+            "Resources and Social Security website (www.mohrss.gov.cn), or ask the organisers through the "
+            "contact on an event card.",
+        ),
+        "a_dont_know": (
+            "抱歉，我的资料里没有这个问题的可靠答案，我不想编造。",
+            "I don't know — the documents I have don't answer that, and I won't guess. ",
+        ),
+        "a_too_long": (
+            "（问题过长，我只读取了前 {n} 个字符。）",
+            "(Your message was long; I read its first {n} characters.)",
+        ),
+        "a_type_a_question": (
+            "请输入您的问题，例如：赤子计划是什么？",
+            "Please type a question, e.g. “What is the Chizi Plan?”",
+        ),
+        "a_sample_catalogue": (
+            "\n（示例活动目录，日期与名额仅作演示。）",
+            "\n(Sample catalogue: dates and places are for demonstration.)",
+        ),
+        "a_nothing_on": (
+            "我的资料里没有关于“{missing}”的信息，无法回答这个问题。",
+            "My documents have nothing on “{missing}”, so I can't answer that.",
+        ),
+        "a_nearest_about": ("{title}，资料截至{as_of}", "{title}, as of {as_of}"),
+        "a_nearest": (
+            "\n最接近的资料（{about}）：{sentence} [1]（这不是您问的内容，仅供参考。）",
+            "\nThe nearest fact I have ({about}): {sentence} [1] (not what you asked; for reference only).",
+        ),
+    }
+)
+
 
 def t(key: str, language: str, **kwargs: object) -> str:
     zh, en = T[key]
