@@ -170,25 +170,6 @@ def _load_doc(path: Path, root: Path) -> Document:
     return Document(doc_meta, body.strip(), str(path.relative_to(root)))
 
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    "engineering": ("工程技术", "engineering"),
-    "biomedicine": ("生物医药", "biomedicine"),
-    "medicine": ("医学", "medicine"),
-    "public_health": ("公共卫生", "public health"),
-    "it": ("电子信息与IT", "IT and electronics"),
-    "advanced_manufacturing": ("先进制造", "advanced manufacturing"),
-    "energy": ("能源与节能", "energy"),
-    "finance": ("金融", "finance"),
-    "cloud_computing": ("云计算", "cloud computing"),
-    "big_data": ("大数据", "big data"),
-    "artificial_intelligence": ("人工智能", "artificial intelligence"),
-    "new_materials": ("新材料", "new materials"),
-    "textiles": ("纺织", "textiles"),
-    "agriculture": ("农业", "agriculture"),
-    "environment": ("生态环境", "environment"),
-}
-
-
 def load_library(root: Path) -> Library:
     """The documents (docs/*.md), faq.yaml and glossary.yaml, validated whole before anything is used."""
     root = Path(root)

@@ -91,6 +91,13 @@ class Console:
         )
         return HTMLResponse(html, status_code=status)
 
+    def not_found(self, request: Request) -> HTMLResponse:
+        return self.not_found(request)
+
+    def refused(self, request: Request, refused: Refused) -> HTMLResponse:
+        message = t("c_refused", language(request), reason=refused.reason)
+        return self.render(request, "message.html", status=409, message=message)
+
     def forbidden(self, request: Request) -> HTMLResponse:
         return self.render(request, "message.html", status=403, message=t("c_csrf", language(request)))
 
@@ -227,7 +234,7 @@ class Console:
     async def edit_event_page(self, request: Request) -> Response:
         event = await self.call(self.event, request.path_params["event_id"])
         if event is None:
-            return self.render(request, "message.html", status=404, message="404")
+            return self.not_found(request)
         return self.render(
             request, "event_form.html", creating=False, values=form_values(event), **form_choices()
         )
@@ -279,7 +286,7 @@ class Console:
         event_id, action = request.path_params["event_id"], request.path_params["action"]
         event = await self.call(self.event, event_id)
         if event is None:
-            return self.render(request, "message.html", status=404, message="404")
+            return self.not_found(request)
         try:
             if action == "close":
                 await self.call(self.registry.set_event_status, event_id, "closed")
@@ -291,14 +298,9 @@ class Console:
                 told = await self.call(self.registry.cancel_event, event_id)
                 await self.tell(request, event, "c_cancelled_msg", told)
             else:
-                return self.render(request, "message.html", status=404, message="404")
+                return self.not_found(request)
         except Refused as refused:
-            return self.render(
-                request,
-                "message.html",
-                status=409,
-                message=t("c_refused", language(request), reason=refused.reason),
-            )
+            return self.refused(request, refused)
         await self.audit(request, f"{action}_event", event_id)
         await self.changed()
         return RedirectResponse(f"/events/{event_id}", status_code=303)
@@ -309,7 +311,7 @@ class Console:
         event_id = request.path_params["event_id"]
         found = [(e, st) for e, st, _ in await self.call(self.registry.all_events) if e.id == event_id]
         if not found:
-            return self.render(request, "message.html", status=404, message="404")
+            return self.not_found(request)
         event, status = found[0]
         q = request.query_params
         sort, descending = q.get("sort", "created_at"), q.get("desc") == "1"
@@ -349,10 +351,10 @@ class Console:
         registration_id = int(request.path_params["registration_id"])
         event = await self.call(self.event, event_id)
         if event is None:
-            return self.render(request, "message.html", status=404, message="404")
+            return self.not_found(request)
         rows = await self.call(self.registry.registration_rows, event_id)
         if registration_id not in {r["id"] for r in rows}:  # an id from another event's table: refused
-            return self.render(request, "message.html", status=404, message="404")
+            return self.not_found(request)
         try:
             if action == "promote":
                 promoted = await self.call(self.registry.promote_registration, registration_id)
@@ -360,14 +362,9 @@ class Console:
             elif action in ("attended", "absent"):
                 await self.call(self.registry.set_attended, registration_id, action == "attended")
             else:
-                return self.render(request, "message.html", status=404, message="404")
+                return self.not_found(request)
         except Refused as refused:
-            return self.render(
-                request,
-                "message.html",
-                status=409,
-                message=t("c_refused", language(request), reason=refused.reason),
-            )
+            return self.refused(request, refused)
         await self.audit(request, action, f"{event_id} #{registration_id}")
         return RedirectResponse(f"/events/{event_id}", status_code=303)
 
@@ -495,7 +492,7 @@ class Console:
     async def broadcast_page(self, request: Request) -> Response:
         progress = await self.call(self.registry.broadcast_progress, int(request.path_params["broadcast_id"]))
         if progress is None:
-            return self.render(request, "message.html", status=404, message="404")
+            return self.not_found(request)
         return self.render(request, "broadcast.html", b=progress)
 
     # --- audit -----------------------------------------------------------------------------------
