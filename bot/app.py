@@ -43,9 +43,10 @@ from bot.common import Core, core_of, log, run
 from bot.jobs import announce_new_events, follow_console, resume_broadcasts, send_due_reminders
 from chizi.assistant import Assistant
 from chizi.conversations import SqlConversations
-from chizi.db import UNAVAILABLE, make_engine, migrate
+from chizi.db import UNAVAILABLE
 from chizi.limits import RedisSendLimit, RedisThrottle, redis_client
 from chizi.registry import Registry
+from chizi.services import open_registry
 from chizi.settings import Settings
 from chizi.texts import t
 
@@ -197,10 +198,7 @@ def build_application(
     """The real Application, pointed at TELEGRAM_API_URL, with rate limiting and per-user ordering."""
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN is required for the Telegram bot")
-    if registry is None:
-        engine = make_engine(settings.sqlalchemy_url)
-        migrate(engine)
-        registry = Registry(engine, reminder_days=settings.reminder_days)
+    registry = registry or open_registry(settings)
     # Answers count seats left from the registry and keep each chat's last question in the database.
     assistant.use_registry(registry.seats, SqlConversations(registry.engine))
     api = settings.telegram_api_url

@@ -20,12 +20,12 @@ from bot.common import (
     show,
     user_zone,
 )
-from bot.jobs import broadcast_message, deliver_broadcast
+from bot.jobs import deliver_broadcast
 from bot.views import confirmation, edit_menu, main_menu, moment_in, short_name, timezone_picker
 from chizi.catalogue import Event
 from chizi.metrics import REGISTRATIONS
 from chizi.registry import EDITABLE, Details, InvalidInput, Refused, validate_field
-from chizi.texts import t
+from chizi.texts import broadcast_message, t
 from chizi.timezones import resolve_zone, zone
 
 REG_STEPS = ("name", "affiliation", "field", "email", "consent", "confirm")

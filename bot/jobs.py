@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-from typing import Any
 
 from telegram.error import TelegramError
 from telegram.ext import (
@@ -14,10 +13,9 @@ from telegram.ext import (
 
 from bot.common import Core, core_of, is_permanent, log, run, send_calendar, user_zone
 from bot.views import moment_both, place_lines, when_lines
-from chizi.catalogue import Event
 from chizi.event_answers import where
 from chizi.metrics import SEND_FAILURES
-from chizi.texts import t
+from chizi.texts import broadcast_message, t
 
 
 # --- background jobs -------------------------------------------------------------------------------
@@ -82,14 +80,6 @@ async def announce_new_events(app: Application) -> None:
 
 
 # --- broadcasts ------------------------------------------------------------------------------------
-def broadcast_message(event: Event | None, lang: str, data: dict[str, Any]) -> str:
-    """The header naming the event and its organisers, then the version in the reader's language."""
-    body = data["text_zh"] if lang == "zh" else data.get("text_en") or data["text_zh"]
-    if event is None:
-        return body
-    return t("bc_header", lang, title=event.title(lang), contact=event.contact) + "\n\n" + body
-
-
 async def deliver_broadcast(
     app: Application, core: Core, broadcast_id: int, per_second: float = 25.0
 ) -> None:

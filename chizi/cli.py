@@ -30,23 +30,54 @@ def _assistant(settings: Settings, *, build: bool = True, registry: bool = False
     assistant = Assistant(settings)
     atexit.register(assistant.close)  # the vector store clients, whichever command ends and however
     if registry:
-        # Seats left and the chat's last question come from the same database the bot uses.
+        # Seats left, the chat's last question and the catalogue come from the database the bot uses.
         from chizi.conversations import SqlConversations
-        from chizi.db import make_engine, migrate
-        from chizi.registry import Registry
 
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(settings.sqlalchemy_url)
-        migrate(engine)
-        atexit.register(engine.dispose)
-        reg = Registry(engine, reminder_days=settings.reminder_days)
-        assistant.use_registry(reg.seats, SqlConversations(engine), catalogue=reg)
+        reg = _registry(settings)
+        assistant.use_registry(reg.seats, SqlConversations(reg.engine), catalogue=reg)
     if build and not assistant.has_index():
         print("No index yet: building it from the knowledge folder…", file=sys.stderr)
         report = assistant.ensure_index()
         if report:
             print(f"Indexed {report.chunks} chunks from {report.documents} documents.", file=sys.stderr)
     return assistant
+
+
+def _registry(settings: Settings) -> Any:
+    from chizi.services import open_registry
+
+    registry = open_registry(settings)
+    atexit.register(registry.engine.dispose)
+    return registry
+
+
+def _serve(
+    settings: Settings, application: Any, services: Any, *, listen: str, port: int, console: bool
+) -> None:
+    """One HTTP server: health, metrics, the webhook when CHIZI_WEBHOOK_URL is set, the console if asked."""
+    import asyncio
+
+    from chizi.services import health_checks
+    from web.auth import session_secret
+    from web.console import Console
+    from web.server import serve_forever
+
+    if application is not None and settings.webhook_url and settings.webhook_secret is None:
+        raise SettingsError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
+    key = settings.console_secret.get_secret_value() if settings.console_secret else None
+    asyncio.run(
+        serve_forever(
+            application,
+            listen=listen,
+            port=port,
+            public_url=settings.webhook_url,
+            secret=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
+            checks=health_checks(services.registry, services.assistant),
+            console=Console(services) if console else None,
+            session_secret=session_secret(key, settings.data_dir) if console else None,
+            secure_cookies=settings.console_secure_cookies,
+        )
+    )
 
 
 def cmd_ingest(settings: Settings, args: argparse.Namespace) -> int:
@@ -106,31 +137,23 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     if settings.telegram_bot_token is None:
         print("TELEGRAM_BOT_TOKEN is not set: starting the console chat instead.", file=sys.stderr)
         return cmd_chat(settings, args)
+    from bot.app import build_application, run_polling
+    from chizi.services import Services
+
     # What operators need (start, reminders sent, exports and who made them) is logged at INFO.
     logging.getLogger("chizi").setLevel(logging.INFO)
     if not settings.webhook_url:
-        from bot.app import run_polling
-
         run_polling(settings, _assistant(settings))
         return 0
-    import asyncio
-
-    from bot.app import build_application
-    from chizi.services import health_checks
-    from web.server import serve_forever
-
-    if settings.webhook_secret is None:
-        raise SettingsError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
-    app = build_application(settings, _assistant(settings))
-    asyncio.run(
-        serve_forever(
-            app,
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            public_url=settings.webhook_url,
-            secret=settings.webhook_secret.get_secret_value(),
-            checks=health_checks(app.bot_data["core"].registry, app.bot_data["core"].assistant),
-        )
+    services = Services.open(settings, _assistant(settings))
+    application = build_application(settings, services.assistant, services.registry)
+    _serve(
+        settings,
+        application,
+        services,
+        listen=settings.webhook_listen,
+        port=settings.webhook_port,
+        console=False,
     )
     return 0
 
@@ -138,12 +161,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     """The console on CHIZI_WEB_PORT; with a bot token the bot too, in the same process: on the same port
     by webhook when CHIZI_WEBHOOK_URL is set, else by polling."""
-    import asyncio
-
-    from chizi.services import Services, health_checks
-    from web.auth import session_secret
-    from web.console import Console
-    from web.server import serve_forever
+    from chizi.services import Services
 
     logging.getLogger("chizi").setLevel(logging.INFO)
     services = Services.open(settings, _assistant(settings))
@@ -157,37 +175,15 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         from bot.app import build_application
 
         application = build_application(settings, services.assistant, services.registry)
-        if settings.webhook_url and settings.webhook_secret is None:
-            raise SettingsError("CHIZI_WEBHOOK_SECRET must be set together with CHIZI_WEBHOOK_URL")
     print(f"Console on http://{settings.web_listen}:{settings.web_port}/", file=sys.stderr)
-    asyncio.run(
-        serve_forever(
-            application,
-            listen=settings.web_listen,
-            port=settings.web_port,
-            public_url=settings.webhook_url,
-            secret=settings.webhook_secret.get_secret_value() if settings.webhook_secret else None,
-            checks=health_checks(services.registry, services.assistant),
-            console=Console(services),
-            session_secret=session_secret(
-                settings.console_secret.get_secret_value() if settings.console_secret else None,
-                settings.data_dir,
-            ),
-            secure_cookies=settings.console_secure_cookies,
-        )
-    )
+    _serve(settings, application, services, listen=settings.web_listen, port=settings.web_port, console=True)
     return 0
 
 
 def _organisers(settings: Settings) -> Any:
-    from chizi.db import make_engine, migrate
     from chizi.organisers import Organisers
 
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = make_engine(settings.sqlalchemy_url)
-    migrate(engine)
-    atexit.register(engine.dispose)
-    return Organisers(engine)
+    return Organisers(_registry(settings).engine)
 
 
 def cmd_organisers(settings: Settings, args: argparse.Namespace) -> int:
@@ -229,14 +225,8 @@ def cmd_events(settings: Settings, args: argparse.Namespace) -> int:
     """Write the catalogue the database holds (console edits included) in events.yaml's shape."""
     import yaml
 
-    from chizi.db import make_engine, migrate
-    from chizi.registry import Registry
-
-    engine = make_engine(settings.sqlalchemy_url)
-    migrate(engine)
-    atexit.register(engine.dispose)
     entries = []
-    for event, status, _origin in Registry(engine).all_events():
+    for event, status, _origin in _registry(settings).all_events():
         if status in ("cancelled", "withdrawn"):
             continue
         data = {k: v for k, v in event.model_dump(mode="json").items() if v not in (None, [], "open")}

@@ -14,6 +14,14 @@ from chizi.registry import Registry
 from chizi.settings import Settings
 
 
+def open_registry(settings: Settings) -> Registry:
+    """The database at CHIZI_DATABASE_URL, migrated to the newest schema, as the registry."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.sqlalchemy_url)
+    migrate(engine)
+    return Registry(engine, reminder_days=settings.reminder_days)
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -26,11 +34,7 @@ class Services:
         cls, settings: Settings, assistant: Assistant | None = None, registry: Registry | None = None
     ) -> Services:
         """Open the database (migrated to the newest schema) and wire the assistant to it."""
-        if registry is None:
-            settings.data_dir.mkdir(parents=True, exist_ok=True)
-            engine = make_engine(settings.sqlalchemy_url)
-            migrate(engine)
-            registry = Registry(engine, reminder_days=settings.reminder_days)
+        registry = registry or open_registry(settings)
         assistant = assistant or Assistant(settings)
         assistant.use_registry(registry.seats, SqlConversations(registry.engine), catalogue=registry)
         return cls(settings, assistant, registry, Organisers(registry.engine, clock=registry.clock))

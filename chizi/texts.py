@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 T: dict[str, tuple[str, str]] = {
     "welcome": (
         "您好！我是赤子助手 🇨🇳\n我可以：\n• 回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并注明出处；\n"
@@ -535,6 +537,15 @@ def t(key: str, language: str, **kwargs: object) -> str:
     zh, en = T[key]
     text = zh if language == "zh" else en
     return text.format(**kwargs) if kwargs else text
+
+
+def broadcast_message(event: Any, lang: str, data: dict[str, Any]) -> str:
+    """An organiser's broadcast as a reader sees it: a header naming the event (a catalogue Event, or
+    None when it is gone) and its organisers, then the version in the reader's language (else Chinese)."""
+    body = data["text_zh"] if lang == "zh" else data.get("text_en") or data["text_zh"]
+    if event is None:
+        return str(body)
+    return t("bc_header", lang, title=event.title(lang), contact=event.contact) + "\n\n" + body
 
 
 def split_message(text: str, limit: int = 4000) -> list[str]:

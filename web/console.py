@@ -26,7 +26,7 @@ from starlette.staticfiles import StaticFiles
 from chizi.catalogue import FIELD_LABELS, Event, field_label
 from chizi.registry import Promotion, Refused
 from chizi.services import Services
-from chizi.texts import t
+from chizi.texts import broadcast_message, t
 from chizi.timezones import COMMON
 from web import charts
 from web.auth import checked_form, csrf_token, data, organiser, page, safe_next
@@ -352,15 +352,12 @@ class Console:
         event = await self.call(self.event, event_id)
         if event is None:
             return self.not_found(request)
-        rows = await self.call(self.registry.registration_rows, event_id)
-        if registration_id not in {r["id"] for r in rows}:  # an id from another event's table: refused
-            return self.not_found(request)
-        try:
+        try:  # an id from another event's table is refused by the registry
             if action == "promote":
-                promoted = await self.call(self.registry.promote_registration, registration_id)
+                promoted = await self.call(self.registry.promote_registration, event_id, registration_id)
                 await self.tell_promoted(request, event, [promoted])
             elif action in ("attended", "absent"):
-                await self.call(self.registry.set_attended, registration_id, action == "attended")
+                await self.call(self.registry.set_attended, event_id, registration_id, action == "attended")
             else:
                 return self.not_found(request)
         except Refused as refused:
@@ -452,12 +449,8 @@ class Console:
                 values=dict(form),
                 missing=True,
             )
-        previews = {
-            lang: t("bc_header", lang, title=event.title(lang), contact=event.contact)
-            + "\n\n"
-            + (text_en or text_zh if lang == "en" else text_zh)
-            for lang in ("zh", "en")
-        }
+        texts = {"text_zh": text_zh, "text_en": text_en}
+        previews = {lang: broadcast_message(event, lang, texts) for lang in ("zh", "en")}
         return self.render(
             request,
             "broadcast_preview.html",

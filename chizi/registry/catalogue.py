@@ -61,9 +61,6 @@ class Catalogue(Registrations):
                 if row.origin == "yaml" and row.id not in ids and row.active:
                     row.active, row.updated_at = False, now  # withdrawn from the file
             s.flush()
-            for row in known.values():
-                if row.definition is None and row.active:
-                    row.active = False  # a row from before the catalogue moved here, never re-imported
             return [
                 r.id
                 for r in s.scalars(select(db.Event).where(db.Event.announced.is_(False), db.Event.active))
@@ -71,16 +68,7 @@ class Catalogue(Registrations):
 
     def catalogue(self) -> list[CatalogueEvent]:
         """Every event people can see (not withdrawn, not cancelled), soonest first."""
-        with self._sessions() as s:
-            rows = s.scalars(
-                select(db.Event)
-                .where(db.Event.active, db.Event.definition.is_not(None))
-                .order_by(db.Event.starts_at)
-            ).all()
-        return [
-            CatalogueEvent.model_validate({**json.loads(r.definition or "{}"), "status": r.status})
-            for r in rows
-        ]
+        return [e for e, status, _ in self.all_events() if status not in ("cancelled", "withdrawn")]
 
     def all_events(self) -> list[tuple[CatalogueEvent, str, str]]:
         """Every event with a definition, cancelled and withdrawn ones too: (event, status, origin)."""

@@ -198,12 +198,12 @@ class Registrations(Store):
             return [(int(u), str(lang)) for u, lang in rows]
 
     # --- organisers' decisions ----------------------------------------------------------------------
-    def promote_registration(self, registration_id: int) -> Promotion:
+    def promote_registration(self, event_id: str, registration_id: int) -> Promotion:
         """An organiser gives a waiting person a seat (even over capacity: the organiser's call)."""
         now = self.clock()
         with self._tx() as s:
             reg = s.get(db.Registration, registration_id)
-            if reg is None or reg.status != "waitlisted":
+            if reg is None or reg.event_id != event_id or reg.status != "waitlisted":
                 raise Refused("not_waitlisted")
             ev = self._lock_event(s, reg.event_id)
             if ev is None or ev.starts_at <= now:
@@ -213,11 +213,10 @@ class Registrations(Store):
             user = s.get(db.User, reg.user_id)
             return Promotion(reg.user_id, ev.id, user.language if user else "en")
 
-    def set_attended(self, registration_id: int, attended: bool) -> str:
-        """Mark whether a registered person came; returns the event id."""
+    def set_attended(self, event_id: str, registration_id: int, attended: bool) -> None:
+        """Mark whether a registered person came."""
         with self._tx() as s:
             reg = s.get(db.Registration, registration_id)
-            if reg is None or reg.status != "registered":
+            if reg is None or reg.event_id != event_id or reg.status != "registered":
                 raise Refused("not_registered")
             reg.attended = attended
-            return reg.event_id
