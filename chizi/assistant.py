@@ -33,7 +33,14 @@ from retrieval.index import IndexError_, IngestReport, current_generation, inges
 from retrieval.knowledge import FaqEntry
 from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
 from retrieval.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
-from retrieval.understand import Question, check, mentions_event, resolve_follow_up, understand
+from retrieval.understand import (
+    EVENT_ONLY_SLOTS,
+    Question,
+    check,
+    mentions_event,
+    resolve_follow_up,
+    understand,
+)
 
 log = logging.getLogger(__name__)
 
@@ -333,8 +340,15 @@ class Assistant:
             else:
                 # "那天津呢？" after an event question: the event held in the place now named.
                 q = self._events_at_places(merged, now) if q.places and not q.events else merged
-        elif not q.events and q.places and q.slot and not q.past and mentions_event(norm):
-            q = self._events_at_places(q, now)  # "宁夏那个活动在哪个城市": an event named by its place
+        elif (
+            not q.events
+            and q.places
+            and q.slot
+            and not q.past
+            and (mentions_event(norm) or q.slot in EVENT_ONLY_SLOTS)
+        ):
+            # "宁夏那个活动在哪个城市", "seats left for chongqing?": an event named by its place.
+            q = self._events_at_places(q, now)
         if chat:
             self.conversations.remember(chat, Turn(asked, q.frame(), now))
 
@@ -354,7 +368,12 @@ class Assistant:
         faq = self._faq.match(asked, lang, searcher.idf, nearest)
         if faq is not None and not check(q, self._faq.checkable_text(faq.entry)).ok:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
-        if faq is not None:
+        t = time.perf_counter()
+        composed = compose(q, result, searcher, self.tuning)
+        result.timings["compose"] = time.perf_counter() - t
+        if faq is not None and not (faq.by_meaning and composed.confidence >= self.tuning.document_over_faq):
+            # A how-to matched by meaning alone yields to a document sentence that says what was asked in
+            # its own words ("what do organisers have to do before applying?").
             return Answer(
                 question,
                 faq.entry.answer(lang),
@@ -363,9 +382,6 @@ class Assistant:
                 "faq",
                 self._faq_sources(faq.entry, lang, faq.score),
             )
-        t = time.perf_counter()
-        composed = compose(q, result, searcher, self.tuning)
-        result.timings["compose"] = time.perf_counter() - t
         if composed.confidence < self.tuning.min_confidence or not composed.text:
             return self._decline(question, composed, lang, result)
         sources = [self._source(h) for h in composed.cited]

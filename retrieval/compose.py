@@ -9,13 +9,107 @@ that names what is missing and offers the nearest fact, labelled as such.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
-from retrieval.understand import FOCUS_CONCEPTS, Question, check, fits_wanted
+from retrieval.understand import ACTIVITIES, FOCUS_CONCEPTS, PEOPLE, Question, check, fits_wanted
+
+# What a loose count word can be answered by ("scholars": talent, experts, villagers seen …), as stems.
+_CLASS_STEMS = {
+    PEOPLE: frozenset(["scholar", "expert", "talent", "peopl", "person", "particip", "research", "phd",
+                       "doctor", "villag", "patient", "visit", "entrepreneur", "returne"]),
+    ACTIVITIES: frozenset(["activ", "event", "project", "programm", "program", "tour", "fair", "week",
+                           "meet", "edit", "session"]),
+}  # fmt: skip
+_CLASS_ZH = {
+    PEOPLE: re.compile(r"人才|专家|学者|人员|博士|村民|人次|\d+余?[名位人]"),
+    ACTIVITIES: re.compile(r"项目|活动|洽谈会|交流会|行|周"),
+}
+_ZH_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+|上万|上百|上千|数十|几十)[余多]?"
+_COUNTED_ZH = {
+    PEOPLE: re.compile(_ZH_NUMBER + r"[^，。；、]{0,8}(人才|专家|学者|人员|博士|村民|人次)"),
+    ACTIVITIES: re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(项目|活动|洽谈会|交流会)"),
+}
+# Verbs any count can be asked with ("how many did they see / bring / get"): never evidence of absence.
+_COMMON_VERBS = frozenset(
+    stem(w)
+    for w in [
+        "see",
+        "get",
+        "have",
+        "take",
+        "bring",
+        "go",
+        "come",
+        "make",
+        "give",
+        "hold",
+        "meet",
+        "find",
+        "do",
+        "be",
+        "attract",
+        "draw",
+        "involve",
+        "include",
+        "cover",
+        "reach",
+        "attend",
+        "join",
+        "participate",
+        "host",
+        "welcome",
+        "produce",
+        "achieve",
+        "help",
+        "serve",
+        "sign",
+        "support",
+        "fund",
+        "receive",
+        "count",
+        "record",
+        "visit",
+        "run",
+        "organise",
+        "organize",
+        "create",
+        "set",
+        "start",
+        "launch",
+        "invite",
+        "select",
+        "choose",
+        "pick",
+        "sponsor",
+        "need",
+        "want",
+        "offer",
+        "provide",
+        "send",
+        "call",
+        "work",
+        "list",
+        "name",
+        "know",
+        "say",
+        "tell",
+        "show",
+        "treat",
+        "examine",
+        "consult",
+        "check",
+    ]
+)
+_NOUN_ENDS = frozenset(["of", "for", "from", "in", "to", "by", "with", "at", "on", "into", "during", "among"])
+_NUMBER_EN = re.compile(
+    r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|dozens?|hundreds?|thousands?|several)$"
+)
 
 
 @dataclass(frozen=True)
@@ -67,12 +161,73 @@ def absent_concepts(question: Question, searcher: Searcher) -> list[str]:
     return [name for name in question.focus if not searcher.mentions_pattern(dict(FOCUS_CONCEPTS)[name])]
 
 
+def _mostly_cjk(sentence: str) -> bool:
+    """A Chinese sentence, not an English one quoting a Chinese name ("the Tianjin tour (津门行)")."""
+    cjk = sum(1 for c in sentence if has_cjk(c))
+    return cjk > sum(1 for c in sentence if c.isascii() and c.isalpha()) / 3
+
+
+def _counted_near_number(sentence: str, stems: frozenset[str]) -> bool:
+    """Whether a number in an English sentence counts one of `stems`: "150 high-level overseas scholars",
+    or "saw villagers more than 80 times" — not "scholars came from dozens of countries"."""
+    words = re.findall(r"[a-z0-9][a-z0-9,.'-]*", sentence)
+    words = [w.strip(".,") for w in words]
+    named = [i for i, w in enumerate(words) if any(stem(w).startswith(s) for s in stems)]
+    for i, w in enumerate(words):
+        if not _NUMBER_EN.match(w):
+            continue
+        for j in range(i + 1, min(len(words), i + 7)):
+            if j in named:
+                return True
+            if words[j] == "of" and (
+                (j == i + 1 and w.startswith(("dozen", "hundred", "thousand")))
+                or words[j + 1 : j + 2] in (["them"], ["these"], ["those"], ["which"])
+            ):
+                continue  # "dozens of countries", "29 of them reached agreements"
+            if words[j] in _NOUN_ENDS:
+                break  # "36 activities for overseas scholars" counts activities
+        after = words[i + 1 : i + 3]
+        if any(a.startswith(("time", "person-visit")) for a in after) and any(0 < i - j <= 10 for j in named):
+            return True
+    return False
+
+
+def absent_predicate(question: Question, searcher: Searcher) -> str:
+    """The verb of a count question when the documents never use it or a word for it ("reject",
+    "renewed"): what is counted there is not what is asked."""
+    verb = question.predicate
+    if not verb:
+        return ""
+    stemmed = stem(verb)
+    if stemmed in _COMMON_VERBS or searcher.knows(stemmed) or stemmed in searcher.synonyms:
+        return ""
+    if difflib.get_close_matches(stemmed, searcher.vocabulary_near(stemmed), n=1, cutoff=0.8):
+        return ""  # a misspelling of a word the documents use
+    if len(stemmed) >= 4 and searcher.knows_prefix(stemmed):
+        return ""  # "agreed": the documents say "agreements"
+    return verb
+
+
 def counts_the_thing(question: Question, sentence: str, tokens: set[str], searcher: Searcher) -> bool:
     """A count question is answered only by a sentence that names what it counts: "how many agreements
-    at Wenzhou" is not answered by Wenzhou's 527 projects."""
+    at Wenzhou" is not answered by Wenzhou's 527 projects, nor "how many scholars came from Europe" by
+    the dozens of countries they came from."""
     if not question.counted:
         return True
     for word in question.counted:
+        if word in _CLASS_STEMS:
+            stems = _CLASS_STEMS[word]
+            if _mostly_cjk(sentence):
+                rx = _COUNTED_ZH[word] if question.wants == "count" else _CLASS_ZH[word]
+                if rx.search(sentence):
+                    return True
+                continue
+            if question.wants == "count":
+                if _counted_near_number(sentence, stems):
+                    return True
+            elif any(t.startswith(s) for t in tokens for s in stems):
+                return True
+            continue
         if has_cjk(word):
             if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
                 return True
@@ -83,7 +238,8 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
             near = difflib.get_close_matches(stemmed, searcher.vocabulary_near(stemmed), n=1, cutoff=0.75)
             stemmed = near[0] if near else stemmed
         if stemmed in tokens or searcher.synonyms.get(stemmed, frozenset()) & tokens:
-            return True
+            names = frozenset([stemmed, *searcher.synonyms.get(stemmed, frozenset())])
+            return question.wants != "count" or _counted_near_number(sentence, names)
     return False
 
 
@@ -142,11 +298,21 @@ def compose(
     if not result.hits:
         return Composed("", [], 0.0)
     absent = absent_concepts(question, searcher)
+    # A verb is looked up only among passages in the question's own language: a Chinese passage can
+    # answer an English question without using its English verb.
+    same_language = any(h.chunk.language == result.language for h in result.hits[: tuning.passages])
+    verb = absent_predicate(question, searcher) if same_language else ""
+    if verb:
+        absent.append(verb)
     if absent:
         return Composed("", [], 0.0, missing=absent)
     pool = candidates(question, result, searcher, tuning)
     good = [c for c in pool if not c.missing and c.fits]
     if not good:
+        if any(not c.missing for c in pool):
+            # Passages meet the question's year and place but none holds what is asked (a sum of money,
+            # a count of that thing): nothing to name as missing, and no nearer fact to offer.
+            return Composed("", [], 0.0)
         failed = [c for c in pool if c.missing and c.fits] or [c for c in pool if c.missing]
         missing = sorted({m for c in failed[:1] for m in c.missing})
         return Composed("", [], 0.0, missing=missing, nearest=failed[0] if failed else None)

@@ -19,7 +19,11 @@ from retrieval.tokenizer import Tokenizer
 class FaqMatch:
     entry: FaqEntry
     score: float
-    variant: str
+    variant: str  # the curated question it matched; "" when matched by meaning alone
+
+    @property
+    def by_meaning(self) -> bool:
+        return not self.variant
 
 
 def _bigrams(text: str) -> set[str]:

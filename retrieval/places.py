@@ -97,6 +97,13 @@ _ABROAD = """
 意大利 Italy
 西班牙 Spain
 新西兰 New_Zealand
+欧洲 Europe European
+亚洲 Asia Asian
+美洲 Americas
+大洋洲 Oceania
+非洲 Africa African
+北美 North_America 北美洲
+中东 Middle_East
 """
 
 

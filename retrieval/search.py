@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import json
 import logging
 import math
@@ -178,6 +179,21 @@ class Searcher:
         """Known words of about the same length starting with the same letter: candidates for a typo."""
         return self._by_initial.get((token[:1], len(token)), [])
 
+    def knows_prefix(self, stem: str) -> bool:
+        """Whether a word the documents use begins with `stem` ("agre" -> "agreement")."""
+        return any(w.startswith(stem) for w in self._by_initial.get((stem[:1], len(stem) + 2), ())) or any(
+            w.startswith(stem) for w in self._idf if w[:1] == stem[:1]
+        )
+
+    def spell(self, token: str) -> str:
+        """An English token the documents never use, read as the known word it misspells ("agrement")."""
+        if len(token) < 4 or not token.isascii() or not token.isalpha() or self.knows(token):
+            return token
+        if token in self.synonyms:
+            return token
+        near = difflib.get_close_matches(token, self.vocabulary_near(token), n=1, cutoff=0.8)
+        return near[0] if near else token
+
     def idf(self, token: str) -> float:
         return self._idf.get(token, self.max_idf)
 
@@ -209,7 +225,7 @@ class Searcher:
         t0 = time.perf_counter()
         norm = normalize(query)
         language = detect_language(query)
-        tokens = self.tokenizer.tokens(norm, normalized=True)
+        tokens = [self.spell(t) for t in self.tokenizer.tokens(norm, normalized=True)]
         en_terms = self.expander.english_terms(norm)
         lex_tokens = tokens + [
             t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)

@@ -33,6 +33,7 @@ class Tuning:
     second_within: float = 0.08  # a runner-up this close, from the same document, is given too
     named_bonus: float = 0.15  # a sentence that itself names the question's years and places
     min_confidence: float = 0.35
+    document_over_faq: float = 0.7  # a document sentence this sure outranks a how-to matched by meaning
     dense_floor: float = (
         0.82  # e5 cosine at which dense evidence starts to count (0.76-0.82 tried for English)
     )

@@ -128,7 +128,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "money",
         _rx(
             r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪",
-            r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate",
+            r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
+            r"|\b(most|biggest|largest|highest|least) (money|funding|investment)|\bcost\b|\bworth\b|prize money"
+            r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
         ),
     ),
     (
@@ -174,7 +176,7 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         "budget",
         _rx(
             r"预算|总经费|花了多少钱|一共花了|总投入",
-            r"\bbudget\b|\bspent\b|total (funding|cost|spending)|how much (money )?(was|did .{0,30}) (spent|cost)",
+            r"\bbudget\b|\bspent\b|total (funding|cost|spending) (of|for) (the )?(chizi|plan|programme|program)|how much (money )?(was|did .{0,30}) (spent|cost)",
         ),
     ),
     ("salary", _rx(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
@@ -272,25 +274,44 @@ _CLOSING = _rx(
     r"快截止|即将截止|截止最早|最先截止",
     r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon",
 )
+_SHOULD_ATTEND = _rx(
+    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动",
+    r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b",
+)
 _FIT = _rx(
     r"适合|推荐|我是|我在|我做",
     r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on",
 )
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
 _PAST = _rx(
-    r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及",
-    r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b",
+    r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及|历史|多少年了|有几年|办了几|从哪年",
+    r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
+    r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b",
 )
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
     r"^(and|what about|how about|also|then)\b|\b(it|that one)\b",
 )
+# A yes/no question about how the plan works ("does the ministry run the events itself?"), not a listing.
+_ABOUT_PLAN = re.compile(
+    r"^(does|do|is|are|did|was|were|can|will) (the )?(ministry|mohrss|plan|chizi|programme|program|regions?|"
+    r"government|state)\b|^(人社部|赤子计划|这个计划|各地|地方|政府)"
+)
+# Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
+EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time"])
 _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
+
+
+# Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
+_EVENT_KIND = _rx(
+    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$",
+    r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b",
+)
 
 
 def mentions_event(text: str) -> bool:
     """Whether a normalised text speaks of an event (活动, meet-up, fair …) rather than of the plan."""
-    return bool(_EVENT_NOUN.search(text))
+    return bool(_EVENT_NOUN.search(text) or _EVENT_KIND.search(text))
 
 
 @dataclass(frozen=True)
@@ -316,6 +337,7 @@ class Question:
     counted: tuple[str, ...] = ()  # what the answer must name: what a count counts, "which companies"
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
+    predicate: str = ""  # the verb of an English count question ("how many … did X reject")
 
     @property
     def about_event(self) -> bool:
@@ -386,7 +408,7 @@ def understand(
     first_person = bool(_FIRST_PERSON.search(text))
     abroad = gazetteer.abroad(text)
     closing = bool(_CLOSING.search(text))
-    fit = bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))
+    fit = (bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))) or bool(_SHOULD_ATTEND.search(text))
     listing = (
         not events
         and bool(_EVENT_NOUN.search(text))
@@ -399,7 +421,7 @@ def understand(
         )
         and not (_FACET.search(text) and not future and not fit)
     ) or (fit and not past)
-    if listing and past and not future:
+    if listing and ((past and not future) or _ABOUT_PLAN.search(text)):
         listing = False
     if events and not slot and (future or closing) and not past:
         slot = "when"
@@ -425,6 +447,7 @@ def understand(
         or (slot is not None and not events and not china and not listing and len(text) <= 24),
         focus=focus,
         counted=asked_target(rest, wants),
+        predicate=count_predicate(rest) if wants == "count" else "",
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),
@@ -515,22 +538,20 @@ _NOT_NOUN_EN = frozenset(
         "should",
     ]
 )
-_LEADING_EN = frozenset(["overseas", "more", "different", "chizi"])
-_LOOSE_EN = frozenset(
-    [
-        "people",
-        "persons",
-        "ones",
-        "things",
-        "times",
-        "projects",
-        "activities",
-        "events",
-        "scholars",
-        "experts",
-        "talents",
-    ]
-)
+_LEADING_EN = frozenset(["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese"])
+# Words users use loosely for a class of things: "scholars" is answered by talent, experts or villagers
+# seen, "activities" by projects, tours or fairs, but never by associations or stations.
+PEOPLE = "@people"
+ACTIVITIES = "@activities"
+_CLASS_EN = {
+    **dict.fromkeys(
+        ["people", "persons", "scholars", "experts", "talents", "talent", "participants", "researchers",
+         "attendees", "visitors", "guests", "phds", "professionals", "returnees"],
+        PEOPLE,
+    ),
+    **dict.fromkeys(["activities", "events", "projects", "programmes", "programs"], ACTIVITIES),
+}  # fmt: skip
+_LOOSE_EN = frozenset(["ones", "things", "times"])
 # Words too loose to check: users call activities 项目 and scholars 人才 without meaning a distinction.
 _LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", "海外人才", "留学人才", "人次"])
 
@@ -561,6 +582,10 @@ def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
             return ()
         if w in _LEADING_EN or w in _NUMERALS or gazetteer.places_in(w):
             continue
+        if w in _CLASS_EN:
+            return (_CLASS_EN[w],)
+        if "-" in w:
+            return tuple(p for p in w.split("-") if len(p) > 2)  # "talent-technology": either part
         return () if w in _LOOSE_EN or w in _GENERIC_EN else (w,)
     return ()
 
@@ -642,11 +667,73 @@ _GENERIC_EN = frozenset(
         "event",
         "activities",
         "activity",
+        "government",
+        "authority",
+        "topic",
+        "topics",
+        "subject",
+        "subjects",
+        "theme",
+        "themes",
+        "area",
+        "areas",
+        "issues",
+        "stuff",
+        "content",
         "plan",
         "programme",
         "program",
     ]
 )
+
+
+_AFTER_AUX = re.compile(r"\b(?:did|do|does|were|was|are|is|have been|has been|had been|got|get)\b\s+(.*)$")
+_PREPOSITIONS = frozenset(
+    ["in", "at", "on", "for", "during", "with", "from", "to", "by", "overall", "altogether", "total", "there",
+     "since", "after", "before", "per", "each", "that", "this", "last", "so", "far", "into"]
+)  # fmt: skip
+_PARTICLES = frozenset(["up", "out", "off", "back", "down", "over", "away", "together", "along", "around"])
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
+
+
+_ADVERBS = frozenset(["later", "afterwards", "eventually", "overall", "total", "altogether", "since", "then",
+                      "again", "finally", "there", "that", "year", "time"])  # fmt: skip
+
+
+def _bare(rest: list[str]) -> bool:
+    """Whether a verb stands without an object of its own ("failed later" yes, "ended in an agreement" no):
+    a verb with an object the documents name ("agreement") is a light verb, not the thing asked."""
+    return not any(len(w) >= 4 and w not in _ADVERBS and not gazetteer.places_in(w) for w in rest)
+
+
+def count_predicate(text: str) -> str:
+    """The verb of an English count question: "how many projects did the Tianjin tour reject" -> reject,
+    "how many agreements were renewed" -> renewed. "" when there is none to check."""
+    if not re.search(r"\bhow many\b|\bnumber of\b", text):
+        return ""
+    m = _AFTER_AUX.search(text)
+    if not m:
+        # "how many of the Ningbo projects failed": the first past-tense verb after what is counted.
+        after = re.split(r"\bhow many\b|\bnumber of\b", text, maxsplit=1)[-1]
+        words = re.findall(r"[a-z][a-z'-]*", after)
+        for i, w in enumerate(words[1:], start=1):
+            if _PARTICIPLE.match(w) and not w.endswith("en"):
+                return w if _bare(words[i + 1 :]) else ""
+        return ""
+    words = re.findall(r"[a-z][a-z'-]*", m.group(1))
+    aux = text[m.start() : m.start(1)].split()[0]
+    if aux in ("were", "was", "are", "is", "been", "got", "get"):
+        # Passive: the participle right after the auxiliary ("were renewed", "got rejected").
+        return words[0] if words and _PARTICIPLE.match(words[0]) and _bare(words[1:]) else ""
+    clause: list[str] = []
+    for w in words:
+        if w in _PREPOSITIONS and len(clause) >= 1:
+            break
+        clause.append(w)
+    while clause and clause[-1] in _PARTICLES:
+        clause.pop()  # "did Hangzhou set up": the verb is "set"
+    # "did the Tianjin tour reject": the verb ends the clause, after its subject.
+    return clause[-1] if len(clause) >= 2 else ""
 
 
 def asked_target(text: str, wants: str) -> tuple[str, ...]:
@@ -673,8 +760,8 @@ _NUMBER_WORD = _rx(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
 )
 _DURATION = _rx(
-    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)",
-    r"\b\d+\s*(days?|weeks?|months?)\b|\b(one|two|three|four|five|several) (days?|weeks?|months?)\b",
+    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届",
+    r"\b\d+\s*(days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|several|many) (days?|weeks?|months?|years?)\b",
 )
 _MONEY = _rx(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
 _YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")

@@ -257,6 +257,50 @@ def test_which_x_is_declined_when_the_passage_names_no_x(asked: Assistant) -> No
     assert asked.answer("What sectors did the Chongqing projects cover?").answered
 
 
+def test_a_count_whose_verb_the_documents_never_use_is_declined(asked: Assistant) -> None:
+    answer = asked.answer("How many projects did the Tianjin tour reject?")
+    assert not answer.answered and "reject" in answer.answer
+    # A light verb with an object the documents name is no reason to decline.
+    assert "29" in asked.answer("how many of the Chongqing projects ended in an agreement").answer
+
+
+def test_a_count_of_people_is_not_answered_by_a_figure_that_counts_something_else(asked: Assistant) -> None:
+    assert not asked.answer("How many scholars came from Europe in 2012?").answered
+    assert "150" in asked.answer("how many scholars were invited on the tianjin tour").answer
+
+
+def test_an_english_misspelling_is_read_as_the_document_word_it_misspells(asked: Assistant) -> None:
+    answer = asked.answer("how many agrements were signd in chongqing")
+    assert answer.answered and "29" in answer.answer
+
+
+def test_a_sum_of_money_the_documents_lack_is_declined_without_blaming_the_place(asked: Assistant) -> None:
+    answer = asked.answer("Which Chongqing project got the most money?")
+    assert not answer.answered
+    assert "Chongqing" not in answer.answer and "重庆" not in answer.answer
+
+
+def test_a_continent_the_passage_does_not_name_is_a_constraint(asked: Assistant) -> None:
+    assert not asked.answer("杭州在欧洲有联络站吗").answered
+    assert "硅谷" in asked.answer("杭州在美国有联络站吗").answer
+
+
+def test_seats_asked_with_only_a_place_are_the_seats_of_the_event_held_there(asked: Assistant) -> None:
+    answer = asked.answer("seats left for chongqing?")
+    assert answer.route == "event" and "100 left" in answer.answer
+    assert [e.id for e in answer.events] == ["cq-100-phds-2027"]
+
+
+def test_the_history_of_an_event_brand_is_answered_from_the_documents(asked: Assistant) -> None:
+    answer = asked.answer("how long has the shaoxing tour been running")
+    assert answer.route == "retrieval" and "several years" in answer.answer
+
+
+def test_a_yes_no_question_about_how_the_plan_works_is_not_an_event_listing(asked: Assistant) -> None:
+    answer = asked.answer("does the ministry run the events itself?")
+    assert answer.route == "retrieval" and "regions run" in answer.answer
+
+
 def test_how_long_is_declined_when_no_passage_gives_a_duration(asked: Assistant) -> None:
     assert not asked.answer("How long did the Yunnan team stay in Xiangyun?").answered
     assert not asked.answer("How many women took part in the 2012 activities?").answered
