@@ -34,7 +34,7 @@ _COUNTED_ZH = {
     PEOPLE: re.compile(_ZH_NUMBER + r"[^，。；、]{0,8}(人才|专家|学者|人员|博士|村民|人次)"),
     ACTIVITIES: re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(项目|活动|洽谈会|交流会)"),
 }
-# Verbs any count can be asked with ("how many did they see / bring / get"): never evidence of absence.
+# Verbs any count can be asked with: never evidence of absence from the documents.
 _COMMON_VERBS = frozenset(
     stem(w)
     for w in [

@@ -121,7 +121,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是",
             r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))"
-            r"|\bwho (founded|leads|heads|chairs|started|created|led)\b",
+            r"|\bwho (founded|leads|heads|chairs|started|created|led|won|wins|received|receives|got|was awarded)\b",
         ),
     ),
     (
@@ -141,6 +141,14 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("duration", _rx(r"多久|多长时间|几天|几个月", r"how long\b|how many (days|weeks|months)|for how long")),
+    # An English request for a list is answered by an enumeration, not by a sentence using the word.
+    (
+        "list",
+        _rx(
+            r"列举|举几个例子",
+            r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b",
+        ),
+    ),
     (
         "count",
         _rx(
@@ -784,6 +792,8 @@ _PLACEISH = _rx(
 
 def fits_wanted(wants: str, sentence: str) -> bool:
     """Whether a normalised sentence can hold the kind of answer wanted."""
+    if wants == "list":
+        return len(re.findall(r"[,、;；]| and |和|及", sentence)) >= 3
     if wants == "count":
         return bool(_NUMBER_WORD.search(sentence))
     if wants == "money":
