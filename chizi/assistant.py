@@ -397,7 +397,10 @@ class Assistant:
     def _events_at_places(self, q: Question, now: dt.datetime) -> Question:
         """`q` about the upcoming events held in the places it names, when there are any."""
         there = self.events.at_places(q.places, now)
-        return replace(q, events=tuple(e.id for e in there[:3])) if there else q
+        if not there:
+            return q
+        # "宁夏的活动是线上的吗": one attribute of the events held there, not a filtered list.
+        return replace(q, events=tuple(e.id for e in there[:3]), listing=q.listing and not q.slot)
 
     def _understand(self, norm: str, now: dt.datetime, original: str) -> Question:
         return understand(norm, now.date(), self._aliases, original=original, event_places=self._event_places)

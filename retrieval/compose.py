@@ -16,7 +16,15 @@ from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
-from retrieval.understand import ACTIVITIES, FOCUS_CONCEPTS, PEOPLE, Question, check, fits_wanted
+from retrieval.understand import (
+    ACTIVITIES,
+    FOCUS_CONCEPTS,
+    FUTURE_SENTENCE,
+    PEOPLE,
+    Question,
+    check,
+    fits_wanted,
+)
 
 # What a loose count word can be answered by ("scholars": talent, experts, villagers seen …), as stems.
 _CLASS_STEMS = {
@@ -157,8 +165,14 @@ def _analyse(hit: Hit, searcher: Searcher, cache: Analysed) -> tuple[set[str], l
 
 
 def absent_concepts(question: Question, searcher: Searcher) -> list[str]:
-    """Concepts asked about (a minister, a budget, a visa) that no passage of the index mentions."""
-    return [name for name in question.focus if not searcher.mentions_pattern(dict(FOCUS_CONCEPTS)[name])]
+    """Concepts asked about (a minister, a budget, a visa) that no passage of the index mentions, and
+    the negation of a word the documents use ("unsolved" where they say "solved"): its complement."""
+    absent = [name for name in question.focus if not searcher.mentions_pattern(dict(FOCUS_CONCEPTS)[name])]
+    for word in re.findall(r"\b(?:un|non-?)([a-z]{4,})\b", question.text):
+        negated = next(w for w in re.findall(r"\b(?:un|non-?)[a-z]{4,}\b", question.text) if w.endswith(word))
+        if searcher.knows(stem(word)) and not searcher.knows(stem(negated)):
+            absent.append(negated)
+    return absent
 
 
 def _mostly_cjk(sentence: str) -> bool:
@@ -170,13 +184,13 @@ def _mostly_cjk(sentence: str) -> bool:
 def _counted_near_number(sentence: str, stems: frozenset[str]) -> bool:
     """Whether a number in an English sentence counts one of `stems`: "150 high-level overseas scholars",
     or "saw villagers more than 80 times" — not "scholars came from dozens of countries"."""
-    words = re.findall(r"[a-z0-9][a-z0-9,.'-]*", sentence)
-    words = [w.strip(".,") for w in words]
+    # Commas and semicolons end a phrase: "free clinics, saw villagers more than 80 times" counts visits.
+    words = [w.strip(".") for w in re.findall(r"[a-z0-9](?:[a-z0-9'-]|[.,](?=\d))*|[,;:()]", sentence)]
     named = [i for i, w in enumerate(words) if any(stem(w).startswith(s) for s in stems)]
     for i, w in enumerate(words):
-        if not _NUMBER_EN.match(w):
-            continue
-        for j in range(i + 1, min(len(words), i + 7)):
+        if not _NUMBER_EN.match(w) or (not w[0].isdigit() and i and words[i - 1] == "the"):
+            continue  # "the Thousand Talents programme" is a name, not a count
+        for j in range(i + 1, min(len(words), i + 9)):
             if j in named:
                 return True
             if words[j] == "of" and (
@@ -184,11 +198,15 @@ def _counted_near_number(sentence: str, stems: frozenset[str]) -> bool:
                 or words[j + 1 : j + 2] in (["them"], ["these"], ["those"], ["which"])
             ):
                 continue  # "dozens of countries", "29 of them reached agreements"
-            if words[j] in _NOUN_ENDS:
+            if words[j] in _NOUN_ENDS or words[j] in ",;:()":
                 break  # "36 activities for overseas scholars" counts activities
         after = words[i + 1 : i + 3]
-        if any(a.startswith(("time", "person-visit")) for a in after) and any(0 < i - j <= 10 for j in named):
-            return True
+        if any(a.startswith(("time", "person-visit")) for a in after):
+            for j in range(i - 1, max(-1, i - 11), -1):
+                if words[j] in ",;:()":
+                    break
+                if j in named:
+                    return True
     return False
 
 
@@ -283,6 +301,7 @@ def candidates(
                 + (tuning.wanted_bonus if fits else -tuning.wanted_penalty)
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
+                + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 - 0.01 * pos
             )
             out.append(Candidate(score, sentence, hit, lexical, fits, missing))

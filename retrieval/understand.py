@@ -141,11 +141,19 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("duration", _rx(r"多久|多长时间|几天|几个月", r"how long\b|how many (days|weeks|months)|for how long")),
+    # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks.
+    (
+        "ranking",
+        _rx(
+            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)",
+            r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))",
+        ),
+    ),
     # An English request for a list is answered by an enumeration, not by a sentence using the word.
     (
         "list",
         _rx(
-            r"列举|举几个例子",
+            r"列举|举几个例子|哪些|有哪几|都有啥|有什么(?!用|区别|关系|意义|作用)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b",
         ),
     ),
@@ -170,7 +178,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         _rx(
-            r"在哪(?!些)|哪里|哪儿|哪个(县|城市|省|地方|国家)|什么地方|来自哪",
+            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪个(县|城市|省|地方|国家)|什么地方|来自哪",
             r"\bwhere\b|which (county|city|province|country|countries|place)",
         ),
     ),
@@ -254,7 +262,10 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "place",
-        _rx(r"在哪(?!些)|哪里|哪儿|哪个城市|什么地方|地点|地址", r"\bwhere\b|which city|location|venue"),
+        _rx(
+            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪个城市|什么地方|地点|地址",
+            r"\bwhere\b|which city|location|venue",
+        ),
     ),
     (
         "when",
@@ -267,7 +278,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
 
 _EVENT_NOUN = _rx(
     r"活动|交流会|洽谈会|会议|展会",
-    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b",
+    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b",
 )
 _LIST_CUE = _rx(
     r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
@@ -275,7 +286,7 @@ _LIST_CUE = _rx(
 )
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
 _FACET = _rx(
-    r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的",
+    r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的|^(这些)?活动(里|中|会)?(有|包括|包含)",
     r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b",
 )
 _CLOSING = _rx(
@@ -307,6 +318,11 @@ _ABOUT_PLAN = re.compile(
 )
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
 EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time"])
+_AHEAD = _rx(
+    r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会",
+    r"going forward|\bfuture\b|next steps?|long-term goal|from now on|\bwant .{0,30}\bto become\b|\bwill (the )?(plan|chizi|ministry|mohrss|it) (keep|continue|go on)\b",
+)
+FUTURE_SENTENCE = _rx(r"将|继续|打造|今后", r"\bwill\b|\baims?\b|\bkeep\b|\bcontinue")
 _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
 
 
@@ -345,6 +361,7 @@ class Question:
     counted: tuple[str, ...] = ()  # what the answer must name: what a count counts, "which companies"
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
+    ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
     predicate: str = ""  # the verb of an English count question ("how many … did X reject")
 
     @property
@@ -456,6 +473,7 @@ def understand(
         focus=focus,
         counted=asked_target(rest, wants),
         predicate=count_predicate(rest) if wants == "count" else "",
+        ahead=bool(_AHEAD.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),
@@ -572,8 +590,23 @@ def count_target(text: str) -> tuple[str, ...]:
         word = re.split(r"[的了吗呢啊在是有被参达签收融对来去请报和与]", m.group(1))[0]
         head = word[-2:]
         return () if len(word) < 2 or word in _LOOSE or head in _LOOSE else (head,)
-    m = _COUNT_EN.search(text)
-    return _first_noun(m.group(1).split(), _NOT_NOUN_EN) if m else ()
+    m = _COUNT_EN.search(re.sub(r"\b[a-z]&[a-z]\b", " ", text))  # "S&T associations"
+    return _head_noun(m.group(1).split(), _NOT_NOUN_EN) if m else ()
+
+
+def _head_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """What an English count counts: the head of its noun phrase, "cooperation intentions" -> intentions,
+    "VC firms" -> firms (a following plural noun is the head; a verb or a stop word ends the phrase)."""
+    first = _first_noun(words, stop)
+    if not first or first[0].startswith("@"):
+        return first
+    i = next((n for n, w in enumerate(words) if w.removesuffix("'s") == first[0]), None)
+    head = first
+    for w in words[i + 1 : i + 3] if i is not None else []:
+        if w in stop or w in _NOT_NOUN_EN or not re.fullmatch(r"[a-z-]+s", w) or w.endswith("ss"):
+            break
+        head = (_CLASS_EN[w],) if w in _CLASS_EN else () if w in _GENERIC_EN else (w,)
+    return head
 
 
 _NUMERALS = frozenset(
@@ -792,7 +825,11 @@ _PLACEISH = _rx(
 
 def fits_wanted(wants: str, sentence: str) -> bool:
     """Whether a normalised sentence can hold the kind of answer wanted."""
+    if wants == "ranking":
+        return bool(re.search(r"\b(most|largest|biggest|highest|fewest|least|top)\b|最", sentence))
     if wants == "list":
+        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) > len(re.findall(r"[a-z]", sentence)) / 3:
+            return len(re.findall(r"[、，;；]|和|及|等", sentence)) >= 2
         return len(re.findall(r"[,、;；]| and |和|及", sentence)) >= 3
     if wants == "count":
         return bool(_NUMBER_WORD.search(sentence))

@@ -301,6 +301,44 @@ def test_a_yes_no_question_about_how_the_plan_works_is_not_an_event_listing(aske
     assert answer.route == "retrieval" and "regions run" in answer.answer
 
 
+def test_a_count_is_checked_against_the_head_of_what_it_counts(asked: Assistant) -> None:
+    assert "2,000" in asked.answer("how many cooperation intentions were there").answer
+    assert "41" in asked.answer("how many VC firms were at the ningbo fair").answer
+
+
+def test_the_opposite_of_what_the_documents_say_is_declined(asked: Assistant) -> None:
+    answer = asked.answer("how many problems were left unsolved in Tianjin")
+    assert not answer.answered and "unsolved" in answer.answer
+    assert "80" in asked.answer("how many problems did the tianjin tour solve").answer
+
+
+def test_a_ranking_the_documents_never_make_is_declined(asked: Assistant) -> None:
+    assert not asked.answer("which countries sent the most scholars").answered
+
+
+def test_a_question_for_a_list_gets_the_enumerating_sentence(asked: Assistant) -> None:
+    answer = asked.answer("哪些活动成了为国服务品牌")
+    assert "山东海洽会" in answer.answer and "南粤行" in answer.answer
+
+
+def test_a_question_about_what_comes_next_gets_the_outlook(asked: Assistant) -> None:
+    assert "著名品牌" in asked.answer("赤子计划以后的目标是什么").answer
+
+
+def test_a_yes_no_question_about_an_event_named_by_its_place_gets_its_format(asked: Assistant) -> None:
+    answer = asked.answer("宁夏的活动是线上的吗")
+    assert answer.answered and answer.route == "event" and "线下" in answer.answer
+
+
+def test_on_which_day_is_a_date_not_a_place(asked: Assistant) -> None:
+    assert "6月22日" in asked.answer("贵阳那个交流活动在哪天").answer
+
+
+def test_what_the_activities_include_is_a_plan_fact_not_an_event_listing(asked: Assistant) -> None:
+    answer = asked.answer("活动有培训吗")
+    assert answer.route == "retrieval" and "培训" in answer.answer
+
+
 def test_how_long_is_declined_when_no_passage_gives_a_duration(asked: Assistant) -> None:
     assert not asked.answer("How long did the Yunnan team stay in Xiangyun?").answered
     assert not asked.answer("How many women took part in the 2012 activities?").answered
