@@ -181,12 +181,25 @@ def _mostly_cjk(sentence: str) -> bool:
     return cjk > sum(1 for c in sentence if c.isascii() and c.isalpha()) / 3
 
 
-def _counted_near_number(sentence: str, stems: frozenset[str]) -> bool:
+def singular(word: str) -> str:
+    """An English noun without its plural ending: stations -> station, industries -> industry."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _counted_near_number(sentence: str, stems: frozenset[str], own: str = "") -> bool:
     """Whether a number in an English sentence counts one of `stems`: "150 high-level overseas scholars",
     or "saw villagers more than 80 times" — not "scholars came from dozens of countries"."""
     # Commas and semicolons end a phrase: "free clinics, saw villagers more than 80 times" counts visits.
     words = [w.strip(".") for w in re.findall(r"[a-z0-9](?:[a-z0-9'-]|[.,](?=\d))*|[,;:()]", sentence)]
-    named = [i for i, w in enumerate(words) if any(stem(w).startswith(s) for s in stems)]
+    named = [
+        i
+        for i, w in enumerate(words)
+        if any(stem(w).startswith(s) for s in stems) or (own and own in (singular(w), stem(w)))
+    ]
     for i, w in enumerate(words):
         if not _NUMBER_EN.match(w) or (not w[0].isdigit() and i and words[i - 1] == "the"):
             continue  # "the Thousand Talents programme" is a name, not a count
@@ -256,8 +269,13 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
             near = difflib.get_close_matches(stemmed, searcher.vocabulary_near(stemmed), n=1, cutoff=0.75)
             stemmed = near[0] if near else stemmed
         if stemmed in tokens or searcher.synonyms.get(stemmed, frozenset()) & tokens:
-            names = frozenset([stemmed, *searcher.synonyms.get(stemmed, frozenset())])
-            return question.wants != "count" or _counted_near_number(sentence, names)
+            if question.wants != "count":
+                return True
+            # The word itself (not a longer one sharing its stem: villages are not villagers), or a
+            # synonym; a misspelling stands for the document word it was read as.
+            own = stemmed if stemmed != stem(word) else singular(word)
+            others = searcher.synonyms.get(stemmed, frozenset()) - {stemmed}
+            return _counted_near_number(sentence, frozenset(others), own)
     return False
 
 

@@ -306,6 +306,11 @@ def test_a_count_is_checked_against_the_head_of_what_it_counts(asked: Assistant)
     assert "41" in asked.answer("how many VC firms were at the ningbo fair").answer
 
 
+def test_a_count_of_one_thing_is_not_answered_by_a_longer_word_sharing_its_stem(asked: Assistant) -> None:
+    assert not asked.answer("How many villages did the Yunnan team visit?").answered
+    assert "80" in asked.answer("How many villagers did the Yunnan doctors see?").answer
+
+
 def test_the_opposite_of_what_the_documents_say_is_declined(asked: Assistant) -> None:
     answer = asked.answer("how many problems were left unsolved in Tianjin")
     assert not answer.answered and "unsolved" in answer.answer
