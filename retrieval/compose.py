@@ -12,19 +12,12 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from retrieval.counting import ACTIVITIES, PEOPLE
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
-from retrieval.understand import (
-    ACTIVITIES,
-    FOCUS_CONCEPTS,
-    FUTURE_SENTENCE,
-    PEOPLE,
-    Question,
-    check,
-    fits_wanted,
-)
+from retrieval.understand import FOCUS_CONCEPTS, FUTURE_SENTENCE, Question, check, fits_wanted
 
 # What a loose count word can be answered by ("scholars": talent, experts, villagers seen …), as stems.
 _CLASS_STEMS = {
@@ -46,73 +39,15 @@ _COUNTED_ZH = {
 _COMMON_VERBS = frozenset(
     stem(w)
     for w in [
-        "see",
-        "get",
-        "have",
-        "take",
-        "bring",
-        "go",
-        "come",
-        "make",
-        "give",
-        "hold",
-        "meet",
-        "find",
-        "do",
-        "be",
-        "attract",
-        "draw",
-        "involve",
-        "include",
-        "cover",
-        "reach",
-        "attend",
-        "join",
-        "participate",
-        "host",
-        "welcome",
-        "produce",
-        "achieve",
-        "help",
-        "serve",
-        "sign",
-        "support",
-        "fund",
-        "receive",
-        "count",
-        "record",
-        "visit",
-        "run",
-        "organise",
-        "organize",
-        "create",
-        "set",
-        "start",
-        "launch",
-        "invite",
-        "select",
-        "choose",
-        "pick",
-        "sponsor",
-        "need",
-        "want",
-        "offer",
-        "provide",
-        "send",
-        "call",
-        "work",
-        "list",
-        "name",
-        "know",
-        "say",
-        "tell",
-        "show",
-        "treat",
-        "examine",
-        "consult",
+        "see", "get", "have", "take", "bring", "go", "come", "make", "give", "hold", "meet", "find", "do",
+        "be", "attract", "draw", "involve", "include", "cover", "reach", "attend", "join", "participate",
+        "host", "welcome", "produce", "achieve", "help", "serve", "sign", "support", "fund", "receive",
+        "count", "record", "visit", "run", "organise", "organize", "create", "set", "start", "launch",
+        "invite", "select", "choose", "pick", "sponsor", "need", "want", "offer", "provide", "send",
+        "call", "work", "list", "name", "know", "say", "tell", "show", "treat", "examine", "consult",
         "check",
     ]
-)
+)  # fmt: skip
 _NOUN_ENDS = frozenset(["of", "for", "from", "in", "to", "by", "with", "at", "on", "into", "during", "among"])
 _NUMBER_EN = re.compile(
     r"^(\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -168,8 +103,7 @@ def absent_concepts(question: Question, searcher: Searcher) -> list[str]:
     """Concepts asked about (a minister, a budget, a visa) that no passage of the index mentions, and
     the negation of a word the documents use ("unsolved" where they say "solved"): its complement."""
     absent = [name for name in question.focus if not searcher.mentions_pattern(dict(FOCUS_CONCEPTS)[name])]
-    for word in re.findall(r"\b(?:un|non-?)([a-z]{4,})\b", question.text):
-        negated = next(w for w in re.findall(r"\b(?:un|non-?)[a-z]{4,}\b", question.text) if w.endswith(word))
+    for negated, word in re.findall(r"\b((?:un|non-?)([a-z]{4,}))\b", question.text):
         if searcher.knows(stem(word)) and not searcher.knows(stem(negated)):
             absent.append(negated)
     return absent

@@ -1,0 +1,159 @@
+"""What a count or "which X" question asks for, read from its words: the thing counted ("agreements",
+"风投", a class such as people or activities), and the verb of an English count ("reject", "renewed").
+
+`retrieval.compose` checks these against the answering sentence; here is only the reading of the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval import places as gazetteer
+
+_COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|条|人次)?([\u4e00-\u9fff]{2,6})")
+_COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
+_NOT_NOUN_EN = frozenset(
+    ["the", "a", "an", "of", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had",
+     "got", "get", "went", "there", "in", "at", "on", "for", "from", "to", "by", "with", "and",
+     "or", "will", "would", "can", "could", "should"]
+)  # fmt: skip
+_LEADING_EN = frozenset(["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese"])
+# Words users use loosely for a class of things: "scholars" is answered by talent, experts or villagers
+# seen, "activities" by projects, tours or fairs, but never by associations or stations.
+PEOPLE = "@people"
+ACTIVITIES = "@activities"
+_CLASS_EN = {
+    **dict.fromkeys(
+        ["people", "persons", "scholars", "experts", "talents", "talent", "participants", "researchers",
+         "attendees", "visitors", "guests", "phds", "professionals", "returnees"],
+        PEOPLE,
+    ),
+    **dict.fromkeys(["activities", "events", "projects", "programmes", "programs"], ACTIVITIES),
+}  # fmt: skip
+_LOOSE_EN = frozenset(["ones", "things", "times"])
+# Words too loose to check: users call activities 项目 and scholars 人才 without meaning a distinction.
+_LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", "海外人才", "留学人才", "人次"])
+
+
+def count_target(text: str) -> tuple[str, ...]:
+    """What a count question counts ("agreements", "风投"), as words an answering sentence must name."""
+    m = _COUNT_ZH.search(text)
+    if m:
+        # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
+        word = re.split(r"[的了吗呢啊在是有被参达签收融对来去请报和与]", m.group(1))[0]
+        head = word[-2:]
+        return () if len(word) < 2 or word in _LOOSE or head in _LOOSE else (head,)
+    m = _COUNT_EN.search(re.sub(r"\b[a-z]&[a-z]\b", " ", text))  # "S&T associations"
+    return _head_noun(m.group(1).split(), _NOT_NOUN_EN) if m else ()
+
+
+def _head_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """What an English count counts: the head of its noun phrase, "cooperation intentions" -> intentions,
+    "VC firms" -> firms (a following plural noun is the head; a verb or a stop word ends the phrase)."""
+    first = _first_noun(words, stop)
+    if not first or first[0].startswith("@"):
+        return first
+    i = next((n for n, w in enumerate(words) if w.removesuffix("'s") == first[0]), None)
+    head = first
+    for w in words[i + 1 : i + 3] if i is not None else []:
+        if w in stop or w in _NOT_NOUN_EN or not re.fullmatch(r"[a-z-]+s", w) or w.endswith("ss"):
+            break
+        head = (_CLASS_EN[w],) if w in _CLASS_EN else () if w in _GENERIC_EN else (w,)
+    return head
+
+
+_NUMERALS = frozenset(
+    ["one", "two", "three", "four", "five", "six", "ten", "some", "many", "most", "main", "top"]
+)
+
+
+def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
+    """The first word of a noun phrase that names a thing, past "overseas", numerals and place names
+    ("two regions", "Guizhou agreements"); () at a verb first, or when it is too loose to check."""
+    for raw in words:
+        w = raw.removesuffix("'s")
+        if w in stop or w.endswith(("ed", "ing")):
+            return ()
+        if w in _LEADING_EN or w in _NUMERALS or gazetteer.places_in(w):
+            continue
+        if w in _CLASS_EN:
+            return (_CLASS_EN[w],)
+        if "-" in w:
+            return tuple(p for p in w.split("-") if len(p) > 2)  # "talent-technology": either part
+        return () if w in _LOOSE_EN or w in _GENERIC_EN else (w,)
+    return ()
+
+
+_WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,4})")
+_AUX_EN = frozenset(
+    ["did", "do", "does", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
+     "would", "should", "may", "might", "the", "a", "an", "of"]
+)  # fmt: skip
+# Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).
+_GENERIC_EN = frozenset(
+    ["year", "years", "time", "times", "date", "day", "kind", "kinds", "type", "types", "way",
+     "ways", "sort", "thing", "things", "support", "help", "benefit", "benefits", "result",
+     "results", "role", "point", "purpose", "city", "cities", "province", "provinces", "region",
+     "regions", "country", "countries", "county", "counties", "place", "places", "continent",
+     "continents", "ministry", "department", "body", "agency", "organisation", "organization",
+     "events", "event", "activities", "activity", "government", "authority", "topic", "topics",
+     "subject", "subjects", "theme", "themes", "area", "areas", "issues", "stuff", "content",
+     "plan", "programme", "program"]
+)  # fmt: skip
+
+
+_AFTER_AUX = re.compile(r"\b(?:did|do|does|were|was|are|is|have been|has been|had been|got|get)\b\s+(.*)$")
+_PREPOSITIONS = frozenset(
+    ["in", "at", "on", "for", "during", "with", "from", "to", "by", "overall", "altogether", "total", "there",
+     "since", "after", "before", "per", "each", "that", "this", "last", "so", "far", "into"]
+)  # fmt: skip
+_PARTICLES = frozenset(["up", "out", "off", "back", "down", "over", "away", "together", "along", "around"])
+_PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
+
+
+_ADVERBS = frozenset(["later", "afterwards", "eventually", "overall", "total", "altogether", "since", "then",
+                      "again", "finally", "there", "that", "year", "time"])  # fmt: skip
+
+
+def _bare(rest: list[str]) -> bool:
+    """Whether a verb stands without an object of its own ("failed later" yes, "ended in an agreement" no):
+    a verb with an object the documents name ("agreement") is a light verb, not the thing asked."""
+    return not any(len(w) >= 4 and w not in _ADVERBS and not gazetteer.places_in(w) for w in rest)
+
+
+def count_predicate(text: str) -> str:
+    """The verb of an English count question: "how many projects did the Tianjin tour reject" -> reject,
+    "how many agreements were renewed" -> renewed. "" when there is none to check."""
+    if not re.search(r"\bhow many\b|\bnumber of\b", text):
+        return ""
+    m = _AFTER_AUX.search(text)
+    if not m:
+        # "how many of the Ningbo projects failed": the first past-tense verb after what is counted.
+        after = re.split(r"\bhow many\b|\bnumber of\b", text, maxsplit=1)[-1]
+        words = re.findall(r"[a-z][a-z'-]*", after)
+        for i, w in enumerate(words[1:], start=1):
+            if _PARTICIPLE.match(w) and not w.endswith("en"):
+                return w if _bare(words[i + 1 :]) else ""
+        return ""
+    words = re.findall(r"[a-z][a-z'-]*", m.group(1))
+    aux = text[m.start() : m.start(1)].split()[0]
+    if aux in ("were", "was", "are", "is", "been", "got", "get"):
+        # Passive: the participle right after the auxiliary ("were renewed", "got rejected").
+        return words[0] if words and _PARTICIPLE.match(words[0]) and _bare(words[1:]) else ""
+    clause: list[str] = []
+    for w in words:
+        if w in _PREPOSITIONS and len(clause) >= 1:
+            break
+        clause.append(w)
+    while clause and clause[-1] in _PARTICLES:
+        clause.pop()  # "did Hangzhou set up": the verb is "set"
+    # "did the Tianjin tour reject": the verb ends the clause, after its subject.
+    return clause[-1] if len(clause) >= 2 else ""
+
+
+def asked_target(text: str, wants: str) -> tuple[str, ...]:
+    """What the answer must name: the thing a count counts, or the noun of "which companies …"."""
+    if wants == "count":
+        return count_target(text)
+    m = _WHICH_EN.search(text)
+    return _first_noun(m.group(1).split(), _AUX_EN) if m else ()
