@@ -28,7 +28,7 @@ from chizi.texts import t
 from retrieval import router
 from retrieval.compose import Composed, compose
 from retrieval.embeddings import Encoder, load_encoder
-from retrieval.faq import FaqMatcher
+from retrieval.faq import FaqMatch, FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
 from retrieval.knowledge import FaqEntry
 from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
@@ -368,20 +368,15 @@ class Assistant:
         faq = self._faq.match(asked, lang, searcher.idf, nearest)
         if faq is not None and not check(q, self._faq.checkable_text(faq.entry)).ok:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
+        if faq is not None and not faq.by_meaning:
+            return self._faq_answer(question, faq, lang)
         t = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
         result.timings["compose"] = time.perf_counter() - t
-        if faq is not None and not (faq.by_meaning and composed.confidence >= self.tuning.document_over_faq):
+        if faq is not None and composed.confidence < self.tuning.document_over_faq:
             # A how-to matched by meaning alone yields to a document sentence that says what was asked in
             # its own words ("what do organisers have to do before applying?").
-            return Answer(
-                question,
-                faq.entry.answer(lang),
-                True,
-                lang,
-                "faq",
-                self._faq_sources(faq.entry, lang, faq.score),
-            )
+            return self._faq_answer(question, faq, lang)
         if composed.confidence < self.tuning.min_confidence or not composed.text:
             return self._decline(question, composed, lang, result)
         sources = [self._source(h) for h in composed.cited]
@@ -393,6 +388,10 @@ class Assistant:
                 body, route = generated, "llm"
         prefix = _as_of_prefix(sources[0].as_of, lang) if sources else ""
         return Answer(question, prefix + body, True, lang, route, sources, timings=result.timings)
+
+    def _faq_answer(self, question: str, faq: FaqMatch, lang: str) -> Answer:
+        sources = self._faq_sources(faq.entry, lang, faq.score)
+        return Answer(question, faq.entry.answer(lang), True, lang, "faq", sources)
 
     def _events_at_places(self, q: Question, now: dt.datetime) -> Question:
         """`q` about the upcoming events held in the places it names, when there are any."""

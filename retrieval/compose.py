@@ -8,13 +8,12 @@ that names what is missing and offers the nearest fact, labelled as such.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
 from retrieval.counting import ACTIVITIES, PEOPLE
 from retrieval.search import Hit, Searcher, SearchResult
-from retrieval.text import has_cjk, normalize, sentences
+from retrieval.text import detect_language, has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
 from retrieval.understand import FOCUS_CONCEPTS, FUTURE_SENTENCE, Question, check, fits_wanted
@@ -26,14 +25,12 @@ _CLASS_STEMS = {
     ACTIVITIES: frozenset(["activ", "event", "project", "programm", "program", "tour", "fair", "week",
                            "meet", "edit", "session"]),
 }  # fmt: skip
-_CLASS_ZH = {
-    PEOPLE: re.compile(r"人才|专家|学者|人员|博士|村民|人次|\d+余?[名位人]"),
-    ACTIVITIES: re.compile(r"项目|活动|洽谈会|交流会|行|周"),
-}
+_WORDS_ZH = {PEOPLE: "人才|专家|学者|人员|博士|村民|人次", ACTIVITIES: "项目|活动|洽谈会|交流会"}
 _ZH_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+|上万|上百|上千|数十|几十)[余多]?"
+# Named at all (a "which" question), or counted: a number before the word, within the same clause.
+_CLASS_ZH = {c: re.compile(words) for c, words in _WORDS_ZH.items()}
 _COUNTED_ZH = {
-    PEOPLE: re.compile(_ZH_NUMBER + r"[^，。；、]{0,8}(人才|专家|学者|人员|博士|村民|人次)"),
-    ACTIVITIES: re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(项目|活动|洽谈会|交流会)"),
+    c: re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(" + words + ")") for c, words in _WORDS_ZH.items()
 }
 # Verbs any count can be asked with: never evidence of absence from the documents.
 _COMMON_VERBS = frozenset(
@@ -109,12 +106,6 @@ def absent_concepts(question: Question, searcher: Searcher) -> list[str]:
     return absent
 
 
-def _mostly_cjk(sentence: str) -> bool:
-    """A Chinese sentence, not an English one quoting a Chinese name ("the Tianjin tour (津门行)")."""
-    cjk = sum(1 for c in sentence if has_cjk(c))
-    return cjk > sum(1 for c in sentence if c.isascii() and c.isalpha()) / 3
-
-
 def singular(word: str) -> str:
     """An English noun without its plural ending: stations -> station, industries -> industry."""
     if word.endswith("ies") and len(word) > 4:
@@ -166,7 +157,7 @@ def absent_predicate(question: Question, searcher: Searcher) -> str:
     stemmed = stem(verb)
     if stemmed in _COMMON_VERBS or searcher.knows(stemmed) or stemmed in searcher.synonyms:
         return ""
-    if difflib.get_close_matches(stemmed, searcher.vocabulary_near(stemmed), n=1, cutoff=0.8):
+    if searcher.spell(stemmed) != stemmed:
         return ""  # a misspelling of a word the documents use
     if len(stemmed) >= 4 and searcher.knows_prefix(stemmed):
         return ""  # "agreed": the documents say "agreements"
@@ -182,7 +173,7 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
     for word in question.counted:
         if word in _CLASS_STEMS:
             stems = _CLASS_STEMS[word]
-            if _mostly_cjk(sentence):
+            if detect_language(sentence) == "zh":
                 rx = _COUNTED_ZH[word] if question.wants == "count" else _CLASS_ZH[word]
                 if rx.search(sentence):
                     return True
@@ -197,11 +188,8 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
             if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
                 return True
             continue
-        stemmed = stem(word)
-        if not searcher.knows(stemmed) and stemmed not in searcher.synonyms:
-            # A misspelling of a word the documents use ("activites") stands for that word.
-            near = difflib.get_close_matches(stemmed, searcher.vocabulary_near(stemmed), n=1, cutoff=0.75)
-            stemmed = near[0] if near else stemmed
+        # A misspelling of a word the documents use ("activites") stands for that word.
+        stemmed = searcher.spell(stem(word))
         if stemmed in tokens or searcher.synonyms.get(stemmed, frozenset()) & tokens:
             if question.wants != "count":
                 return True

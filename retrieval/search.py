@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import difflib
 import json
@@ -146,6 +147,9 @@ class Searcher:
         self._fixer: HomophoneFixer | None = None
         self._fixer_words = [*self._idf, *(normalize(g.zh) for g in glossary)]
         self._by_initial: dict[tuple[str, int], list[str]] = {}
+        # Every known word in order, for prefix lookups; misspellings read once per generation.
+        self._vocabulary = sorted({*self._idf, *self._glossary_tokens})
+        self._spelled: dict[str, str] = {}
         for word in list(self._idf) + list(self._glossary_tokens):
             if word.isascii() and word.isalpha():
                 for length in range(len(word) - 2, len(word) + 3):
@@ -181,18 +185,22 @@ class Searcher:
 
     def knows_prefix(self, stem: str) -> bool:
         """Whether a word the documents use begins with `stem` ("agre" -> "agreement")."""
-        return any(w.startswith(stem) for w in self._by_initial.get((stem[:1], len(stem) + 2), ())) or any(
-            w.startswith(stem) for w in self._idf if w[:1] == stem[:1]
-        )
+        i = bisect.bisect_left(self._vocabulary, stem)
+        return i < len(self._vocabulary) and self._vocabulary[i].startswith(stem)
 
     def spell(self, token: str) -> str:
-        """An English token the documents never use, read as the known word it misspells ("agrement")."""
-        if len(token) < 4 or not token.isascii() or not token.isalpha() or self.knows(token):
-            return token
-        if token in self.synonyms:
-            return token
-        near = difflib.get_close_matches(token, self.vocabulary_near(token), n=1, cutoff=0.8)
-        return near[0] if near else token
+        """An English token the documents never use, read as the known word it misspells ("agrement");
+        any other token unchanged."""
+        if token in self._spelled:
+            return self._spelled[token]
+        fixed = token
+        unknown = not self.knows(token) and token not in self.synonyms
+        if unknown and len(token) >= 4 and token.isascii() and token.isalpha():
+            near = difflib.get_close_matches(token, self.vocabulary_near(token), n=1, cutoff=0.8)
+            fixed = near[0] if near else token
+        if len(self._spelled) < 50_000:
+            self._spelled[token] = fixed
+        return fixed
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self.max_idf)

@@ -24,6 +24,7 @@ from typing import Any
 from retrieval import places as gazetteer
 from retrieval.counting import asked_target, count_predicate
 from retrieval.places import Place
+from retrieval.text import detect_language
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -569,7 +570,7 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     if wants == "ranking":
         return bool(re.search(r"\b(most|largest|biggest|highest|fewest|least|top)\b|最", sentence))
     if wants == "list":
-        if len(re.findall(r"[\u4e00-\u9fff]", sentence)) > len(re.findall(r"[a-z]", sentence)) / 3:
+        if detect_language(sentence) == "zh":
             return len(re.findall(r"[、，;；]|和|及|等", sentence)) >= 2
         return len(re.findall(r"[,、;；]| and |和|及", sentence)) >= 3
     if wants == "count":
