@@ -31,6 +31,7 @@ from retrieval.embeddings import Encoder, load_encoder
 from retrieval.faq import FaqMatch, FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
 from retrieval.knowledge import FaqEntry
+from retrieval.places import shown_as
 from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
 from retrieval.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
 from retrieval.understand import (
@@ -421,7 +422,8 @@ class Assistant:
         text = dont_know(lang)
         sources: list[Source] = []
         if composed.missing:
-            missing = "、".join(composed.missing) if lang == "zh" else ", ".join(composed.missing)
+            shown = [shown_as(m, lang) for m in composed.missing]
+            missing = "、".join(shown) if lang == "zh" else ", ".join(shown)
             text = t("a_nothing_on", lang, missing=missing)
             near = composed.nearest
             if near is not None and near.fits:

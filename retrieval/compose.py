@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from retrieval import places as gazetteer
 from retrieval.counting import ACTIVITIES, PEOPLE
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import detect_language, has_cjk, normalize, sentences
@@ -120,10 +121,15 @@ def _counted_near_number(sentence: str, stems: frozenset[str], own: str = "") ->
     or "saw villagers more than 80 times" — not "scholars came from dozens of countries"."""
     # Commas and semicolons end a phrase: "free clinics, saw villagers more than 80 times" counts visits.
     words = [w.strip(".") for w in re.findall(r"[a-z0-9](?:[a-z0-9'-]|[.,](?=\d))*|[,;:()]", sentence)]
+    # A compound names each of its parts: "ten thousand person-visits" counts persons and visits.
     named = [
         i
         for i, w in enumerate(words)
-        if any(stem(w).startswith(s) for s in stems) or (own and own in (singular(w), stem(w)))
+        if any(
+            any(stem(p).startswith(s) for s in stems) or (own and own in (singular(p), stem(p)))
+            for p in {w, *w.split("-")}
+            if p
+        )
     ]
     for i, w in enumerate(words):
         if not _NUMBER_EN.match(w) or (not w[0].isdigit() and i and words[i - 1] == "the"):
@@ -234,6 +240,7 @@ def candidates(
                 question, norm_sentence, tokens, searcher
             )
             names = bool(question.places or question.years) and check(question, norm_sentence).ok
+            unasked_place = not question.places and bool(gazetteer.places_in(norm_sentence))
             score = (
                 tuning.rank_weight * relative
                 + tuning.lexical_weight * lexical
@@ -241,6 +248,7 @@ def candidates(
                 + (tuning.wanted_bonus if fits else -tuning.wanted_penalty)
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
+                - (tuning.unasked_place_penalty if unasked_place else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 - 0.01 * pos
             )
@@ -273,7 +281,9 @@ def compose(
             # a count of that thing): nothing to name as missing, and no nearer fact to offer.
             return Composed("", [], 0.0)
         failed = [c for c in pool if c.missing and c.fits] or [c for c in pool if c.missing]
-        missing = sorted({m for c in failed[:1] for m in c.missing})
+        # The two nearest passages each lack something: "36 activities" in one, "western China" in the
+        # other; naming both says why neither answers.
+        missing = sorted({m for c in failed[:2] for m in c.missing})
         return Composed("", [], 0.0, missing=missing, nearest=failed[0] if failed else None)
     best = good[0]
     if best.hit.chunk.language != result.language:

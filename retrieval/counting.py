@@ -92,7 +92,7 @@ _AUX_EN = frozenset(
 # Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).
 _GENERIC_EN = frozenset(
     ["year", "years", "time", "times", "date", "day", "kind", "kinds", "type", "types", "way",
-     "ways", "sort", "thing", "things", "support", "help", "benefit", "benefits", "result",
+     "ways", "sort", "sorts", "thing", "things", "support", "help", "benefit", "benefits", "result",
      "results", "role", "point", "purpose", "city", "cities", "province", "provinces", "region",
      "regions", "country", "countries", "county", "counties", "place", "places", "continent",
      "continents", "ministry", "department", "body", "agency", "organisation", "organization",

@@ -78,6 +78,8 @@ _CHINA = """
 东莞 Dongguan
 佛山 Foshan
 珠海 Zhuhai
+中西部 western_China central_and_western west_China central_China western_regions 西部 中部 中西部地区
+东北 Northeast_China northeast north-east 东北地区 东北老工业基地
 """
 
 # Where a scholar abroad may say they are; their events are the ones they can join from there.
@@ -173,3 +175,11 @@ def mentions(normalized: str, place: Place) -> bool:
 def abroad(normalized: str) -> bool:
     """Whether the asker says they are outside China (a country or city abroad, 'abroad', 海外)."""
     return _ABROAD_RX.search(normalized) is not None
+
+
+def shown_as(name: str, language: str) -> str:
+    """A place's name for a reply in `language` (深圳 -> Shenzhen in English); other words unchanged."""
+    place = _BY_NAME.get(name) or _ABROAD_BY_NAME.get(name)
+    if place is None or language == "zh":
+        return name
+    return " ".join(w if w in ("and", "of") else w[:1].upper() + w[1:] for w in place.english.split())

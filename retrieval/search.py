@@ -165,7 +165,9 @@ class Searcher:
         if self._fixer is None:
             from retrieval.places import CHINA
 
-            self._fixer = HomophoneFixer([*self._fixer_words, *(p.key for p in CHINA)])
+            self._fixer = HomophoneFixer(
+                [*self._fixer_words, *(p.key for p in CHINA)], is_common=self.tokenizer.is_common_word
+            )
         return self._fixer.fix(normalized)
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:

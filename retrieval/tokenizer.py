@@ -37,6 +37,11 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+# jieba's counts run from 1 to ~10^6; slips such as 杭洲, 联洛站, 融姿 are absent, rare words (几号: 10)
+# are left open to correction, words in daily use (哪些 2849, 还是 9922) are not.
+COMMON_WORD_FREQ = 100
+
+
 class Tokenizer:
     """Owns a jieba instance so the glossary dictionary never leaks into other users of jieba."""
 
@@ -48,6 +53,11 @@ class Tokenizer:
             w = normalize(word)
             if _CJK_RUN.fullmatch(w):
                 self._jieba.add_word(w, freq=200_000)
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether jieba's general dictionary knows `word` as an everyday word (还是, 名额), which a typing
+        slip is not: 还是 is never a slip for the documents' 还视."""
+        return self._jieba.FREQ.get(word, 0) >= COMMON_WORD_FREQ
 
     def tokens(self, text: str, *, normalized: bool = False) -> list[str]:
         """Content tokens of `text`: stop words dropped, Chinese cut for search (whole terms and their parts)."""

@@ -11,7 +11,7 @@ looks for "selected", 选进 also for 入选.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from retrieval.tokenizer import stem
@@ -29,8 +29,15 @@ def _is_cjk(char: str) -> bool:
 
 
 class HomophoneFixer:
-    def __init__(self, vocabulary: Iterable[str], min_len: int = 2, max_len: int = 6) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        min_len: int = 2,
+        max_len: int = 6,
+        is_common: Callable[[str], bool] = lambda word: False,
+    ) -> None:
         self._known = {w for w in vocabulary if min_len <= len(w) <= max_len and all(_is_cjk(c) for c in w)}
+        self._is_common = is_common  # an everyday word the documents happen not to use is not a slip
         self._by_sound: dict[tuple[str, ...], list[str]] = {}
         for word in self._known:
             self._by_sound.setdefault(tuple(_pinyin(c) for c in word), []).append(word)
@@ -47,6 +54,8 @@ class HomophoneFixer:
             for n in self._lengths:
                 window = "".join(out[i : i + n])
                 if len(window) < n or not all(_is_cjk(c) for c in window) or window in self._known:
+                    continue
+                if self._is_common(window):
                     continue
                 for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
                     same = sum(a == b for a, b in zip(word, window, strict=True))

@@ -63,6 +63,26 @@ def years_in(text: str, today: dt.date) -> list[int]:
     return sorted(set(found))
 
 
+# A figure the question quotes ("how many of the 36 activities…"): two or more digits that are not a
+# year, a decade, a date, a time or an amount asked about in a unit of its own.
+_FIGURE = re.compile(
+    r"(?<![\d.,:'/-])([1-9]\d{0,2}(?:,\d{3})+|[1-9]\d+)(?![\d:/-])(?!\s*(?:年|月|日|号|点|s\b|'s\b))"
+)
+
+
+def figures_in(text: str, years: Sequence[int]) -> list[tuple[str, str]]:
+    """Figures a normalised question quotes, as (digits without separators, the figure and the word
+    after it as asked: "36 activities"); years excluded."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        figure = m.group(1).replace(",", "")
+        if int(figure) in years or (1900 <= int(figure) <= 2100 and len(figure) == 4):
+            continue
+        shown = re.match(r"[\d,]+\s*(?:[a-z-]+|[\u4e00-\u9fff]{1,3})?", text[m.start() :])
+        out.append((figure, shown.group(0).strip() if shown else figure))
+    return out
+
+
 def decades_in(text: str) -> list[tuple[int, int]]:
     out = []
     for raw in _DECADE.findall(text):
@@ -156,7 +176,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "list",
         _rx(
             r"列举|举几个例子|哪些|有哪几|都有啥|有什么(?!用|区别|关系|意义|作用)",
-            r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b",
+            r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
+            r"|\bwhat (sorts?|kinds?|types?) of\b",
         ),
     ),
     (
@@ -317,6 +338,9 @@ _FOLLOW_MARK = _rx(
 _ABOUT_PLAN = re.compile(
     r"^(does|do|is|are|did|was|were|can|will) (the )?(ministry|mohrss|plan|chizi|programme|program|regions?|"
     r"government|state)\b|^(人社部|赤子计划|这个计划|各地|地方|政府)"
+    # "who actually runs the events - the ministry or the regions?": who organises, not which events.
+    r"|\bwho (actually |really )?(runs?|organi[sz]es?|hosts?|holds?|manages?|is in charge of)\b"
+    r"|谁(来)?(办|主办|组织|负责|举办)|(人社部|部里).{0,8}还是.{0,6}(地方|各地)"
 )
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
 EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time"])
@@ -344,6 +368,7 @@ def mentions_event(text: str) -> bool:
 class Question:
     text: str  # normalised
     years: tuple[int, ...] = ()
+    figures: tuple[tuple[str, str], ...] = ()  # quoted figures ("the 36 activities"): digits, as asked
     decades: tuple[tuple[int, int], ...] = ()
     places: tuple[Place, ...] = ()
     foreign: tuple[Place, ...] = ()  # places abroad named as what is asked about, not where the asker is
@@ -457,6 +482,7 @@ def understand(
     return Question(
         text=text,
         years=tuple(years),
+        figures=tuple(figures_in(text, years)),
         decades=tuple(decades),
         places=tuple(china),
         foreign=() if first_person else tuple(gazetteer.foreign_places_in(text)),
@@ -608,6 +634,10 @@ def check(question: Question, passage: str, body: str | None = None) -> Evidence
     for year in question.years:
         if str(year) not in flat:
             ev.missing.append(str(year))
+    for figure, shown in question.figures:
+        # "How many of the 36 activities were in western China?" is not about a passage without the 36.
+        if not re.search(rf"(?<![\d.]){figure}(?!\d)", flat):
+            ev.missing.append(shown)
     for lo, hi in question.decades:
         if not any(lo <= int(y.group(0)) <= hi for y in _YEARISH.finditer(flat)):
             ev.missing.append(f"{lo}s")

@@ -351,6 +351,32 @@ def test_how_long_is_declined_when_no_passage_gives_a_duration(asked: Assistant)
     assert not asked.answer("How many women took part in the 2012 activities?").answered
 
 
+def test_a_figure_the_question_quotes_must_be_in_the_answering_passage(asked: Assistant) -> None:
+    answer = asked.answer("How many of the 36 activities were in western China?")
+    assert not answer.answered and "36 activities" in answer.answer and "Western China" in answer.answer
+    assert "7,000" in asked.answer("were there really 7,000 projects matched in 2012?").answer
+
+
+def test_an_everyday_word_is_not_read_as_a_typing_slip(asked: Assistant) -> None:
+    searcher = asked.index.get()
+    assert "还是" in searcher.fix_typos("活动是人社部自己办还是地方办")
+    assert searcher.fix_typos("杭洲设了几个联洛站") == "杭州设了几个联络站"
+
+
+def test_a_question_naming_no_place_gets_the_plan_wide_figure(asked: Assistant) -> None:
+    answer = asked.answer("一共对接了多少个合作项目")
+    assert "7000" in answer.answer and "重庆" not in answer.answer
+
+
+def test_who_runs_the_events_is_a_plan_fact_not_an_event_listing(asked: Assistant) -> None:
+    answer = asked.answer("who actually runs the events - the ministry or the regions?")
+    assert answer.route == "retrieval" and "regions run" in answer.answer
+
+
+def test_a_compound_count_is_matched_by_its_parts(asked: Assistant) -> None:
+    assert "10,000" in asked.answer("roughly how many person-visits were there in 2012").answer
+
+
 @pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
 def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
     asked: Assistant, mashed: str
