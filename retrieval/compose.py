@@ -135,7 +135,7 @@ def _counted_near_number(sentence: str, stems: frozenset[str], own: str = "") ->
         if not _NUMBER_EN.match(w) or (not w[0].isdigit() and i and words[i - 1] == "the"):
             continue  # "the Thousand Talents programme" is a name, not a count
         for j in range(i + 1, min(len(words), i + 9)):
-            if j in named:
+            if j in named and not _modifies_a_later_noun(words, j, named):
                 return True
             if words[j] == "of" and (
                 (j == i + 1 and w.startswith(("dozen", "hundred", "thousand")))
@@ -151,6 +151,18 @@ def _counted_near_number(sentence: str, stems: frozenset[str], own: str = "") ->
                     break
                 if j in named:
                     return True
+    return False
+
+
+def _modifies_a_later_noun(words: list[str], j: int, named: list[int]) -> bool:
+    """Whether the word at `j` qualifies a plural noun right after it: in "four overseas talent liaison
+    stations" talent names what the stations are for; what is counted is stations."""
+    for k in range(j + 1, min(len(words), j + 3)):
+        w = words[k]
+        if w in _NOUN_ENDS or not re.fullmatch(r"[a-z-]+", w) or w in ("and", "or", "more", "than"):
+            return False
+        if k not in named and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us")):
+            return True
     return False
 
 
@@ -236,11 +248,21 @@ def candidates(
                 0.9 * coverage(result.query_tokens, tokens | title_tokens, searcher),
             )
             norm_sentence = normalize(sentence)
-            fits = fits_wanted(question.wants, norm_sentence) and counts_the_thing(
-                question, norm_sentence, tokens, searcher
+            named_places = gazetteer.places_in(norm_sentence)
+            unasked_place = not question.places and bool(named_places)
+            fits = (
+                fits_wanted(question.wants, norm_sentence)
+                and counts_the_thing(question, norm_sentence, tokens, searcher)
+                and not (question.total and unasked_place)
             )
             names = bool(question.places or question.years) and check(question, norm_sentence).ok
-            unasked_place = not question.places and bool(gazetteer.places_in(norm_sentence))
+            # A sentence about other places does not answer for the one asked about, even where its
+            # passage names both ("how many stations does Guizhou have" is not Hangzhou's four).
+            elsewhere = tuple(
+                p.key
+                for p in question.places
+                if named_places and not any(q in named_places for q in question.places)
+            )
             score = (
                 tuning.rank_weight * relative
                 + tuning.lexical_weight * lexical
@@ -252,7 +274,7 @@ def candidates(
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 - 0.01 * pos
             )
-            out.append(Candidate(score, sentence, hit, lexical, fits, missing))
+            out.append(Candidate(score, sentence, hit, lexical, fits, missing + elsewhere))
     out.sort(key=lambda c: -c.score)
     return out
 

@@ -98,6 +98,7 @@ _GENERIC_EN = frozenset(
      "continents", "ministry", "department", "body", "agency", "organisation", "organization",
      "events", "event", "activities", "activity", "government", "authority", "topic", "topics",
      "subject", "subjects", "theme", "themes", "area", "areas", "issues", "stuff", "content",
+     "part", "parts",
      "plan", "programme", "program"]
 )  # fmt: skip
 

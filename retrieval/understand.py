@@ -256,8 +256,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deadline",
         _rx(
-            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)",
-            r"deadline|registration close|close registration|closes|last day to|sign up by|register by",
+            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还能报名|还可以报名|报名结束了",
+            r"deadline|registration close|close registration|closes|last day to|sign up by|register by"
+            r"|registration (still )?open|still (register|sign up|apply|join)|too late to|is it closed",
         ),
     ),
     (
@@ -349,6 +350,12 @@ _AHEAD = _rx(
     r"going forward|\bfuture\b|next steps?|long-term goal|from now on|\bwant .{0,30}\bto become\b|\bwill (the )?(plan|chizi|ministry|mohrss|it) (keep|continue|go on)\b",
 )
 FUTURE_SENTENCE = _rx(r"将|继续|打造|今后", r"\bwill\b|\baims?\b|\bkeep\b|\bcontinue")
+# A total over the whole plan ("the total money raised across all the fairs", "一共对接了多少"): one
+# place's figure does not answer it.
+_TOTAL = _rx(
+    r"一共|总共|总计|合计|累计|加起来|所有",
+    r"\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bacross (all|every)\b|\ball (the|of the)\b|\bsum of\b",
+)
 _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
 
 
@@ -390,6 +397,7 @@ class Question:
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
     predicate: str = ""  # the verb of an English count question ("how many … did X reject")
+    total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
 
     @property
     def about_event(self) -> bool:
@@ -502,6 +510,7 @@ def understand(
         counted=asked_target(rest, wants),
         predicate=count_predicate(rest) if wants == "count" else "",
         ahead=bool(_AHEAD.search(text)),
+        total=wants in ("count", "money") and bool(_TOTAL.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),

@@ -377,6 +377,28 @@ def test_a_compound_count_is_matched_by_its_parts(asked: Assistant) -> None:
     assert "10,000" in asked.answer("roughly how many person-visits were there in 2012").answer
 
 
+def test_a_sentence_about_another_place_does_not_answer_for_the_place_asked(asked: Assistant) -> None:
+    # Guizhou and Hangzhou share a passage; Hangzhou's stations are not Guizhou's.
+    assert not asked.answer("how many liaison stations does guizhou have").answered
+    assert "15" in asked.answer("how many associations did guizhou sign with").answer
+
+
+def test_a_count_of_people_is_not_answered_by_people_qualifying_another_noun(asked: Assistant) -> None:
+    # "four overseas talent liaison stations" counts stations, not talent.
+    assert not asked.answer("how many overseas scholars live in hangzhou").answered
+    assert "424" in asked.answer("how many overseas scholars submitted projects at wenzhou").answer
+
+
+def test_a_total_over_the_plan_is_not_answered_by_one_place_s_figure(asked: Assistant) -> None:
+    assert not asked.answer("what was the total money raised across all the fairs").answered
+    assert "340 million" in asked.answer("how much money did the ningbo projects raise").answer
+
+
+def test_whether_registration_is_still_open_is_the_event_s_deadline(asked: Assistant) -> None:
+    answer = asked.answer("is registration still open for the suzhou elite week")
+    assert answer.route == "event" and "15 June 2027" in answer.answer
+
+
 @pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
 def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
     asked: Assistant, mashed: str
