@@ -205,6 +205,8 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
         if has_cjk(word):
             if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
                 return True
+            if question.wants != "count" and not searcher.knows(word):
+                return True  # "做什么准备": a word the documents never use is not checked, only asked
             continue
         # A misspelling of a word the documents use ("activites") stands for that word.
         stemmed = searcher.spell(stem(word))

@@ -74,6 +74,8 @@ def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
         w = raw.removesuffix("'s")
         if w in stop or w.endswith(("ed", "ing")):
             return ()
+        if w.endswith("ly") and len(w) > 4:
+            continue  # "what exactly is the plan": an adverb, not what is asked for
         if w in _LEADING_EN or w in _NUMERALS or gazetteer.places_in(w):
             continue
         if w in _CLASS_EN:
@@ -96,8 +98,9 @@ _GENERIC_EN = frozenset(
      "results", "role", "point", "purpose", "city", "cities", "province", "provinces", "region",
      "regions", "country", "countries", "county", "counties", "place", "places", "continent",
      "continents", "ministry", "department", "body", "agency", "organisation", "organization",
-     "events", "event", "activities", "activity", "government", "authority", "topic", "topics",
-     "subject", "subjects", "theme", "themes", "area", "areas", "issues", "stuff", "content",
+     "events", "event", "activities", "activity", "government", "authority",
+     "area", "areas", "issues", "stuff", "name", "names", "size", "number", "amount", "main",
+     "aim", "aims", "goal", "goals", "mission",
      "part", "parts",
      "plan", "programme", "program"]
 )  # fmt: skip
@@ -152,9 +155,25 @@ def count_predicate(text: str) -> str:
     return clause[-1] if len(clause) >= 2 else ""
 
 
+_WHAT_THE_EN = re.compile(r"\bwhat (?:is|was|are|were) (?:the|its|their) ([a-z'-]+) of\b")
+# "宁波那23个项目都是什么领域的": the noun after 什么/哪些 is what the answer must name.
+_WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种)([\u4e00-\u9fff]{2})")
+# Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
+_LOOSE_WHICH_ZH = frozenset(
+    ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
+     "意思", "作用", "用处", "区别", "关系", "意义", "样子", "部门", "单位", "机构", *_LOOSE]
+)  # fmt: skip
+
+
 def asked_target(text: str, wants: str) -> tuple[str, ...]:
     """What the answer must name: the thing a count counts, or the noun of "which companies …"."""
     if wants == "count":
         return count_target(text)
+    zh = _WHICH_ZH.search(text)
+    if zh:
+        return () if zh.group(1) in _LOOSE_WHICH_ZH else (zh.group(1),)
+    the = _WHAT_THE_EN.search(text)
+    if the:
+        return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme
     m = _WHICH_EN.search(text)
     return _first_noun(m.group(1).split(), _AUX_EN) if m else ()

@@ -195,7 +195,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "org",
         _rx(
             r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起)|(哪个|什么)部(门)?(管|负责|主办)|由谁",
-            r"who (runs|is behind|organi[sz]es|is in charge|manages|is responsible)|which (ministry|department|agency|body)",
+            r"who (runs|is behind|organi[sz]es|is in charge|manages|is responsible)"
+            r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
         ),
     ),
     (

@@ -399,6 +399,22 @@ def test_whether_registration_is_still_open_is_the_event_s_deadline(asked: Assis
     assert answer.route == "event" and "15 June 2027" in answer.answer
 
 
+def test_the_noun_after_shenme_must_be_named_by_the_answer(asked: Assistant) -> None:
+    # 领域 is a word the documents use, but not in the Ningbo sentence: not answered by it.
+    assert not asked.answer("宁波那23个项目都是什么领域的").answered
+    assert "人才、信息、政策" in asked.answer("人社部除了给钱还提供什么帮助").answer
+
+
+def test_what_the_x_of_asks_for_x(asked: Assistant) -> None:
+    assert not asked.answer("what was the theme of the 2012 chizi plan").answered
+    assert "talent exchange" in asked.answer("what is the content of the activities").answer
+
+
+def test_an_adverb_is_not_what_a_question_asks_for(asked: Assistant) -> None:
+    answer = asked.answer("so what exactly is the chizi plan")
+    assert answer.answered and "2010" in answer.answer
+
+
 @pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
 def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
     asked: Assistant, mashed: str
