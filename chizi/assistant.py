@@ -33,7 +33,16 @@ from retrieval.index import IndexError_, IngestReport, current_generation, inges
 from retrieval.knowledge import FaqEntry
 from retrieval.places import shown_as
 from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
-from retrieval.text import cap, clean, detect_language, is_traditional, normalize, scrub, to_traditional
+from retrieval.text import (
+    cap,
+    clean,
+    detect_language,
+    is_traditional,
+    normalize,
+    scrub,
+    to_traditional,
+    without_introduction,
+)
 from retrieval.understand import (
     EVENT_ONLY_SLOTS,
     Question,
@@ -362,11 +371,13 @@ class Assistant:
         if q.about_event:
             return self._event_answer(question, q, lang, now, zone)
 
+        # The document search reads the question, not the asker's introduction of themselves.
+        query = without_introduction(asked)
         result: SearchResult = searcher.search(
-            asked, k=self.settings.retrieval.top_k, weights=weights or self.weights
+            query, k=self.settings.retrieval.top_k, weights=weights or self.weights
         )
         nearest = max((h.dense_similarity for h in result.hits), default=0.0)
-        faq = self._faq.match(asked, lang, searcher.idf, nearest)
+        faq = self._faq.match(query, lang, searcher.idf, nearest)
         if faq is not None and not check(q, self._faq.checkable_text(faq.entry)).ok:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None and not faq.by_meaning:

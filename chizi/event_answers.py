@@ -251,6 +251,12 @@ class EventDesk:
                 if zh
                 else f"{title} takes place {'' if e.format == 'online' else 'in '}{where(e, lang)}."
             )
+        if slot == "about":
+            essentials = self._about(e, "when", lang, now, seats, mine).removeprefix(f"{title}：")
+            essentials = essentials.removeprefix(f"{title}: ")
+            if zh:
+                return f"{title}：{e.description(lang)}\n{essentials}"
+            return f"{title}: {e.description(lang)}\n{essentials}"
         # when, and anything else: the essentials in one breath
         if zh:
             return (

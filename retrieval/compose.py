@@ -276,7 +276,9 @@ def candidates(
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 - 0.01 * pos
             )
-            out.append(Candidate(score, sentence, hit, lexical, fits, missing + elsewhere))
+            out.append(
+                Candidate(score, sentence, hit, lexical, fits, tuple(dict.fromkeys(missing + elsewhere)))
+            )
     out.sort(key=lambda c: -c.score)
     return out
 

@@ -10,6 +10,8 @@ import re
 
 from retrieval import places as gazetteer
 
+# A Chinese noun runs to the first verb or particle.
+_ZH_PARTICLES = re.compile(r"[的了吗呢啊在是有被参达签收融对来去请报和与]")
 _COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|条|人次)?([\u4e00-\u9fff]{2,6})")
 _COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
 _NOT_NOUN_EN = frozenset(
@@ -40,7 +42,7 @@ def count_target(text: str) -> tuple[str, ...]:
     m = _COUNT_ZH.search(text)
     if m:
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
-        word = re.split(r"[的了吗呢啊在是有被参达签收融对来去请报和与]", m.group(1))[0]
+        word = _ZH_PARTICLES.split(m.group(1))[0]
         head = word[-2:]
         return () if len(word) < 2 or word in _LOOSE or head in _LOOSE else (head,)
     m = _COUNT_EN.search(re.sub(r"\b[a-z]&[a-z]\b", " ", text))  # "S&T associations"
@@ -112,6 +114,7 @@ _PREPOSITIONS = frozenset(
      "since", "after", "before", "per", "each", "that", "this", "last", "so", "far", "into"]
 )  # fmt: skip
 _PARTICLES = frozenset(["up", "out", "off", "back", "down", "over", "away", "together", "along", "around"])
+_CONJUNCTIONS = frozenset(["and", "or", "but", "nor"])
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
 
@@ -149,15 +152,15 @@ def count_predicate(text: str) -> str:
         if w in _PREPOSITIONS and len(clause) >= 1:
             break
         clause.append(w)
-    while clause and clause[-1] in _PARTICLES:
-        clause.pop()  # "did Hangzhou set up": the verb is "set"
+    while clause and clause[-1] in _PARTICLES | _CONJUNCTIONS:
+        clause.pop()  # "did Hangzhou set up": the verb is "set"; "…receive and from how many": receive
     # "did the Tianjin tour reject": the verb ends the clause, after its subject.
     return clause[-1] if len(clause) >= 2 else ""
 
 
 _WHAT_THE_EN = re.compile(r"\bwhat (?:is|was|are|were) (?:the|its|their) ([a-z'-]+) of\b")
 # "宁波那23个项目都是什么领域的": the noun after 什么/哪些 is what the answer must name.
-_WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种)([\u4e00-\u9fff]{2})")
+_WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种)([\u4e00-\u9fff]{2,6})")
 # Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
@@ -171,7 +174,10 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
         return count_target(text)
     zh = _WHICH_ZH.search(text)
     if zh:
-        return () if zh.group(1) in _LOOSE_WHICH_ZH else (zh.group(1),)
+        # As for counts, the noun's head is at its end: 什么合作机制 asks for a 机制.
+        word = _ZH_PARTICLES.split(zh.group(1))[0]
+        head = word[-2:]
+        return () if len(word) < 2 or head in _LOOSE_WHICH_ZH else (head,)
     the = _WHAT_THE_EN.search(text)
     if the:
         return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme

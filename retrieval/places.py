@@ -113,6 +113,7 @@ _ABROAD = """
 class Place:
     key: str  # the Chinese name
     names: tuple[str, ...]  # every normalised name, Chinese and English
+    shown: str = ""  # the English name as written (UK, Silicon Valley), for replies in English
 
     @property
     def english(self) -> str:
@@ -122,8 +123,9 @@ class Place:
 def _parse(block: str) -> list[Place]:
     places = []
     for line in block.strip().splitlines():
-        words = [w.replace("_", " ").lower() for w in line.split()]
-        places.append(Place(words[0], tuple(words)))
+        written = [w.replace("_", " ") for w in line.split()]
+        english = next((w for w in written if w.isascii()), written[0])
+        places.append(Place(written[0], tuple(w.lower() for w in written), english))
     return places
 
 
@@ -180,6 +182,4 @@ def abroad(normalized: str) -> bool:
 def shown_as(name: str, language: str) -> str:
     """A place's name for a reply in `language` (深圳 -> Shenzhen in English); other words unchanged."""
     place = _BY_NAME.get(name) or _ABROAD_BY_NAME.get(name)
-    if place is None or language == "zh":
-        return name
-    return " ".join(w if w in ("and", "of") else w[:1].upper() + w[1:] for w in place.english.split())
+    return name if place is None or language == "zh" else place.shown

@@ -92,3 +92,23 @@ def sentences(text: str) -> list[str]:
     """Split into sentences at Chinese and Western sentence ends."""
     parts = (p.strip() for p in _SENTENCE_END.split(text))
     return [p for p in parts if p and not re.fullmatch(r"[\W_]+", p)]
+
+
+# Who the asker is ("as a finance researcher, …", "I'm a PhD student in Boston. …", "我在德国读博，…"): it
+# tells an event question what fits, but its words only pull a document search towards the wrong passage.
+_ABOUT_ME_EN = re.compile(
+    r"^\s*(?:(?:as an? |i'?m an? |i am an? |i work (?:on|in|at) |i study |i'?m (?:doing|studying|working) )"
+    r"[^.!?;,]{2,80}[.!;,:-]\s+)+",
+    re.IGNORECASE,
+)
+_ABOUT_ME_ZH = re.compile(r"^\s*(?:我(?:是|在|做|读|学)[^，。,；;？?！!]{1,30}[，。,；;！!]\s*)+")
+
+
+def without_introduction(question: str) -> str:
+    """A question without the asker's opening words about themselves, when a question of
+    its own remains ("did any chizi activity involve finance?"); otherwise unchanged."""
+    for rx, enough in ((_ABOUT_ME_EN, lambda s: len(s.split()) >= 4), (_ABOUT_ME_ZH, lambda s: len(s) >= 5)):
+        m = rx.match(question)
+        if m and enough(rest := question[m.end() :].strip()):
+            return rest
+    return question

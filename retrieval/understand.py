@@ -24,7 +24,7 @@ from typing import Any
 from retrieval import places as gazetteer
 from retrieval.counting import asked_target, count_predicate
 from retrieval.places import Place
-from retrieval.text import detect_language
+from retrieval.text import detect_language, without_introduction
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -277,6 +277,15 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("time", _rx(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
+    # "what's the guiyang exchange about", "介绍一下苏州精英周": what the event is, with its essentials.
+    (
+        "about",
+        _rx(
+            r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么",
+            r"\btell me (more )?about\b|\bwhat'?s .{1,40} about\??$|\bwhat is .{1,40} about\??$|\bdescribe\b"
+            r"|more (info|information|details) (on|about)",
+        ),
+    ),
     ("duration", _rx(r"多久|几天|多长时间", r"how long|how many days")),
     (
         "fields",
@@ -494,7 +503,8 @@ def understand(
         figures=tuple(figures_in(text, years)),
         decades=tuple(decades),
         places=tuple(china),
-        foreign=() if first_person else tuple(gazetteer.foreign_places_in(text)),
+        # Where the asker says they are ("as a chemist working in Germany, …") is not what is asked about.
+        foreign=() if first_person else tuple(gazetteer.foreign_places_in(without_introduction(text))),
         events=tuple(events),
         wants=wants,
         slot=slot,
@@ -579,8 +589,9 @@ _NUMBER_WORD = _rx(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
 )
 _DURATION = _rx(
-    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届",
-    r"\b\d+\s*(days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|several|many) (days?|weeks?|months?|years?)\b",
+    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届|自\d{4}年起",
+    r"\b\d+\s*(days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|several|many) (days?|weeks?|months?|years?)\b"
+    r"|\bsince (19|20)\d\d\b",  # "every year since 1988" says how long
 )
 _MONEY = _rx(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
 _YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")

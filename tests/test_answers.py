@@ -353,7 +353,7 @@ def test_how_long_is_declined_when_no_passage_gives_a_duration(asked: Assistant)
 
 def test_a_figure_the_question_quotes_must_be_in_the_answering_passage(asked: Assistant) -> None:
     answer = asked.answer("How many of the 36 activities were in western China?")
-    assert not answer.answered and "36 activities" in answer.answer and "Western China" in answer.answer
+    assert not answer.answered and "36 activities" in answer.answer and "western China" in answer.answer
     assert "7,000" in asked.answer("were there really 7,000 projects matched in 2012?").answer
 
 
@@ -413,6 +413,28 @@ def test_what_the_x_of_asks_for_x(asked: Assistant) -> None:
 def test_an_adverb_is_not_what_a_question_asks_for(asked: Assistant) -> None:
     answer = asked.answer("so what exactly is the chizi plan")
     assert answer.answered and "2010" in answer.answer
+
+
+def test_what_an_event_is_about_gets_its_description_and_essentials(asked: Assistant) -> None:
+    answer = asked.answer("what's the guiyang exchange about")
+    assert answer.route == "event" and "overseas science and technology associations" in answer.answer
+    assert "22–24 June 2027" in answer.answer and answer.events[0].id == "gz-guiyang-exchange-2027"
+
+
+def test_where_the_asker_is_is_not_what_they_ask_about(asked: Assistant) -> None:
+    answer = asked.answer("As a chemist working in Germany, how many agreements did chongqing sign?")
+    assert answer.answered and "29" in answer.answer
+    declined = asked.answer("How many scholars came from the UK?")
+    assert not declined.answered and "“UK”" in declined.answer
+
+
+def test_every_year_since_a_year_says_how_long(asked: Assistant) -> None:
+    assert "since 1988" in asked.answer("how long have the expert delegations been running").answer
+
+
+def test_two_counts_joined_by_and_are_answered_together(asked: Assistant) -> None:
+    answer = asked.answer("how many projects did the wenzhou fair receive and from how many scholars")
+    assert "527" in answer.answer and "424" in answer.answer
 
 
 @pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
