@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
-from retrieval.counting import ACTIVITIES, PEOPLE
+from retrieval.counting import ACTIVITIES, PEOPLE, qualified_loose
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import detect_language, has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
@@ -203,6 +203,15 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
                 return True
             continue
         if has_cjk(word):
+            qualified = qualified_loose(word)
+            if qualified is not None:
+                # The number must count the qualified thing: "130个意向合作项目" answers 多少个意向项目,
+                # not 多少个云计算项目 (云计算 is one of its fields, not what the 130 are).
+                qualifier, head = qualified
+                counted = rf"\d+[多余]?[个项家名位]?[^，。；、\d]{{0,8}}{qualifier}[^，。；、\d]{{0,4}}{head}"
+                if re.search(counted, sentence):
+                    return True
+                continue
             if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
                 return True
             if question.wants != "count" and not searcher.knows(word):

@@ -37,6 +37,15 @@ _LOOSE_EN = frozenset(["ones", "things", "times"])
 _LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", "海外人才", "留学人才", "人次"])
 
 
+# Qualifiers every scholar in the documents has: 海外专家 is any 专家 there.
+_PLAIN_QUALIFIERS = frozenset(["海外", "留学", "高层次", "高端", "知名", "各类", "国内", "合作"])
+
+
+def qualified_loose(word: str) -> tuple[str, str] | None:
+    """(qualifier, head) of a counted Chinese noun whose head is loose: 云计算项目 -> (云计算, 项目)."""
+    return (word[:-2], word[-2:]) if len(word) > 2 and word[-2:] in _LOOSE else None
+
+
 def count_target(text: str) -> tuple[str, ...]:
     """What a count question counts ("agreements", "风投"), as words an answering sentence must name."""
     m = _COUNT_ZH.search(text)
@@ -44,7 +53,14 @@ def count_target(text: str) -> tuple[str, ...]:
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
         word = _ZH_PARTICLES.split(m.group(1))[0]
         head = word[-2:]
-        return () if len(word) < 2 or word in _LOOSE or head in _LOOSE else (head,)
+        if len(word) < 2 or word in _LOOSE:
+            return ()
+        if head in _LOOSE:
+            # "多少个云计算项目": 项目 alone is loose, but what qualifies it is not; the whole is checked.
+            qualifier = word[:-2]
+            keep = len(word) > 2 and qualifier not in _LOOSE and qualifier not in _PLAIN_QUALIFIERS
+            return (word,) if keep else ()
+        return (head,)
     m = _COUNT_EN.search(re.sub(r"\b[a-z]&[a-z]\b", " ", text))  # "S&T associations"
     return _head_noun(m.group(1).split(), _NOT_NOUN_EN) if m else ()
 

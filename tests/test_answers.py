@@ -437,6 +437,17 @@ def test_two_counts_joined_by_and_are_answered_together(asked: Assistant) -> Non
     assert "527" in answer.answer and "424" in answer.answer
 
 
+def test_a_chinese_count_checks_what_qualifies_a_loose_noun(asked: Assistant) -> None:
+    # 云计算 is one of Chongqing's fields, not what its 130 projects are: no figure answers this.
+    assert not asked.answer("重庆行有多少个云计算项目").answered
+    assert "130" in asked.answer("重庆行对接了多少个意向项目").answer
+
+
+def test_full_events_and_my_registrations_are_how_tos(asked: Assistant) -> None:
+    assert "候补" in asked.answer("名额满了还能报吗").answer
+    assert "/myevents" in asked.answer("where can I see the events I signed up for").answer
+
+
 @pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
 def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
     asked: Assistant, mashed: str
