@@ -103,7 +103,19 @@ def months_in(text: str, today: dt.date) -> list[int]:
         months |= set(range(1, 7))
     if re.search(r"下个月|next month", text):
         months.add(today.month % 12 + 1)
+    # Seasons as China has them (the events are held there): spring March-May, and so on.
+    for season, (zh, en) in _SEASONS.items():
+        if re.search(zh, text) or re.search(en, text):
+            months |= set(season)
     return sorted(months)
+
+
+_SEASONS = {
+    (3, 4, 5): (r"春天|春季", r"spring"),
+    (6, 7, 8): (r"夏天|夏季|暑假", r"summer"),
+    (9, 10, 11): (r"秋天|秋季", r"autumn|fall(?! (?:on|in|under|into|through|apart|behind))"),
+    (12, 1, 2): (r"冬天|冬季|寒假", r"winter"),
+}
 
 
 # --- fields of work ----------------------------------------------------------------------------------

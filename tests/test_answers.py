@@ -448,6 +448,12 @@ def test_full_events_and_my_registrations_are_how_tos(asked: Assistant) -> None:
     assert "/myevents" in asked.answer("where can I see the events I signed up for").answer
 
 
+def test_a_season_lists_the_events_held_in_it(asked: Assistant) -> None:
+    answer = asked.answer("秋天有什么活动")
+    assert answer.route == "event" and "tj-jinmen-2027" in {e.id for e in answer.events}
+    assert all(e.start[5:7] in ("09", "10", "11") for e in answer.events)
+
+
 @pytest.mark.parametrize("mashed", ["x" * 100_000, "asdfghjklqwertyuiopzxcvbnmasdfghjklqwerty", "🇨🇳🎓🤔❓"])
 def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
     asked: Assistant, mashed: str
