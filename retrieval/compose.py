@@ -208,6 +208,7 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
                 # The number must count the qualified thing: "130个意向合作项目" answers 多少个意向项目,
                 # not 多少个云计算项目 (云计算 is one of its fields, not what the 130 are).
                 qualifier, head = qualified
+                qualifier, head = re.escape(qualifier), re.escape(head)
                 counted = rf"\d+[多余]?[个项家名位]?[^，。；、\d]{{0,8}}{qualifier}[^，。；、\d]{{0,4}}{head}"
                 if re.search(counted, sentence):
                     return True
@@ -269,11 +270,8 @@ def candidates(
             names = bool(question.places or question.years) and check(question, norm_sentence).ok
             # A sentence about other places does not answer for the one asked about, even where its
             # passage names both ("how many stations does Guizhou have" is not Hangzhou's four).
-            elsewhere = tuple(
-                p.key
-                for p in question.places
-                if named_places and not any(q in named_places for q in question.places)
-            )
+            about_others = bool(named_places) and not any(p in named_places for p in question.places)
+            elsewhere = tuple(p.key for p in question.places) if about_others else ()
             score = (
                 tuning.rank_weight * relative
                 + tuning.lexical_weight * lexical

@@ -111,10 +111,10 @@ def months_in(text: str, today: dt.date) -> list[int]:
 
 
 _SEASONS = {
-    (3, 4, 5): (r"春天|春季", r"spring"),
-    (6, 7, 8): (r"夏天|夏季|暑假", r"summer"),
-    (9, 10, 11): (r"秋天|秋季", r"autumn|fall(?! (?:on|in|under|into|through|apart|behind))"),
-    (12, 1, 2): (r"冬天|冬季|寒假", r"winter"),
+    (3, 4, 5): (r"春天|春季", r"\bspring\b"),
+    (6, 7, 8): (r"夏天|夏季|暑假", r"\bsummer\b"),
+    (9, 10, 11): (r"秋天|秋季", r"\bautumn\b|\bfall\b(?! (?:on|in|under|into|through|apart|behind))"),
+    (12, 1, 2): (r"冬天|冬季|寒假", r"\bwinter\b"),
 }
 
 
