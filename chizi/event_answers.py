@@ -251,18 +251,15 @@ class EventDesk:
                 if zh
                 else f"{title} takes place {'' if e.format == 'online' else 'in '}{where(e, lang)}."
             )
+        # when, and anything else: the essentials in one breath; "about" puts what the event is first
+        essentials = (
+            f"{span(e, lang)}，{where(e, lang)}；开始时间 {start_time(e, lang, mine)}。{closes}"
+            if zh
+            else f"{span(e, lang)}, {where(e, lang)}; starts {start_time(e, lang, mine)}. {closes}"
+        )
         if slot == "about":
-            essentials = self._about(e, "when", lang, now, seats, mine).removeprefix(f"{title}：")
-            essentials = essentials.removeprefix(f"{title}: ")
-            if zh:
-                return f"{title}：{e.description(lang)}\n{essentials}"
-            return f"{title}: {e.description(lang)}\n{essentials}"
-        # when, and anything else: the essentials in one breath
-        if zh:
-            return (
-                f"{title}：{span(e, lang)}，{where(e, lang)}；开始时间 {start_time(e, lang, mine)}。{closes}"
-            )
-        return f"{title}: {span(e, lang)}, {where(e, lang)}; starts {start_time(e, lang, mine)}. {closes}"
+            essentials = f"{e.description(lang)}\n{essentials}"
+        return f"{title}：{essentials}" if zh else f"{title}: {essentials}"
 
     # --- lists -------------------------------------------------------------------------------------
     def _listing(self, q: Question, lang: str, now: dt.datetime) -> EventReply:

@@ -209,7 +209,9 @@ def counts_the_thing(question: Question, sentence: str, tokens: set[str], search
                 # not 多少个云计算项目 (云计算 is one of its fields, not what the 130 are).
                 qualifier, head = qualified
                 qualifier, head = re.escape(qualifier), re.escape(head)
-                counted = rf"\d+[多余]?[个项家名位]?[^，。；、\d]{{0,8}}{qualifier}[^，。；、\d]{{0,4}}{head}"
+                counted = (
+                    rf"{_ZH_NUMBER}[个项家名位]?[^，。；、\d]{{0,8}}{qualifier}[^，。；、\d]{{0,4}}{head}"
+                )
                 if re.search(counted, sentence):
                     return True
                 continue
@@ -279,7 +281,6 @@ def candidates(
                 + (tuning.wanted_bonus if fits else -tuning.wanted_penalty)
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
-                - (tuning.unasked_place_penalty if unasked_place else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 - 0.01 * pos
             )

@@ -113,11 +113,12 @@ _ABROAD = """
 class Place:
     key: str  # the Chinese name
     names: tuple[str, ...]  # every normalised name, Chinese and English
-    shown: str = ""  # the English name as written (UK, Silicon Valley), for replies in English
+    shown: str  # the English name as written (UK, Silicon Valley; the key where there is none)
 
     @property
     def english(self) -> str:
-        return next((n for n in self.names if n.isascii()), self.key)
+        """The normalised English name (the key where there is none), as questions are matched."""
+        return self.shown.lower()
 
 
 def _parse(block: str) -> list[Place]:
