@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from chizi.catalogue import Event, field_label
+from chizi.texts import t
 from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, mentions
 from retrieval.text import normalize
@@ -45,6 +46,15 @@ def day(moment: dt.datetime, lang: str) -> str:
 
 def clock(moment: dt.datetime) -> str:
     return f"{moment:%H:%M}"
+
+
+def days_left(deadline: dt.datetime, now: dt.datetime, lang: str) -> str:
+    """'in 12 days', 'tomorrow', 'today': calendar days on the deadline's own clock (a deadline at 08:00
+    tomorrow is tomorrow, even when fewer than 24 hours remain)."""
+    n = (deadline.date() - now.astimezone(deadline.tzinfo).date()).days
+    if n <= 0:
+        return t("ev_left_today", lang)
+    return t("ev_left_tomorrow", lang) if n == 1 else t("ev_left_days", lang, n=n)
 
 
 def zone_label(event: Event, lang: str) -> str:
@@ -184,86 +194,58 @@ class EventDesk:
         self, e: Event, slot: str, lang: str, now: dt.datetime, seats: tuple[int, int], mine: str | None
     ) -> str:
         title = e.title(lang)
-        zh = lang == "zh"
         left, waiting = seats
         open_ = e.state(now) == "open"
-        days = (e.deadline_at - now).days
         closes = (
-            (
-                f"报名截止：{day(e.deadline_at, lang)} {clock(e.deadline_at)}（{zone_label(e, lang)}）"
-                f"{yours(e.deadline_at, e, lang, mine)}，还有 {days} 天。"
-                if zh
-                else f"Registration closes {day(e.deadline_at, lang)} {clock(e.deadline_at)} ({zone_label(e, lang)})"
-                f"{yours(e.deadline_at, e, lang, mine)}, in {days} days."
+            t(
+                "ev_closes",
+                lang,
+                day=day(e.deadline_at, lang),
+                clock=clock(e.deadline_at),
+                zone=zone_label(e, lang),
+                yours=yours(e.deadline_at, e, lang, mine),
+                left=days_left(e.deadline_at, now, lang),
             )
             if open_
-            else ("报名已截止。" if zh else "Registration has closed.")
+            else t("ev_closed", lang)
         )
         if slot == "register":
-            head = (
-                (
-                    f"报名{title}：点下面的“报名”按钮，或发送 /start evt_{e.id}。"
-                    if zh
-                    else f"To register for {title}, press “Register” below or send /start evt_{e.id}."
-                )
-                if open_
-                else closes
-            )
-            return head + ("" if not open_ else " " + closes)
+            return t("ev_register", lang, title=title, id=e.id) + " " + closes if open_ else closes
         if slot == "seats":
-            if zh:
-                text = f"{title}共有名额 {e.capacity} 个，目前剩余 {left} 个"
-                text += f"，候补 {waiting} 人。" if waiting else "。"
-            else:
-                text = f"{title} has {e.capacity} places; {left} left right now" + (
-                    f", {waiting} on the waitlist." if waiting else "."
-                )
-            return f"{text} {closes}"
+            key = "ev_seats_waitlist" if waiting else "ev_seats"
+            return t(key, lang, title=title, capacity=e.capacity, left=left, waiting=waiting) + " " + closes
         if slot == "deadline":
-            return f"{title}：{closes}" if zh else f"{title}: {closes}"
+            return t("ev_titled", lang, title=title, text=closes)
         if slot == "format":
-            return f"{title}：{format_text(e, lang)}。" if zh else f"{title}: {format_text(e, lang)}."
+            return t("ev_format", lang, title=title, format=format_text(e, lang))
         if slot == "contact":
-            return (
-                f"{title}的主办方联系方式：{e.contact}"
-                if zh
-                else f"Contact the organisers of {title} at {e.contact}."
-            )
+            return t("ev_contact", lang, title=title, contact=e.contact)
         if slot == "time":
-            return (
-                f"{title}开始时间：{start_time(e, lang, mine)}。"
-                if zh
-                else f"{title} starts {start_time(e, lang, mine)}."
-            )
+            return t("ev_time", lang, title=title, start=start_time(e, lang, mine))
         if slot == "duration":
             n = (e.ends_at.date() - e.starts_at.date()).days + 1
-            return (
-                f"{title}为期 {n} 天：{span(e, lang)}。"
-                if zh
-                else f"{title} lasts {n} day{'s' if n > 1 else ''}: {span(e, lang)}."
-            )
+            return t("ev_days" if n > 1 else "ev_one_day", lang, title=title, n=n, span=span(e, lang))
         if slot == "fields":
-            fields = ("、" if zh else ", ").join(field_label(f, lang) for f in e.fields)
-            return f"{title}面向的领域：{fields}。" if zh else f"{title} is about {fields}."
+            fields = ("、" if lang == "zh" else ", ").join(field_label(f, lang) for f in e.fields)
+            return t("ev_fields", lang, title=title, fields=fields)
         if slot == "place":
-            return (
-                f"{title}地点：{where(e, lang)}。"
-                if zh
-                else f"{title} takes place {'' if e.format == 'online' else 'in '}{where(e, lang)}."
-            )
+            key = "ev_place_online" if e.format == "online" else "ev_place"
+            return t(key, lang, title=title, where=where(e, lang))
         # when, and anything else: the essentials in one breath; "about" puts what the event is first
-        essentials = (
-            f"{span(e, lang)}，{where(e, lang)}；开始时间 {start_time(e, lang, mine)}。{closes}"
-            if zh
-            else f"{span(e, lang)}, {where(e, lang)}; starts {start_time(e, lang, mine)}. {closes}"
+        essentials = t(
+            "ev_essentials",
+            lang,
+            span=span(e, lang),
+            where=where(e, lang),
+            start=start_time(e, lang, mine),
+            closes=closes,
         )
         if slot == "about":
             essentials = f"{e.description(lang)}\n{essentials}"
-        return f"{title}：{essentials}" if zh else f"{title}: {essentials}"
+        return t("ev_titled", lang, title=title, text=essentials)
 
     # --- lists -------------------------------------------------------------------------------------
     def _listing(self, q: Question, lang: str, now: dt.datetime) -> EventReply:
-        zh = lang == "zh"
         chosen = self._upcoming(now)
         notes: list[str] = []
         if q.years:
@@ -283,52 +265,37 @@ class EventDesk:
             # From abroad, events one can join online come first; in-person ones follow.
             chosen.sort(key=lambda e: (e.format == "in_person", e.starts_at))
             if any(e.format != "in_person" for e in chosen):
-                notes.append(
-                    "在海外也可以线上参加的活动排在前面。"
-                    if zh
-                    else "Events you can join from abroad (online or hybrid) come first."
-                )
+                notes.append(t("ev_abroad_first", lang))
         if q.closing_soon:
             chosen = sorted((e for e in chosen if e.state(now) == "open"), key=lambda e: e.deadline_at)
         chosen = [e for e in chosen if e.state(now) == "open"] or chosen
         if not chosen:
-            text = (
-                "活动目录里没有符合这些条件的即将举行的活动。发送 /events 可以浏览全部活动，/subscribe 可以在有新活动时收到通知。"
-                if zh
-                else "The events catalogue has no upcoming event that matches. Send /events to browse them all, or /subscribe to hear about new ones."
-            )
-            return EventReply(text, False, [])
+            return EventReply(t("ev_none_matching", lang), False, [])
         shown = chosen[:MAX_LISTED]
         seats = self.seats_of(shown)
         lines = [self._line(e, lang, now, seats[e.id]) for e in shown]
         head = (
-            (
-                f"符合条件的活动（共 {len(chosen)} 个"
-                + (f"，列出前 {len(shown)} 个" if len(shown) < len(chosen) else "")
-                + "）："
-            )
-            if zh
-            else (
-                f"Matching events ({len(chosen)}"
-                + (f", first {len(shown)} shown" if len(shown) < len(chosen) else "")
-                + "):"
-            )
+            t("ev_matching_first", lang, n=len(chosen), shown=len(shown))
+            if len(shown) < len(chosen)
+            else t("ev_matching", lang, n=len(chosen))
         )
         body = "\n".join([head, *lines, *notes])
         return EventReply(body, True, [self._ref(e, lang, seats) for e in shown])
 
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
-        days = (e.deadline_at - now).days
-        if lang == "zh":
-            status = (
-                f"报名截止{e.deadline_at.month}月{e.deadline_at.day}日（还有 {days} 天），剩余 {seats[0]} 个名额"
-                if e.state(now) == "open"
-                else "报名已截止"
-            )
-            return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
         status = (
-            f"registration closes {day(e.deadline_at, lang)} (in {days} days), {seats[0]} places left"
+            t(
+                "ev_line_open",
+                lang,
+                month=e.deadline_at.month,
+                day=e.deadline_at.day,
+                date=day(e.deadline_at, lang),
+                left=days_left(e.deadline_at, now, lang),
+                seats=seats[0],
+            )
             if e.state(now) == "open"
-            else "registration closed"
+            else t("ev_line_closed", lang)
         )
+        if lang == "zh":
+            return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"

@@ -251,14 +251,15 @@ T: dict[str, tuple[str, str]] = {
         "我们保存什么、为什么：\n• 您的 Telegram 用户 ID 和界面语言：用于回复您。\n"
         "• 报名信息（姓名、单位、研究领域、可选邮箱，以及您的 Telegram 用户名，如有）：仅在您报名并同意后保存，用于组织活动并提供给主办方。\n"
         "• 您设置的时区（/timezone）：用于显示您当地的时间。\n"
-        "• 订阅的地区和领域：用于通知新活动。\n• 您的提问和评价：用于改进回答；未能回答的问题会提供给组织者参考。\n"
+        "• 订阅的地区和领域：用于通知新活动。\n• 您的提问和评价：用于改进回答；未能回答的问题会提供给组织者参考；组织者公开回答的问题以他们改写的措辞收入常见问题，不记录提问者。\n"
         "我们不会把个人信息用于其他目的，也不会写入日志或发送给外部语言模型。\n发送 /forgetme 可删除关于您的全部数据。",
         "What we keep and why:\n• your Telegram user id and interface language: to reply to you;\n"
         "• registration details (name, affiliation, field, optional email, and your Telegram @username if you have one): "
         "only when you register and agree, "
         "to organise the event and share with its organisers;\n• the time zone you set (/timezone): to show times on your clock;\n"
         "• the regions and fields you subscribe to: to tell you of new events;\n"
-        "• your questions and votes: to improve answers; questions we could not answer are shown to organisers.\n"
+        "• your questions and votes: to improve answers; questions we could not answer are shown to organisers, "
+        "and one they answer publicly goes into the FAQ in their wording, without who asked.\n"
         "Personal data are never used for anything else, never logged and never sent to an external language model.\n"
         "Send /forgetme to delete everything stored about you.",
     ),
@@ -529,6 +530,67 @@ T.update(
             "\n最接近的资料（{about}）：{sentence} [1]（这不是您问的内容，仅供参考。）",
             "\nThe nearest fact I have ({about}): {sentence} [1] (not what you asked; for reference only).",
         ),
+    }
+)
+
+# --- answers about events, from the live catalogue (chizi.event_answers) -----------------------------
+T.update(
+    {
+        "ev_closes": (
+            "报名截止：{day} {clock}（{zone}）{yours}，{left}。",
+            "Registration closes {day} {clock} ({zone}){yours}, {left}.",
+        ),
+        "ev_closed": ("报名已截止。", "Registration has closed."),
+        "ev_left_today": ("今天截止", "today"),
+        "ev_left_tomorrow": ("明天截止", "tomorrow"),
+        "ev_left_days": ("还有 {n} 天", "in {n} days"),
+        "ev_register": (
+            "报名{title}：点下面的“报名”按钮，或发送 /start evt_{id}。",
+            "To register for {title}, press “Register” below or send /start evt_{id}.",
+        ),
+        "ev_seats": (
+            "{title}共有名额 {capacity} 个，目前剩余 {left} 个。",
+            "{title} has {capacity} places; {left} left right now.",
+        ),
+        "ev_seats_waitlist": (
+            "{title}共有名额 {capacity} 个，目前剩余 {left} 个，候补 {waiting} 人。",
+            "{title} has {capacity} places; {left} left right now, {waiting} on the waitlist.",
+        ),
+        "ev_titled": ("{title}：{text}", "{title}: {text}"),
+        "ev_format": ("{title}：{format}。", "{title}: {format}."),
+        "ev_contact": (
+            "{title}的主办方联系方式：{contact}",
+            "Contact the organisers of {title} at {contact}.",
+        ),
+        "ev_time": ("{title}开始时间：{start}。", "{title} starts {start}."),
+        "ev_one_day": ("{title}为期 1 天：{span}。", "{title} lasts 1 day: {span}."),
+        "ev_days": ("{title}为期 {n} 天：{span}。", "{title} lasts {n} days: {span}."),
+        "ev_fields": ("{title}面向的领域：{fields}。", "{title} is about {fields}."),
+        "ev_place": ("{title}地点：{where}。", "{title} takes place in {where}."),
+        "ev_place_online": ("{title}地点：{where}。", "{title} takes place {where}."),
+        "ev_essentials": (
+            "{span}，{where}；开始时间 {start}。{closes}",
+            "{span}, {where}; starts {start}. {closes}",
+        ),
+        "ev_abroad_first": (
+            "在海外也可以线上参加的活动排在前面。",
+            "Events you can join from abroad (online or hybrid) come first.",
+        ),
+        "ev_none_matching": (
+            "活动目录里没有符合这些条件的即将举行的活动。发送 /events 可以浏览全部活动，/subscribe 可以在有新活动时收到通知。",
+            "The events catalogue has no upcoming event that matches. Send /events to browse them all, or /subscribe "
+            "to hear about new ones.",
+        ),
+        "ev_matching": ("符合条件的活动（共 {n} 个）：", "Matching events ({n}):"),
+        "ev_matching_first": (
+            "符合条件的活动（共 {n} 个，列出前 {shown} 个）：",
+            "Matching events ({n}, first {shown} shown):",
+        ),
+        "ev_line_open": (
+            "报名截止{month}月{day}日（{left}），剩余 {seats} 个名额",
+            "registration closes {date} ({left}), {seats} places left",
+        ),
+        "ev_line_closed": ("报名已截止", "registration closed"),
     }
 )
 

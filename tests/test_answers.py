@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -104,6 +105,17 @@ def test_whats_on_in_a_month_lists_that_months_events_from_the_catalogue(asked: 
 def test_an_event_question_names_the_date_and_days_until_the_deadline(asked: Assistant) -> None:
     answer = asked.answer("津门行报名什么时候截止")
     assert answer.route == "event" and "2027年8月20日" in answer.answer and "还有 262 天" in answer.answer
+
+
+def test_a_deadline_a_day_or_less_away_reads_tomorrow_or_today(assistant: Assistant) -> None:
+    beijing = dt.timezone(dt.timedelta(hours=8))
+    asked = "When does registration for the Tianjin tour close?"
+    with assistant.frozen_clock(dt.datetime(2027, 8, 19, 20, 0, tzinfo=beijing)):
+        eve = assistant.answer(asked).answer
+    with assistant.frozen_clock(dt.datetime(2027, 8, 20, 10, 0, tzinfo=beijing)):
+        day = assistant.answer(asked).answer
+    assert "20 August 2027 23:59" in eve and "tomorrow" in eve and "days" not in eve
+    assert "today" in day and "days" not in day
 
 
 def test_an_online_event_is_given_in_its_zone_and_beijing_time(asked: Assistant) -> None:

@@ -14,7 +14,7 @@ from chizi.assistant import Assistant
 from chizi.catalogue import Event
 from chizi.knowledge import load_knowledge
 from chizi.organisers import AccountError, Organisers
-from chizi.registry import Details, Refused, Registry
+from chizi.registry import Details, InvalidInput, Refused, Registry
 from tests.conftest import ROOT
 from tests.test_telegram_e2e import SUZHOU
 
@@ -114,6 +114,28 @@ def test_an_organisers_answer_leaves_the_queue_and_joins_the_faq(registry: Regis
     assert registry.question_queue() == []
     (entry,) = registry.faq_answers()
     assert entry.answer_en == entry.answer_zh == "Business casual."
+
+
+def test_the_faq_keeps_the_organisers_wording_and_forgetting_the_asker_leaves_none_of_theirs(
+    registry: Registry,
+) -> None:
+    asked = registry.log_question(
+        7, "I'm Wang Li at ETH Zurich: is there a dress code?", "en", False, "unknown"
+    )
+    registry.answer_question(asked, "", "Business casual.", "alice", published_as="Is there a dress code?")
+    registry.forget(7)
+    (entry,) = registry.faq_answers()
+    assert entry.question == "Is there a dress code?"
+    with registry.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM questions").scalar() == 0
+
+
+def test_an_empty_published_wording_is_refused_and_the_question_stays_queued(registry: Registry) -> None:
+    asked = registry.log_question(7, "Is there a dress code?", "en", False, "unknown")
+    with pytest.raises(InvalidInput):
+        registry.answer_question(asked, "", "Business casual.", "alice", published_as="   ")
+    assert registry.faq_answers() == []
+    assert [q["text"] for q in registry.question_queue()] == ["Is there a dress code?"]
 
 
 def test_an_answer_voted_down_is_queued(registry: Registry) -> None:

@@ -129,6 +129,8 @@ async def test_an_answer_written_in_the_console_reaches_a_bot_worker_with_its_ow
             await sign_in(page, console)
             await page.goto(f"{console}/questions")
             item = page.locator("article.question", has_text=question)
+            # Published as asked unless the organiser rewords it (to drop anything personal).
+            assert await item.locator("input[name=published_as]").input_value() == question
             await item.locator("textarea[name=answer_en]").fill("Business casual; no tie needed.")
             await item.locator("textarea[name=answer_zh]").fill("商务休闲即可，无需领带。")
             async with page.expect_navigation():

@@ -406,6 +406,7 @@ class Console:
                 str(form.get("answer_zh", "")),
                 str(form.get("answer_en", "")),
                 organiser(request) or "?",
+                str(form.get("published_as", "")),
             )
         except ValueError as exc:
             return self.render(request, "message.html", status=400, message=str(exc))

@@ -90,18 +90,27 @@ class Feedback(Store):
             for t, lang, n, last, i in rows
         ]
 
-    def answer_question(self, question_id: int, answer_zh: str, answer_en: str, actor: str) -> int:
+    def answer_question(
+        self, question_id: int, answer_zh: str, answer_en: str, actor: str, published_as: str | None = None
+    ) -> int:
         """An organiser's answer to a queued question becomes an FAQ entry; every copy of the question
-        leaves the queue. Returns the entry's id."""
+        leaves the queue. Returns the entry's id.
+
+        The entry keeps the question as the organiser publishes it (`published_as`, their rewording
+        without anything personal the asker wrote), not the asker's text: that is deleted with the asker's
+        other data on /forgetme, and the FAQ outlives it."""
         answer_zh, answer_en = plain(answer_zh or ""), plain(answer_en or "")
         if not (answer_zh or answer_en):
             raise InvalidInput("answer", "empty")
+        wording = None if published_as is None else plain(published_as)
+        if wording is not None and not wording:
+            raise InvalidInput("question", "empty")
         with self._tx() as s:
             q = s.get(db.Question, question_id)
             if q is None:
                 raise InvalidInput("question", "unknown")
             entry = db.FaqAnswer(
-                question=q.text,
+                question=(wording or q.text)[:4000],
                 language=q.language,
                 answer_zh=answer_zh or answer_en,
                 answer_en=answer_en or answer_zh,
