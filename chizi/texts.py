@@ -423,6 +423,11 @@ T.update(
         "c_q_text": ("问题", "Question"),
         "c_q_count": ("次数", "Asked"),
         "c_q_last": ("最近", "Last asked"),
+        "c_published_as": ("公开的问题措辞", "Question as published"),
+        "c_published_as_help": (
+            "这句话会出现在常见问题中：请删去姓名、邮箱、单位等提问者的个人信息。",
+            "This wording goes into the FAQ: remove the asker's name, email, affiliation or anything personal.",
+        ),
         "c_answer_zh": ("中文回答", "Answer in Chinese"),
         "c_answer_en": ("英文回答", "Answer in English"),
         "c_answer_it": ("发布回答", "Publish answer"),

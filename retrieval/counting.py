@@ -13,6 +13,10 @@ from retrieval import places as gazetteer
 # A Chinese noun runs to the first verb or particle.
 _ZH_PARTICLES = re.compile(r"[的了吗呢啊在是有被参达签收融对来去请报和与]")
 _COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|条|人次)?([\u4e00-\u9fff]{2,6})")
+# "几个是生物医药的", "多少是女性": how many of them are of a kind.
+_COUNT_OF_KIND_ZH = re.compile(
+    r"(?:多少|几)(?:个|项|家|名|位|种|所|条)?是([\u4e00-\u9fff]{2,8}?)(?:的|方向|领域|类|$)"
+)
 _COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
 _NOT_NOUN_EN = frozenset(
     ["the", "a", "an", "of", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had",
@@ -48,6 +52,9 @@ def qualified_loose(word: str) -> tuple[str, str] | None:
 
 def count_target(text: str) -> tuple[str, ...]:
     """What a count question counts ("agreements", "风投"), as words an answering sentence must name."""
+    kind = _COUNT_OF_KIND_ZH.search(text)
+    if kind:
+        return (kind.group(1),)  # "有几个是生物医药的": those of that kind, which the answer must name
     m = _COUNT_ZH.search(text)
     if m:
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).

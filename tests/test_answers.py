@@ -107,7 +107,7 @@ def test_an_event_question_names_the_date_and_days_until_the_deadline(asked: Ass
     assert answer.route == "event" and "2027年8月20日" in answer.answer and "还有 262 天" in answer.answer
 
 
-def test_a_deadline_a_day_or_less_away_reads_tomorrow_or_today(assistant: Assistant) -> None:
+def test_a_deadline_a_day_or_less_away_is_given_as_tomorrow_or_today(assistant: Assistant) -> None:
     beijing = dt.timezone(dt.timedelta(hours=8))
     asked = "When does registration for the Tianjin tour close?"
     with assistant.frozen_clock(dt.datetime(2027, 8, 19, 20, 0, tzinfo=beijing)):
@@ -115,6 +115,7 @@ def test_a_deadline_a_day_or_less_away_reads_tomorrow_or_today(assistant: Assist
     with assistant.frozen_clock(dt.datetime(2027, 8, 20, 10, 0, tzinfo=beijing)):
         day = assistant.answer(asked).answer
     assert "20 August 2027 23:59" in eve and "tomorrow" in eve and "days" not in eve
+    assert "starts" not in eve  # the deadline asked for, not the whole event
     assert "today" in day and "days" not in day
 
 
