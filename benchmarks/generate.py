@@ -110,8 +110,9 @@ def generate(
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(sample or Path(__file__).resolve().parent.parent / "knowledge", target)
-    # Chinese paragraphs are shorter, so the splitter packs two into a chunk: 0.75 chunks per paragraph.
-    files = max(1, round(chunks / (per_file * 0.75)))
+    # Measured with the 360-character splitter: 1.17 chunks per paragraph over the two languages (an
+    # English paragraph is often cut in two, two Chinese ones often share a chunk).
+    files = max(1, round(chunks / (per_file * 1.17)))
     for i in range(files):
         zh = i % 2 == 0
         lang = "zh" if zh else "en"
