@@ -28,11 +28,21 @@ def write_report(result: dict[str, Any]) -> None:
         "",
         *(
             [
-                "100k chunks were not measured in this run: `make bench-100k` does (its first build alone takes "
-                "about an hour and a half at this encoder's ~30 chunks/s).",
+                "100k chunks were not measured in this run: `make bench-100k` adds them (its first build alone "
+                "takes about an hour at this encoder's ~30 chunks/s).",
                 "",
             ]
             if not any(s["size_target"] >= 100_000 for s in result["sizes"])
+            else []
+        ),
+        *(
+            [
+                "Sizes measured apart from the rest (`make bench-100k`): "
+                + ", ".join(f"{s['chunks']} chunks at {s['when']}" for s in later)
+                + ".",
+                "",
+            ]
+            if (later := [s for s in sizes if s.get("when", result["when"]) != result["when"]])
             else []
         ),
         "## Answers (warm, one process)",

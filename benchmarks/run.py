@@ -41,6 +41,42 @@ def refresh_bot_and_memory() -> None:
     write_report(result)
 
 
+def one_size(size: int, quick: bool = False) -> dict[str, Any]:
+    """One knowledge-base size, measured in a process of its own (so its peak RSS is its own)."""
+    print(f"[bench] knowledge base of ~{size} chunks …", flush=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--one-size", str(size)] + (["--quick"] if quick else []),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-4000:])
+        raise SystemExit(f"benchmark at size {size} failed")
+    part: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(
+        f"[bench]   {part['chunks']} chunks: p50 {part['answer_latency_ms']['p50']} ms, "
+        f"ingest {part['ingest_first']['chunks_per_second']} chunks/s, RSS {part['peak_rss_mb']} MB",
+        flush=True,
+    )
+    return part
+
+
+def add_size(size: int) -> None:
+    """`make bench-100k`: one more size beside the last full run's (replacing an earlier run of it)."""
+    latest = RESULTS / "latest.json"
+    if not latest.exists():
+        raise SystemExit("no earlier run to add to: run `make bench` first")
+    result = json.loads(latest.read_text())
+    part = one_size(size)
+    part["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    result["sizes"] = sorted(
+        [s for s in result["sizes"] if s["size_target"] != size] + [part], key=lambda s: s["size_target"]
+    )
+    write_report(result)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -49,6 +85,9 @@ def main() -> None:
     parser.add_argument("--serve-rss", type=Path, help=argparse.SUPPRESS)
     parser.add_argument(
         "--refresh-bot", action="store_true", help="re-measure the bot and serving memory only"
+    )
+    parser.add_argument(
+        "--add-size", type=int, help="measure one more size and add its rows to the last full run's report"
     )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -66,6 +105,9 @@ def main() -> None:
     if args.one_size:
         print(json.dumps(bench_size(args.one_size, args.quick)))
         return
+    if args.add_size:
+        add_size(args.add_size)
+        return
     sizes = [1000] if args.quick else [int(s) for s in args.sizes.split(",")]
     WORK.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {
@@ -76,25 +118,7 @@ def main() -> None:
         "sizes": [],
     }
     for size in sizes:
-        print(f"[bench] knowledge base of ~{size} chunks …", flush=True)
-        done = subprocess.run(
-            [sys.executable, "-m", "benchmarks.run", "--one-size", str(size)]
-            + (["--quick"] if args.quick else []),
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode:
-            sys.stderr.write(done.stderr[-4000:])
-            raise SystemExit(f"benchmark at size {size} failed")
-        part = json.loads(done.stdout.strip().splitlines()[-1])
-        print(
-            f"[bench]   {part['chunks']} chunks: p50 {part['answer_latency_ms']['p50']} ms, "
-            f"ingest {part['ingest_first']['chunks_per_second']} chunks/s, RSS {part['peak_rss_mb']} MB",
-            flush=True,
-        )
-        result["sizes"].append(part)
+        result["sizes"].append(one_size(size, args.quick))
     print("[bench] the bot under load …", flush=True)
     result["bot"] = run_bot_benchmarks(args.quick)
     for b in result["bot"]:

@@ -546,8 +546,8 @@ T.update(
             "Registration closes {day} {clock} ({zone}){yours}, {left}.",
         ),
         "ev_closed": ("报名已截止。", "Registration has closed."),
-        "ev_left_today": ("今天截止", "today"),
-        "ev_left_tomorrow": ("明天截止", "tomorrow"),
+        "ev_left_today": ("就在今天", "today"),
+        "ev_left_tomorrow": ("就在明天", "tomorrow"),
         "ev_left_days": ("还有 {n} 天", "in {n} days"),
         "ev_register": (
             "报名{title}：点下面的“报名”按钮，或发送 /start evt_{id}。",

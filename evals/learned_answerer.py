@@ -160,6 +160,18 @@ def main() -> None:
             share = right / len(tune)
             print(f"  tune, 5-fold: {kind:<8} threshold {threshold}: {share:.3f}")
             chosen[kind] = max(chosen.get(kind, (-1.0, 0.0)), (share, threshold))
+    # Choice alone: where a right sentence is among the candidates, is it the one picked?
+    with_right = [i for i, r in enumerate(tune) if any(label for _, label in r["pool"])]
+    by_rule = sum(max(tune[i]["pool"], key=lambda p: p[0][0])[1] for i in with_right)  # feature 0: rule score
+    by_model = 0
+    for train, test in folds:
+        m = fit("logistic", [tune[i] for i in train])
+        for i in set(test) & set(with_right):
+            p = m.predict_proba(np.array([f for f, _ in tune[i]["pool"]]))[:, 1]
+            by_model += tune[i]["pool"][int(p.argmax())][1]
+    print(
+        f"  tune, right sentence picked where one exists: rules {by_rule}, logistic {by_model} of {len(with_right)}"
+    )
     rules = sum(r["correct"] for r in locked)
     rules_wrong = sum(r["answered"] and not r["correct"] for r in locked)
     print(

@@ -112,10 +112,12 @@ def test_a_deadline_a_day_or_less_away_is_given_as_tomorrow_or_today(assistant: 
     asked = "When does registration for the Tianjin tour close?"
     with assistant.frozen_clock(dt.datetime(2027, 8, 19, 20, 0, tzinfo=beijing)):
         eve = assistant.answer(asked).answer
+        eve_zh = assistant.answer("津门行报名什么时候截止").answer
     with assistant.frozen_clock(dt.datetime(2027, 8, 20, 10, 0, tzinfo=beijing)):
         day = assistant.answer(asked).answer
     assert "20 August 2027 23:59" in eve and "tomorrow" in eve and "days" not in eve
     assert "starts" not in eve  # the deadline asked for, not the whole event
+    assert "就在明天" in eve_zh and "还有" not in eve_zh
     assert "today" in day and "days" not in day
 
 
@@ -474,3 +476,20 @@ def test_keyboard_mashing_or_only_emoji_asks_for_words_and_cites_nothing(
     answer = asked.answer(mashed, "en")
     assert not answer.answered and not answer.sources
     assert "Please type a question" in answer.answer
+
+
+def test_how_many_of_a_kind_is_declined_when_the_answer_does_not_name_the_kind(asked: Assistant) -> None:
+    assert not asked.answer("宁波的项目里有几个是生物医药的").answered
+    assert "23" in asked.answer("宁波有几个项目融资成功").answer
+
+
+def test_open_to_register_asks_for_the_deadline_of_the_event_held_there(asked: Assistant) -> None:
+    answer = asked.answer("is the yunnan medical team trip still open to register?")
+    assert answer.route == "event" and "1 March 2027" in answer.answer
+    assert [e.id for e in answer.events] == ["yn-medical-team-2027"]
+
+
+@pytest.mark.parametrize("question", ["报名要交钱吗", "Is it free to attend?", "is there a registration fee"])
+def test_a_question_about_fees_gets_the_costs_how_to(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and ("主办方" in answer.answer or "organisers" in answer.answer)
