@@ -38,8 +38,8 @@ typecheck: install
 test: install lint typecheck
 	$(BIN)/pytest
 
-# ~15 min here. The 100k-chunk size is its own target: the E5 encoder embeds ~30 chunks/s on two
-# cores, so its first build alone takes about an hour.
+# ~25 min here. The 100k-chunk size is its own target: the E5 encoder embeds ~15-18 chunks/s on two
+# cores, so its first build alone takes about an hour and a half to two hours.
 bench: install
 	$(BIN)/python -m benchmarks.run --sizes 1000,10000
 
