@@ -322,7 +322,7 @@ class Assistant:
     ) -> Answer:
         fixed = router.route(text)
         if fixed is not None:
-            return Answer(question, fixed.reply(lang), fixed.name == "help", lang, fixed.name)
+            return Answer(question, t("r_" + fixed, lang), fixed == "help", lang, fixed)
         # The searcher stays open for this question even if an ingest publishes a newer generation.
         with self.index.lease() as searcher:
             return self._answer_from(searcher, question, text, lang, weights, chat, zone)

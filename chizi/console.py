@@ -36,7 +36,8 @@ def events_listing(assistant: Any) -> list[str]:
 
 
 def chat(settings: Settings, assistant: Any, read: Any = input, write: Any = print) -> int:
-    from retrieval.router import HELP
+    """`chizi chat`: the console conversation, one question a line, until /quit or end of input."""
+    from chizi.texts import t
 
     write(BANNER)
     while True:
@@ -54,7 +55,7 @@ def chat(settings: Settings, assistant: Any, read: Any = input, write: Any = pri
             continue
         if command.startswith("/"):
             # Unknown commands (and /help) get the help text rather than a search for "/foo".
-            write(HELP.reply("zh" if command in {"/帮助"} else "en"))
+            write(t("r_help", "zh" if command in {"/帮助"} else "en"))
             continue
         answer = assistant.answer(line, chat=CHAT)
         write(answer.render())

@@ -518,6 +518,39 @@ T.update(
             "（问题过长，我只读取了前 {n} 个字符。）",
             "(Your message was long; I read its first {n} characters.)",
         ),
+        # Fixed replies to messages that never reach retrieval (retrieval/router.py decides which).
+        "r_greeting": (
+            "您好！我是赤子助手，可以回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并帮您查找和报名各地的引才活动。请直接提问，或发送 /events 浏览活动。",
+            "Hello! I am Chizi, the assistant of the Overseas Scholars Serve-the-Country Action Plan (赤子计划). "
+            "Ask me about the plan, or send /events to browse and register for regional events.",
+        ),
+        "r_thanks": (
+            "不客气！还有其他问题随时问我。",
+            "You're welcome! Ask me anything else about the plan any time.",
+        ),
+        "r_injection": (
+            "我只能根据赤子计划的资料回答问题，不能更改自己的规则。您想了解赤子计划或近期活动的哪些方面？",
+            "I can only answer from the Chizi Plan's documents and cannot change my rules. "
+            "What would you like to know about the plan or its upcoming events?",
+        ),
+        "r_personal_data": (
+            "抱歉，我不能提供其他人的个人信息或报名情况。您可以通过 /myevents 查看自己的报名；活动主办方的联系方式在活动卡片上。",
+            "Sorry, I can't share other people's personal data or registrations. You can see your own with /myevents; "
+            "the organisers' contact is on each event card.",
+        ),
+        "r_help": (
+            "我是赤子助手，可以：\n• 回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并注明出处；\n"
+            "• 查找各地引才活动（日期、地点、截止时间、剩余名额），例如“6月有什么活动”；\n"
+            "• 帮您报名：发送 /events 浏览活动，/myevents 查看或取消报名，/subscribe 订阅新活动通知。",
+            "I am Chizi. I can:\n• answer questions about the Overseas Scholars Serve-the-Country Action Plan (赤子计划), "
+            "with sources;\n• find regional talent events (dates, places, deadlines, seats left), e.g. “what's on in June?”;\n"
+            "• register you: send /events to browse events, /myevents to see or cancel yours, /subscribe for news of new ones.",
+        ),
+        "r_out_of_scope": (
+            "这个问题超出了我的范围：我只回答关于赤子计划及其引才活动的问题。您可以问我赤子计划是什么、2012年的成果，或发送 /events 查看活动。",
+            "That is outside what I can help with: I answer questions about the Chizi Plan and its talent events. "
+            "Try asking what the plan is or what it achieved in 2012, or send /events to see upcoming events.",
+        ),
         "a_type_a_question": (
             "请输入您的问题，例如：赤子计划是什么？",
             "Please type a question, e.g. “What is the Chizi Plan?”",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from retrieval.text import normalize
 
@@ -49,69 +48,20 @@ _IN_DOMAIN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Route:
-    name: str  # greeting | thanks | injection | personal_data | out_of_scope
-    reply_zh: str
-    reply_en: str
-
-    def reply(self, language: str) -> str:
-        return self.reply_zh if language == "zh" else self.reply_en
-
-
-GREETING = Route(
-    "greeting",
-    "您好！我是赤子助手，可以回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并帮您查找和报名各地的引才活动。请直接提问，或发送 /events 浏览活动。",
-    "Hello! I am Chizi, the assistant of the Overseas Scholars Serve-the-Country Action Plan (赤子计划). "
-    "Ask me about the plan, or send /events to browse and register for regional events.",
-)
-THANKS = Route(
-    "thanks",
-    "不客气！还有其他问题随时问我。",
-    "You're welcome! Ask me anything else about the plan any time.",
-)
-INJECTION = Route(
-    "injection",
-    "我只能根据赤子计划的资料回答问题，不能更改自己的规则。您想了解赤子计划或近期活动的哪些方面？",
-    "I can only answer from the Chizi Plan's documents and cannot change my rules. "
-    "What would you like to know about the plan or its upcoming events?",
-)
-PERSONAL = Route(
-    "personal_data",
-    "抱歉，我不能提供其他人的个人信息或报名情况。您可以通过 /myevents 查看自己的报名；活动主办方的联系方式在活动卡片上。",
-    "Sorry, I can't share other people's personal data or registrations. You can see your own with /myevents; "
-    "the organisers' contact is on each event card.",
-)
-HELP = Route(
-    "help",
-    "我是赤子助手，可以：\n• 回答关于“海外赤子为国服务行动计划”（赤子计划）的问题，并注明出处；\n"
-    "• 查找各地引才活动（日期、地点、截止时间、剩余名额），例如“6月有什么活动”；\n"
-    "• 帮您报名：发送 /events 浏览活动，/myevents 查看或取消报名，/subscribe 订阅新活动通知。",
-    "I am Chizi. I can:\n• answer questions about the Overseas Scholars Serve-the-Country Action Plan (赤子计划), "
-    "with sources;\n• find regional talent events (dates, places, deadlines, seats left), e.g. “what's on in June?”;\n"
-    "• register you: send /events to browse events, /myevents to see or cancel yours, /subscribe for news of new ones.",
-)
-OFF_TOPIC = Route(
-    "out_of_scope",
-    "这个问题超出了我的范围：我只回答关于赤子计划及其引才活动的问题。您可以问我赤子计划是什么、2012年的成果，或发送 /events 查看活动。",
-    "That is outside what I can help with: I answer questions about the Chizi Plan and its talent events. "
-    "Try asking what the plan is or what it achieved in 2012, or send /events to see upcoming events.",
-)
-
-
-def route(text: str) -> Route | None:
-    """The fixed reply for `text`, or None when it is a question for the knowledge base."""
+def route(text: str) -> str | None:
+    """Which fixed reply `text` gets (greeting, thanks, injection, personal_data, help, out_of_scope), or None
+    when it is a question for the knowledge base. The replies' wording is the core's (chizi/texts.py)."""
     norm = normalize(text)
     if _INJECTION.search(norm):
-        return INJECTION
+        return "injection"
     if _PERSONAL.search(norm):
-        return PERSONAL
+        return "personal_data"
     if _GREETING.match(norm):
-        return THANKS if _THANKS.match(norm) else GREETING
+        return "thanks" if _THANKS.match(norm) else "greeting"
     if _HELP.match(norm):
-        return HELP
+        return "help"
     # Off-topic words only decide when nothing ties the question to the plan ("the capital of the Tianjin
     # fund", "does the plan help with a visa" are the plan's questions, answered or declined from its documents).
     if _OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm):
-        return OFF_TOPIC
+        return "out_of_scope"
     return None
