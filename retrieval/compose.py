@@ -182,12 +182,37 @@ def absent_predicate(question: Question, searcher: Searcher) -> str:
     return verb
 
 
-def counts_the_thing(question: Question, sentence: str, tokens: set[str], searcher: Searcher) -> bool:
+# Three or more short items in a row: "process design, energy saving and quality management",
+# "工艺设计、节能降耗、质量管理". Clauses separated by commas are not an enumeration.
+_ITEM_EN = r"[\w'()-]+(?: [\w'()-]+){0,5}"
+_ENUMERATION = re.compile(
+    rf"{_ITEM_EN}, {_ITEM_EN},? (?:and|or) [\w'()-]+|"
+    r"[^,，。;；、]{1,12}、[^,，。;；、]{1,12}(?:、|和|及|与)[^,，。;；、]{1,12}"
+)
+
+
+def enumerates(sentence: str) -> bool:
+    """Whether a normalised sentence lists short items (what a "which fields / what kinds" question wants)."""
+    return bool(_ENUMERATION.search(sentence))
+
+
+def counts_the_thing(
+    question: Question,
+    sentence: str,
+    tokens: set[str],
+    searcher: Searcher,
+    title: str = "",
+    title_tokens: set[str] | None = None,
+) -> bool:
     """A count question is answered only by a sentence that names what it counts: "how many agreements
     at Wenzhou" is not answered by Wenzhou's 527 projects, nor "how many scholars came from Europe" by
-    the dozens of countries they came from."""
+    the dozens of countries they came from. The noun of "which brand …" may be named by the passage's
+    title instead (the Shandong fair's sentence, under "Event brands", answers which brand)."""
     if not question.counted:
         return True
+    if question.wants != "count" and title:
+        sentence = f"{sentence} {normalize(title)}"
+        tokens = tokens | (title_tokens or set())
     for word in question.counted:
         if word in _CLASS_STEMS:
             stems = _CLASS_STEMS[word]
@@ -248,6 +273,7 @@ def candidates(
     out: list[Candidate] = []
     for hit in result.hits[: tuning.passages]:
         title_tokens, body = _analyse(hit, searcher, cache)
+        title = str(hit.chunk.meta.get("title", ""))
         # A passage speaks for the period it is "as of" (the 2012 results) even where it names no year.
         as_of = str(hit.chunk.meta.get("as_of") or "")[:4]
         passage_body = normalize(hit.chunk.text.split("\n", 1)[-1])
@@ -266,7 +292,7 @@ def candidates(
             unasked_place = not question.places and bool(named_places)
             fits = (
                 fits_wanted(question.wants, norm_sentence)
-                and counts_the_thing(question, norm_sentence, tokens, searcher)
+                and counts_the_thing(question, norm_sentence, tokens, searcher, title, title_tokens)
                 and not (question.total and unasked_place)
             )
             names = bool(question.places or question.years) and check(question, norm_sentence).ok
@@ -282,6 +308,11 @@ def candidates(
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
+                + (
+                    tuning.enumeration_bonus
+                    if question.wants == "list" and enumerates(norm_sentence)
+                    else 0.0
+                )
                 - 0.01 * pos
             )
             out.append(

@@ -17,6 +17,8 @@ _COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|�
 _COUNT_OF_KIND_ZH = re.compile(
     r"(?:多少|几)(?:个|项|家|名|位|种|所|条)?是([\u4e00-\u9fff]{2,8}?)(?:的|方向|领域|类|$)"
 )
+# 人 alone after the count (not 人才, 人员, 人次, 人社部): people.
+_PEOPLE_ZH = re.compile(r"人(?![才员次社力事])")
 _COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
 _NOT_NOUN_EN = frozenset(
     ["the", "a", "an", "of", "were", "was", "are", "is", "did", "do", "does", "have", "has", "had",
@@ -57,6 +59,8 @@ def count_target(text: str) -> tuple[str, ...]:
         return (kind.group(1),)  # "有几个是生物医药的": those of that kind, which the answer must name
     m = _COUNT_ZH.search(text)
     if m:
+        if _PEOPLE_ZH.match(m.group(1)):
+            return (PEOPLE,)  # "多少人提交项目": 人 alone counts people, whatever they did
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
         word = _ZH_PARTICLES.split(m.group(1))[0]
         head = word[-2:]
@@ -199,10 +203,43 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
     if zh:
         # As for counts, the noun's head is at its end: 什么合作机制 asks for a 机制.
         word = _ZH_PARTICLES.split(zh.group(1))[0]
+        if word[:2] in _LOOSE_WHICH_ZH:
+            return ()  # "哪些方面解决了难题": the noun is 方面, whatever verb follows it
         head = word[-2:]
         return () if len(word) < 2 or head in _LOOSE_WHICH_ZH else (head,)
     the = _WHAT_THE_EN.search(text)
     if the:
         return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme
     m = _WHICH_EN.search(text)
-    return _first_noun(m.group(1).split(), _AUX_EN) if m else ()
+    if m:
+        return _first_noun(m.group(1).split(), _AUX_EN)
+    listed = _LIST_EN.search(text)
+    return _list_head(listed.group(1).split()) if listed else ()
+
+
+# "list some well known chizi brands", "name the fields covered by …": the thing to be listed.
+_LIST_EN = re.compile(
+    r"\b(?:list|name|enumerate)\s+(?:some|a few|all|the|any|several|me)?\s*((?:[a-z'-]+\s*){1,5})"
+)
+_PREPOSITIONS_EN = frozenset(
+    ["of", "in", "at", "on", "for", "from", "by", "with", "that", "which", "who", "to"]
+)
+
+
+def _list_head(words: list[str]) -> tuple[str, ...]:
+    """The head of the noun phrase to be listed: its last word before a preposition or a participle."""
+    phrase: list[str] = []
+    for w in words:
+        if (
+            w in _PREPOSITIONS_EN
+            or w in _AUX_EN
+            or (phrase and (w.endswith(("ed", "ing")) or gazetteer.places_in(w)))
+        ):
+            break
+        phrase.append(w)
+    if not phrase:
+        return ()
+    head = phrase[-1]
+    if head in _CLASS_EN:
+        return (_CLASS_EN[head],)
+    return () if head in _GENERIC_EN or head in _LOOSE_EN or head in _NUMERALS else (head,)

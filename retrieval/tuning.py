@@ -33,6 +33,9 @@ class Tuning:
     second_within: float = 0.08  # a runner-up this close, from the same document, is given too
     named_bonus: float = 0.15  # a sentence that itself names the question's years and places
     ahead_bonus: float = 0.15  # a sentence about what comes next, for a question about what comes next
+    enumeration_bonus: float = (
+        0.15  # a sentence that enumerates short items, for a question asking for a list
+    )
     min_confidence: float = 0.35
     document_over_faq: float = 0.7  # a document sentence this sure outranks a how-to matched by meaning
     dense_floor: float = (

@@ -203,6 +203,13 @@ def test_plan_questions_that_look_like_rule_breaking_are_answered(asked: Assista
     assert asked.answer(question).answered
 
 
+def test_fixed_replies_speak_the_askers_language(asked: Assistant) -> None:
+    assert "赤子助手" in asked.answer("你好").answer
+    assert "I am Chizi" in asked.answer("hello").answer
+    assert "超出了我的范围" in asked.answer("今天天气怎么样").answer
+    assert "outside what I can help with" in asked.answer("what's the weather like today").answer
+
+
 def test_help_and_a_newcomers_hello_get_the_help_text(asked: Assistant) -> None:
     for question in ("help", "Hi, I'm new here 👋", "你能干什么"):
         answer = asked.answer(question)
@@ -494,3 +501,33 @@ def test_a_question_about_fees_gets_the_costs_how_to(asked: Assistant, question:
     answer = asked.answer(question)
     # The costs entry itself ("费用…" / "Fees…"), not the decline, which also points to the organisers.
     assert answer.route == "faq" and answer.answer.startswith(("费用", "Fees"))
+
+
+def test_how_many_people_in_chinese_counts_people_not_what_they_did(asked: Assistant) -> None:
+    # "多少人提交项目" counts the 424 scholars; Guizhou's 15 associations are not a number of people.
+    assert "424" in asked.answer("温州那次有多少人提交项目").answer
+    assert not asked.answer("贵州有多少人签了协议").answered
+
+
+def test_which_aspects_asks_for_the_aspects_whatever_verb_follows(asked: Assistant) -> None:
+    answer = asked.answer("津门行在哪些方面解决了难题")
+    assert answer.answered and "节能降耗" in answer.answer
+
+
+def test_the_noun_of_which_x_may_be_named_by_the_passage_title(asked: Assistant) -> None:
+    # The Shandong fair's sentence never says "brand"; its passage is titled "Event brands".
+    answer = asked.answer("which brand includes the qilu friendship award")
+    assert answer.answered and "Shandong" in answer.answer
+    assert not asked.answer("which brand did the yunnan team start").answered  # its title names no brand
+
+
+def test_list_or_name_x_asks_for_x(asked: Assistant) -> None:
+    answer = asked.answer("list some well known chizi brands")
+    assert answer.answered and "Suzhou International Elite Week" in answer.answer
+    assert not asked.answer("list the hospitals the yunnan team worked with").answered
+
+
+def test_a_question_for_kinds_of_things_prefers_the_sentence_that_enumerates_them(asked: Assistant) -> None:
+    # Both Tianjin sentences have commas; only one lists the problems solved.
+    answer = asked.answer("what sorts of problems did the tianjin scholars work on")
+    assert "energy saving" in answer.answer
