@@ -45,9 +45,14 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+# Phones type curly apostrophes ("what’s on in June?"); every pattern is written with the straight one.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+
+
 def normalize(text: str) -> str:
-    """The matching form: full-width to half-width (NFKC), traditional to simplified, lower case."""
-    text = unicodedata.normalize("NFKC", clean(text))
+    """The matching form: full-width to half-width (NFKC), straight apostrophes, traditional to
+    simplified, lower case."""
+    text = unicodedata.normalize("NFKC", clean(text)).translate(_APOSTROPHES)
     if _CJK.search(text):
         text = _t2s().convert(text)
     return text.lower()

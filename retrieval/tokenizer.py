@@ -25,7 +25,7 @@ STOPWORDS = frozenset(
 )
 
 
-VERSION = 2  # bump when tokens change: indexes built with another version re-tokenize their chunks
+VERSION = 3  # bump when tokens change: indexes built with another version re-tokenize their chunks
 _STEMMER = snowballstemmer.stemmer("english")
 
 

@@ -531,3 +531,16 @@ def test_a_question_for_kinds_of_things_prefers_the_sentence_that_enumerates_the
     # Both Tianjin sentences have commas; only one lists the problems solved.
     answer = asked.answer("what sorts of problems did the tianjin scholars work on")
     assert "energy saving" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("what’s on in June?", "what's on in June?"),  # a phone's curly apostrophe
+        ("I’m new here", "I'm new here"),
+        ("how many VC firms were at Ningbo’s fair", "how many VC firms were at Ningbo's fair"),
+    ],
+)
+def test_a_curly_apostrophe_reads_as_a_straight_one(asked: Assistant, typed: str, plain: str) -> None:
+    answer, expected = asked.answer(typed), asked.answer(plain)
+    assert answer.answered and (answer.route, answer.answer) == (expected.route, expected.answer)
