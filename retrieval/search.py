@@ -25,7 +25,7 @@ from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize
 from retrieval.tokenizer import Tokenizer
 from retrieval.tuning import Weights
-from retrieval.typos import HomophoneFixer, load_synonyms
+from retrieval.typos import HomophoneFixer, expand_shorthand, load_synonyms
 
 log = logging.getLogger(__name__)
 
@@ -161,14 +161,15 @@ class Searcher:
         self._hold.close()
 
     def fix_typos(self, normalized: str) -> str:
-        """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary."""
+        """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary, chat shorthand
+        ("wen", "r u") spelled out."""
         if self._fixer is None:
             from retrieval.places import CHINA
 
             self._fixer = HomophoneFixer(
                 [*self._fixer_words, *(p.key for p in CHINA)], is_common=self.tokenizer.is_common_word
             )
-        return self._fixer.fix(normalized)
+        return self._fixer.fix(expand_shorthand(normalized))
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""

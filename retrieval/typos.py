@@ -11,6 +11,7 @@ looks for "selected", 选进 also for 入选.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -68,6 +69,22 @@ class HomophoneFixer:
                 break
             i += 1
         return "".join(out)
+
+
+# Chat shorthand for question words, which the documents never contain and so no spelling fix can find.
+# Whole words only, and never a digit: "4 stations" is a number, not "for".
+_SHORTHAND = {
+    "wen": "when", "wat": "what", "wut": "what", "wht": "what", "whats": "what's", "hw": "how",
+    "r": "are", "u": "you", "ur": "your", "ppl": "people", "pls": "please", "plz": "please",
+    "abt": "about", "b4": "before", "tmr": "tomorrow", "tmrw": "tomorrow", "wanna": "want to",
+    "cuz": "because", "coz": "because", "bc": "because", "sth": "something", "info": "information",
+}  # fmt: skip
+_SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\w.&'-])")
+
+
+def expand_shorthand(normalized: str) -> str:
+    """English chat shorthand spelled out: "wen is the shandong fair" -> "when is the shandong fair"."""
+    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized)
 
 
 def load_synonyms(path: Path) -> dict[str, frozenset[str]]:

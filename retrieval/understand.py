@@ -319,7 +319,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "when",
         _rx(
             r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发",
-            r"\bwhen\b|what date|which date|\bstarts?\b|\bbegins?\b|next year",
+            r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year",
         ),
     ),
 ]

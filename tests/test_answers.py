@@ -544,3 +544,14 @@ def test_a_question_for_kinds_of_things_prefers_the_sentence_that_enumerates_the
 def test_a_curly_apostrophe_reads_as_a_straight_one(asked: Assistant, typed: str, plain: str) -> None:
     answer, expected = asked.answer(typed), asked.answer(plain)
     assert answer.answered and (answer.route, answer.answer) == (expected.route, expected.answer)
+
+
+def test_chat_shorthand_is_read_as_the_words_it_stands_for(asked: Assistant) -> None:
+    answer = asked.answer("wen is the shandong fair")
+    assert answer.route == "event" and "18–20 May 2027" in answer.answer
+    assert "20 August 2027" in asked.answer("wat r the deadlines 4 the tianjin tour").answer
+
+
+def test_the_date_of_an_event_is_its_date_not_a_document_about_its_brand(asked: Assistant) -> None:
+    answer = asked.answer("what's the date of the suzhou elite week")
+    assert answer.route == "event" and "6–9 July 2027" in answer.answer
