@@ -269,7 +269,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deadline",
         _rx(
-            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还能报名|还可以报名|报名结束了",
+            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还(能|可以|能不能)报|来得及报|报名还来得及|报名结束了",
             r"deadline|registration\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|last day to|sign up by"
             r"|register by"
             r"|registration (still )?open|still (register|sign up|apply|join)|too late to|is it closed"

@@ -555,3 +555,9 @@ def test_chat_shorthand_is_read_as_the_words_it_stands_for(asked: Assistant) -> 
 def test_the_date_of_an_event_is_its_date_not_a_document_about_its_brand(asked: Assistant) -> None:
     answer = asked.answer("what's the date of the suzhou elite week")
     assert answer.route == "event" and "6–9 July 2027" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["苏州那个还能报吗", "天津的还来得及报吗"])
+def test_can_i_still_register_in_chinese_asks_for_the_deadline(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and "报名截止" in answer.answer
