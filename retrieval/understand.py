@@ -330,7 +330,7 @@ _EVENT_NOUN = _rx(
 )
 _LIST_CUE = _rx(
     r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
-    r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)",
+    r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)|\bi (can|could) (attend|join|go to|take part)\b",
 )
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
 _FACET = _rx(
@@ -347,7 +347,7 @@ _SHOULD_ATTEND = _rx(
 )
 _FIT = _rx(
     r"适合|推荐|我是|我在|我做",
-    r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on",
+    r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in",
 )
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
 _PAST = _rx(

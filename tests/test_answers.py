@@ -561,3 +561,26 @@ def test_the_date_of_an_event_is_its_date_not_a_document_about_its_brand(asked: 
 def test_can_i_still_register_in_chinese_asks_for_the_deadline(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert answer.route == "event" and "报名截止" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["are flights covered?", "is the hotel paid for", "路费能报销吗"])
+def test_travel_costs_get_the_costs_how_to_not_a_document_sentence(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and answer.answer.startswith(("费用", "Fees"))
+
+
+@pytest.mark.parametrize(
+    "question", ["can my spouse come along", "what language are the events in", "可以带老婆一起去吗"]
+)
+def test_arrangements_the_catalogue_lacks_are_referred_to_the_organisers(
+    asked: Assistant, question: str
+) -> None:
+    # These were answered with an unrelated 2012 sentence or a list of every event.
+    answer = asked.answer(question)
+    assert answer.route == "faq" and ("organisers" in answer.answer or "主办方" in answer.answer)
+    assert not answer.events
+
+
+def test_anything_i_can_attend_online_lists_the_online_events(asked: Assistant) -> None:
+    answer = asked.answer("I'm in Canada, anything I can attend online?")
+    assert answer.route == "event" and "hz-siliconvalley-online-2027" in {e.id for e in answer.events}
