@@ -423,7 +423,7 @@ class Assistant:
         updated = self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else ""
         source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
         note = ""
-        if self.kb.sample_catalogue and reply.answered:
+        if self.kb.sample_catalogue and (reply.answered or reply.events):
             note = t("a_sample_catalogue", lang)
         route = "register" if q.slot == "register" and q.events and not q.listing else "event"
         return Answer(question, reply.text + note, reply.answered, lang, route, [source], events=reply.events)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from chizi.catalogue import Event, field_label
 from chizi.texts import t
 from chizi.timezones import abbreviation, same_clock, zone
-from retrieval.places import Place, mentions
+from retrieval.places import Place, mentions, nearby, shown_as
 from retrieval.text import normalize
 from retrieval.understand import Question
 
@@ -252,10 +252,19 @@ class EventDesk:
             chosen = [e for e in chosen if e.starts_at.year in q.years]
         if q.months:
             chosen = [e for e in chosen if e.starts_at.month in q.months]
+        near: list[str] = []
         if q.places:
-            chosen = [
+            there = [
                 e for e in chosen if any(mentions(normalize(f"{e.city} {e.province}"), p) for p in q.places)
             ]
+            if not there:
+                # "events near Shanghai": none there, so those in its province or the provinces around it.
+                near = [province for p in q.places for province in nearby(p)]
+                there = sorted(
+                    (e for e in chosen if e.province.split()[0] in near),
+                    key=lambda e: (near.index(e.province.split()[0]), e.starts_at),
+                )
+            chosen = there
         if q.online:
             chosen = [e for e in chosen if e.format in ("online", "hybrid")]
         if q.fields:
@@ -279,8 +288,16 @@ class EventDesk:
             if len(shown) < len(chosen)
             else t("ev_matching", lang, n=len(chosen))
         )
+        if near:
+            asked = (
+                "、".join(shown_as(p.key, lang) for p in q.places)
+                if lang == "zh"
+                else ", ".join(shown_as(p.key, lang) for p in q.places)
+            )
+            head = t("ev_none_there_nearby", lang, place=asked) + "\n" + head
         body = "\n".join([head, *lines, *notes])
-        return EventReply(body, True, [self._ref(e, lang, seats) for e in shown])
+        # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent.
+        return EventReply(body, not near, [self._ref(e, lang, seats) for e in shown])
 
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
         status = (

@@ -614,6 +614,10 @@ T.update(
             "在海外也可以线上参加的活动排在前面。",
             "Events you can join from abroad (online or hybrid) come first.",
         ),
+        "ev_none_there_nearby": (
+            "{place}暂时没有即将举行的活动；以下是附近地区的活动。",
+            "No upcoming event is held in {place}; here are the ones nearby.",
+        ),
         "ev_none_matching": (
             "活动目录里没有符合这些条件的即将举行的活动。发送 /events 可以浏览全部活动，/subscribe 可以在有新活动时收到通知。",
             "The events catalogue has no upcoming event that matches. Send /events to browse them all, or /subscribe "

@@ -82,6 +82,57 @@ _CHINA = """
 东北 Northeast_China northeast north-east 东北地区 东北老工业基地
 """
 
+# Provincial-level neighbours (land borders; Hainan, Hong Kong, Macau and Taiwan with the coast facing
+# them), for "events near Shanghai" when none is held there.
+_NEIGHBOURS = """
+北京 天津 河北
+天津 北京 河北
+上海 江苏 浙江
+重庆 四川 贵州 湖南 湖北 陕西
+河北 北京 天津 山西 内蒙古 辽宁 山东 河南
+山西 河北 内蒙古 陕西 河南
+内蒙古 黑龙江 吉林 辽宁 河北 山西 陕西 宁夏 甘肃
+辽宁 吉林 内蒙古 河北
+吉林 黑龙江 辽宁 内蒙古
+黑龙江 吉林 内蒙古
+江苏 山东 安徽 浙江 上海
+浙江 江苏 上海 安徽 江西 福建
+安徽 江苏 浙江 江西 湖北 河南 山东
+福建 浙江 江西 广东 台湾
+江西 浙江 安徽 湖北 湖南 广东 福建
+山东 河北 河南 安徽 江苏
+河南 河北 山西 陕西 湖北 安徽 山东
+湖北 河南 安徽 江西 湖南 重庆 陕西
+湖南 湖北 江西 广东 广西 贵州 重庆
+广东 福建 江西 湖南 广西 海南 香港 澳门
+广西 广东 湖南 贵州 云南
+海南 广东
+四川 重庆 贵州 云南 西藏 青海 甘肃 陕西
+贵州 四川 重庆 湖南 广西 云南
+云南 四川 贵州 广西 西藏
+西藏 新疆 青海 四川 云南
+陕西 山西 河南 湖北 重庆 四川 甘肃 宁夏 内蒙古
+甘肃 陕西 四川 青海 新疆 内蒙古 宁夏
+青海 甘肃 四川 西藏 新疆
+宁夏 内蒙古 甘肃 陕西
+新疆 西藏 青海 甘肃
+香港 广东
+澳门 广东
+台湾 福建
+"""
+# The province of each city above.
+_PROVINCE_OF = {
+    **dict.fromkeys(["深圳", "广州", "东莞", "佛山", "珠海"], "广东"),
+    **dict.fromkeys(["杭州", "宁波", "温州", "绍兴"], "浙江"),
+    **dict.fromkeys(["苏州", "南京", "无锡"], "江苏"),
+    **dict.fromkeys(["济南", "青岛"], "山东"),
+    **dict.fromkeys(["大连", "沈阳"], "辽宁"),
+    **dict.fromkeys(["厦门", "福州"], "福建"),
+    **dict.fromkeys(["昆明", "大理", "祥云"], "云南"),
+    "成都": "四川", "武汉": "湖北", "西安": "陕西", "长沙": "湖南", "郑州": "河南", "合肥": "安徽",
+    "哈尔滨": "黑龙江", "长春": "吉林", "贵阳": "贵州", "银川": "宁夏", "南宁": "广西", "兰州": "甘肃",
+}  # fmt: skip
+
 # Where a scholar abroad may say they are; their events are the ones they can join from there.
 _ABROAD = """
 美国 USA US U.S. United_States America Boston New_York California Silicon_Valley Seattle Chicago Texas 硅谷 波士顿 纽约 加州
@@ -178,6 +229,17 @@ def mentions(normalized: str, place: Place) -> bool:
 def abroad(normalized: str) -> bool:
     """Whether the asker says they are outside China (a country or city abroad, 'abroad', 海外)."""
     return _ABROAD_RX.search(normalized) is not None
+
+
+_NEIGHBOURS_OF = {line.split()[0]: line.split()[1:] for line in _NEIGHBOURS.strip().splitlines()}
+
+
+def nearby(place: Place) -> list[str]:
+    """Provinces near a Chinese place, nearest first: a city's own province, then its neighbours."""
+    province = _PROVINCE_OF.get(place.key)
+    if province is not None:
+        return [province, *_NEIGHBOURS_OF.get(province, [])]
+    return list(_NEIGHBOURS_OF.get(place.key, []))
 
 
 def shown_as(name: str, language: str) -> str:

@@ -142,7 +142,9 @@ def test_seats_left_change_after_a_registration(asked: Assistant, registry: Regi
 
 def test_an_event_nobody_runs_is_declined(asked: Assistant) -> None:
     answer = asked.answer("Is there a Chizi event in Beijing in 2027?")
-    assert not answer.answered and not answer.events
+    # Declined, with the nearest event (Tianjin's) offered as such.
+    assert not answer.answered and answer.answer.startswith("No upcoming event is held in Beijing")
+    assert [e.id for e in answer.events] == ["tj-jinmen-2027"]
 
 
 def test_asking_to_register_for_a_named_event_points_to_its_registration(asked: Assistant) -> None:
@@ -584,3 +586,11 @@ def test_arrangements_the_catalogue_lacks_are_referred_to_the_organisers(
 def test_anything_i_can_attend_online_lists_the_online_events(asked: Assistant) -> None:
     answer = asked.answer("I'm in Canada, anything I can attend online?")
     assert answer.route == "event" and "hz-siliconvalley-online-2027" in {e.id for e in answer.events}
+
+
+def test_no_event_in_the_place_asked_offers_the_nearest_ones_labelled_as_such(asked: Assistant) -> None:
+    answer = asked.answer("上海有活动吗")
+    # Shanghai has none: Jiangsu's and Zhejiang's events are offered, but the question is not "answered".
+    assert not answer.answered and "上海暂时没有" in answer.answer
+    ids = {e.id for e in answer.events}
+    assert "sz-elite-week-2027" in ids and not any(e.id.startswith(("tj-", "cq-")) for e in answer.events)
