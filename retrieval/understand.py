@@ -262,7 +262,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         _rx(
-            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位",
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(容纳|接待|限)(多少|几)人|人数(上限|限制)",
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|is it full|capacity",
         ),
     ),
@@ -342,11 +342,11 @@ _CLOSING = _rx(
     r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon",
 )
 _SHOULD_ATTEND = _rx(
-    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动",
+    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|有(没有)?(合适|适合)(我)?的",
     r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b",
 )
 _FIT = _rx(
-    r"适合|推荐|我是|我在|我做",
+    r"适合|合适|推荐|我是|我在|我做",
     r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in",
 )
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")

@@ -594,3 +594,34 @@ def test_no_event_in_the_place_asked_offers_the_nearest_ones_labelled_as_such(as
     assert not answer.answered and "上海暂时没有" in answer.answer
     ids = {e.id for e in answer.events}
     assert "sz-elite-week-2027" in ids and not any(e.id.startswith(("tj-", "cq-")) for e in answer.events)
+
+
+def test_is_there_one_that_suits_me_reads_as_which_event_fits(asked: Assistant) -> None:
+    answer = asked.answer("我做人工智能的 在硅谷 有合适的吗")
+    assert answer.route == "event" and [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"]
+
+
+def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> None:
+    answer = asked.answer("天津那个活动多少人能参加")
+    assert answer.route == "event" and "名额 150 个" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_start"),
+    [
+        ("能不能同时报两个活动", "可以。每个活动分别报名"),
+        ("can I sign up for two events", "Yes. Register for each event separately"),
+        ("活动会发邀请函吗", "这类安排"),
+        ("我已经回国了还能参加吗", "赤子计划面向海外留学人员"),
+    ],
+)
+def test_how_to_questions_get_their_entry_not_a_2012_sentence(
+    asked: Assistant, question: str, entry_start: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and answer.answer.startswith(entry_start)
+
+
+def test_asking_whether_the_bot_speaks_english_is_not_about_the_events_language(asked: Assistant) -> None:
+    assert asked.answer("do you speak English?").answer.startswith("Yes — ask in Chinese or English")
+    assert asked.answer("what language are the events in").answer.startswith("Arrangements like these")
