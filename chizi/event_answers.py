@@ -6,6 +6,7 @@ seats counted by the registry at the moment of asking and deadlines counted from
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,6 +37,13 @@ class EventReply:
     text: str
     answered: bool
     events: list[EventRef]
+
+
+def next_start_of(months: Iterable[int], now: dt.datetime) -> dt.datetime:
+    """The first day after the soonest of `months` still to come (or under way) as of `now`."""
+    soonest = min(((m - now.month) % 12, m) for m in months)[1]
+    year = now.year + (1 if soonest < now.month else 0)
+    return dt.datetime(year + soonest // 12, soonest % 12 + 1, 1, tzinfo=now.tzinfo or dt.UTC)
 
 
 def day(moment: dt.datetime, lang: str) -> str:
@@ -250,8 +258,15 @@ class EventDesk:
         notes: list[str] = []
         if q.years:
             chosen = [e for e in chosen if e.starts_at.year in q.years]
+        later = False
         if q.months:
-            chosen = [e for e in chosen if e.starts_at.month in q.months]
+            in_month = [e for e in chosen if e.starts_at.month in q.months]
+            if not in_month and not q.years:
+                # "下个月有活动吗" with none then: the next ones after it, labelled as such.
+                first = next_start_of(q.months, now)
+                in_month = sorted((e for e in chosen if e.starts_at >= first), key=lambda e: e.starts_at)
+                later = bool(in_month)
+            chosen = in_month
         near: list[str] = []
         if q.places:
             there = [
@@ -280,7 +295,7 @@ class EventDesk:
         chosen = [e for e in chosen if e.state(now) == "open"] or chosen
         if not chosen:
             return EventReply(t("ev_none_matching", lang), False, [])
-        shown = chosen[:MAX_LISTED]
+        shown = chosen[: 3 if later else MAX_LISTED]
         seats = self.seats_of(shown)
         lines = [self._line(e, lang, now, seats[e.id]) for e in shown]
         head = (
@@ -288,6 +303,13 @@ class EventDesk:
             if len(shown) < len(chosen)
             else t("ev_matching", lang, n=len(chosen))
         )
+        if later:
+            months = (
+                "、".join(f"{m}月" for m in q.months)
+                if lang == "zh"
+                else ", ".join(calendar.month_name[m] for m in q.months)
+            )
+            head = t("ev_none_in_month_next", lang, months=months)
         if near:
             asked = (
                 "、".join(shown_as(p.key, lang) for p in q.places)
@@ -297,7 +319,7 @@ class EventDesk:
             head = t("ev_none_there_nearby", lang, place=asked) + "\n" + head
         body = "\n".join([head, *lines, *notes])
         # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent.
-        return EventReply(body, not near, [self._ref(e, lang, seats) for e in shown])
+        return EventReply(body, not (near or later), [self._ref(e, lang, seats) for e in shown])
 
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
         status = (

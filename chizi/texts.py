@@ -614,6 +614,10 @@ T.update(
             "在海外也可以线上参加的活动排在前面。",
             "Events you can join from abroad (online or hybrid) come first.",
         ),
+        "ev_none_in_month_next": (
+            "{months}没有即将举行的活动；之后最近的活动如下。",
+            "No upcoming event falls in {months}; these are the next ones after it.",
+        ),
         "ev_none_there_nearby": (
             "{place}暂时没有即将举行的活动；以下是附近地区的活动。",
             "No upcoming event is held in {place}; here are the ones nearby.",

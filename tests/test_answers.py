@@ -625,3 +625,9 @@ def test_how_to_questions_get_their_entry_not_a_2012_sentence(
 def test_asking_whether_the_bot_speaks_english_is_not_about_the_events_language(asked: Assistant) -> None:
     assert asked.answer("do you speak English?").answer.startswith("Yes — ask in Chinese or English")
     assert asked.answer("what language are the events in").answer.startswith("Arrangements like these")
+
+
+def test_a_month_without_events_offers_the_next_ones_labelled_as_such(asked: Assistant) -> None:
+    answer = asked.answer("anything in january?")  # the test clock's next January has no event
+    assert not answer.answered and answer.answer.startswith("No upcoming event falls in January")
+    assert answer.events and all(e.start >= "2027-02" for e in answer.events) and len(answer.events) <= 3
