@@ -45,6 +45,7 @@ from retrieval.text import (
 )
 from retrieval.understand import (
     EVENT_ONLY_SLOTS,
+    FOCUS_CONCEPTS,
     Question,
     check,
     mentions_event,
@@ -378,7 +379,7 @@ class Assistant:
         )
         nearest = max((h.dense_similarity for h in result.hits), default=0.0)
         faq = self._faq.match(query, lang, searcher.idf, nearest)
-        if faq is not None and not check(q, self._faq.checkable_text(faq.entry)).ok:
+        if faq is not None and not self._faq_fits(q, faq):
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None and not faq.by_meaning:
             return self._faq_answer(question, faq, lang)
@@ -400,6 +401,13 @@ class Assistant:
                 body, route = generated, "llm"
         prefix = _as_of_prefix(sources[0].as_of, lang) if sources else ""
         return Answer(question, prefix + body, True, lang, route, sources, timings=result.timings)
+
+    def _faq_fits(self, q: Question, faq: FaqMatch) -> bool:
+        """A curated answer meets the question's years and places, and speaks of what it asks about
+        (a dress code, a visa): the events how-to does not answer "what language are the events in"."""
+        text = self._faq.checkable_text(faq.entry)
+        concepts = dict(FOCUS_CONCEPTS)
+        return check(q, text).ok and all(concepts[name].search(text) for name in q.focus)
 
     def _faq_answer(self, question: str, faq: FaqMatch, lang: str) -> Answer:
         sources = self._faq_sources(faq.entry, lang, faq.score)

@@ -248,6 +248,26 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("average", _rx(r"平均", r"\baverage\b|\bon average\b|\bmean\b")),
     ("website", _rx(r"网站|网址|官网", r"\bwebsite\b|\bweb ?site\b|\burl\b|web address|homepage")),
     ("housing", _rx(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
+    # Arrangements only an event's organisers can tell (declined, so they reach the organisers' queue).
+    (
+        "family members",
+        _rx(
+            r"(带|携)(上)?(家属|配偶|老婆|老公|爱人|孩子|家人)|(家属|配偶|家人|孩子|爱人).{0,6}(能|可以|能不能)(一起|同去|同行|参加|去)",
+            r"\b(bring|take|come with) (my|our) (spouse|wife|husband|partner|family|kids?|children)\b"
+            r"|\b(my|our) (spouse|wife|husband|partner|family|kids|children) (come|join|attend|go|tag)\b",
+        ),
+    ),
+    (
+        "the events' language",
+        _rx(
+            r"(用|讲|说)(什么|哪种)语言|(英文|英语|中文|普通话)(交流|进行|举办|演讲)|(有|提供)(翻译|同传)",
+            r"\bwhat languages?\b.{0,30}\b(events?|talks?|sessions?|tours?|fairs?|held|spoken|used)\b"
+            r"|\b(events?|talks?|sessions?) (are |be )?(in|held in|conducted in) (english|chinese|mandarin)\b"
+            r"|\binterpret(er|ers|ation)\b",
+        ),
+    ),
+    ("dress code", _rx(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
+    ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
 ]
 
 # The attribute of an event a question asks for.
@@ -505,12 +525,13 @@ def understand(
         )
         and not (_FACET.search(text) and not future and not fit)
     ) or (fit and not past)
-    if listing and ((past and not future) or _ABOUT_PLAN.search(text)):
+    focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
+    # "what language are the events in": about an arrangement the catalogue does not hold, not a listing.
+    if listing and ((past and not future) or _ABOUT_PLAN.search(text) or focus):
         listing = False
     if events and not slot and (future or closing) and not past:
         slot = "when"
     follow_up = bool(_FOLLOW_MARK.search(text)) and len(text) <= 40
-    focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
     return Question(
         text=text,
         years=tuple(years),
