@@ -24,7 +24,7 @@ from chizi.event_answers import EventDesk, EventRef, SeatsFn
 from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
-from chizi.texts import t
+from chizi.texts import joined, t
 from retrieval import router
 from retrieval.compose import Composed, compose
 from retrieval.embeddings import Encoder, load_encoder
@@ -54,6 +54,7 @@ from retrieval.understand import (
 )
 
 log = logging.getLogger(__name__)
+_CONCEPTS = dict(FOCUS_CONCEPTS)
 
 GUIDE_TITLE = {lang: t("a_guide_title", lang) for lang in ("zh", "en")}
 CATALOGUE_TITLE = {lang: t("a_catalogue_title", lang) for lang in ("zh", "en")}
@@ -406,8 +407,7 @@ class Assistant:
         """A curated answer meets the question's years and places, and speaks of what it asks about
         (a dress code, a visa): the events how-to does not answer "what language are the events in"."""
         text = self._faq.checkable_text(faq.entry)
-        concepts = dict(FOCUS_CONCEPTS)
-        return check(q, text).ok and all(concepts[name].search(text) for name in q.focus)
+        return check(q, text).ok and all(_CONCEPTS[name].search(text) for name in q.focus)
 
     def _faq_answer(self, question: str, faq: FaqMatch, lang: str) -> Answer:
         sources = self._faq_sources(faq.entry, lang, faq.score)
@@ -442,7 +442,7 @@ class Assistant:
         sources: list[Source] = []
         if composed.missing:
             shown = [shown_as(m, lang) for m in composed.missing]
-            missing = "、".join(shown) if lang == "zh" else ", ".join(shown)
+            missing = joined(shown, lang)
             text = t("a_nothing_on", lang, missing=missing)
             near = composed.nearest
             if near is not None and near.fits:

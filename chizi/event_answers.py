@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from chizi.catalogue import Event, field_label
-from chizi.texts import t
+from chizi.texts import joined, t
 from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, mentions, nearby, shown_as
 from retrieval.text import normalize
@@ -39,11 +39,11 @@ class EventReply:
     events: list[EventRef]
 
 
-def next_start_of(months: Iterable[int], now: dt.datetime) -> dt.datetime:
+def after_month(months: Iterable[int], now: dt.datetime) -> dt.datetime:
     """The first day after the soonest of `months` still to come (or under way) as of `now`."""
-    soonest = min(((m - now.month) % 12, m) for m in months)[1]
-    year = now.year + (1 if soonest < now.month else 0)
-    return dt.datetime(year + soonest // 12, soonest % 12 + 1, 1, tzinfo=now.tzinfo or dt.UTC)
+    ahead = min((m - now.month) % 12 for m in months)  # 0: this month
+    index = now.month + ahead  # the month after it, counted from January of this year (0-based)
+    return dt.datetime(now.year + index // 12, index % 12 + 1, 1, tzinfo=now.tzinfo or dt.UTC)
 
 
 def day(moment: dt.datetime, lang: str) -> str:
@@ -263,7 +263,7 @@ class EventDesk:
             in_month = [e for e in chosen if e.starts_at.month in q.months]
             if not in_month and not q.years:
                 # "下个月有活动吗" with none then: the next ones after it, labelled as such.
-                first = next_start_of(q.months, now)
+                first = after_month(q.months, now)
                 in_month = sorted((e for e in chosen if e.starts_at >= first), key=lambda e: e.starts_at)
                 later = bool(in_month)
             chosen = in_month
@@ -304,18 +304,10 @@ class EventDesk:
             else t("ev_matching", lang, n=len(chosen))
         )
         if later:
-            months = (
-                "、".join(f"{m}月" for m in q.months)
-                if lang == "zh"
-                else ", ".join(calendar.month_name[m] for m in q.months)
-            )
-            head = t("ev_none_in_month_next", lang, months=months)
+            months = [f"{m}月" if lang == "zh" else calendar.month_name[m] for m in q.months]
+            head = t("ev_none_in_month_next", lang, months=joined(months, lang))
         if near:
-            asked = (
-                "、".join(shown_as(p.key, lang) for p in q.places)
-                if lang == "zh"
-                else ", ".join(shown_as(p.key, lang) for p in q.places)
-            )
+            asked = joined([shown_as(p.key, lang) for p in q.places], lang)
             head = t("ev_none_there_nearby", lang, place=asked) + "\n" + head
         body = "\n".join([head, *lines, *notes])
         # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent.

@@ -641,6 +641,11 @@ T.update(
 )
 
 
+def joined(names: list[str], language: str) -> str:
+    """Names in a sentence: 甲、乙 in Chinese, "a, b" in English."""
+    return ("、" if language == "zh" else ", ").join(names)
+
+
 def t(key: str, language: str, **kwargs: object) -> str:
     zh, en = T[key]
     text = zh if language == "zh" else en

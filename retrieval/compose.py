@@ -201,7 +201,7 @@ def counts_the_thing(
     sentence: str,
     tokens: set[str],
     searcher: Searcher,
-    title: str = "",
+    title: str = "",  # normalised
     title_tokens: set[str] | None = None,
 ) -> bool:
     """A count question is answered only by a sentence that names what it counts: "how many agreements
@@ -211,7 +211,7 @@ def counts_the_thing(
     if not question.counted:
         return True
     if question.wants != "count" and title:
-        sentence = f"{sentence} {normalize(title)}"
+        sentence = f"{sentence} {title}"
         tokens = tokens | (title_tokens or set())
     for word in question.counted:
         if word in _CLASS_STEMS:
@@ -273,7 +273,7 @@ def candidates(
     out: list[Candidate] = []
     for hit in result.hits[: tuning.passages]:
         title_tokens, body = _analyse(hit, searcher, cache)
-        title = str(hit.chunk.meta.get("title", ""))
+        title = normalize(str(hit.chunk.meta.get("title", "")))
         # A passage speaks for the period it is "as of" (the 2012 results) even where it names no year.
         as_of = str(hit.chunk.meta.get("as_of") or "")[:4]
         passage_body = normalize(hit.chunk.text.split("\n", 1)[-1])

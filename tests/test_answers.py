@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from chizi.assistant import Assistant
+from chizi.event_answers import after_month
 from chizi.registry import Details, Registry
 from tests.conftest import ROOT, TODAY
 
@@ -630,3 +631,23 @@ def test_a_month_without_events_offers_the_next_ones_labelled_as_such(asked: Ass
     answer = asked.answer("anything in january?")  # the test clock's next January has no event
     assert not answer.answered and answer.answer.startswith("No upcoming event falls in January")
     assert answer.events and all(e.start >= "2027-02" for e in answer.events) and len(answer.events) <= 3
+
+
+@pytest.mark.parametrize(
+    ("months", "now", "first"),
+    [
+        ({1}, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), dt.datetime(2027, 2, 1, tzinfo=dt.UTC)),
+        ({12}, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), dt.datetime(2027, 1, 1, tzinfo=dt.UTC)),
+        ({6, 3}, dt.datetime(2027, 1, 15, tzinfo=dt.UTC), dt.datetime(2027, 4, 1, tzinfo=dt.UTC)),
+    ],
+)
+def test_the_events_after_a_month_start_on_the_first_of_the_next(
+    months: set[int], now: dt.datetime, first: dt.datetime
+) -> None:
+    assert after_month(months, now) == first
+
+
+def test_a_curated_answer_that_covers_the_concept_asked_still_answers(asked: Assistant) -> None:
+    # "phone" is a concept the documents lack, but the organisers' contact entry speaks of it.
+    answer = asked.answer("主办方电话多少")
+    assert answer.route == "faq" and "联系方式" in answer.answer
