@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -148,6 +151,41 @@ def format_text(event: Event, lang: str) -> str:
     return (zh if lang == "zh" else en)[event.format]
 
 
+# The kind of gathering an English title names; people call an event by a word of its title and its kind.
+_KINDS = {
+    "tour": ("tour", "trip"),
+    "fair": ("fair",),
+    "week": ("week",),
+    "exchange": ("exchange",),
+    "meet-up": ("meet-up", "meetup"),
+    "meetup": ("meet-up", "meetup"),
+    "session": ("session",),
+    "team": ("team",),
+    "forum": ("forum",),
+    "conference": ("conference",),
+}
+_TITLE_FILLER = frozenset(["and", "for", "of", "the", "with", "in", "on", "at", "to", "a"])
+
+
+def short_names(events: list[Event]) -> dict[str, set[str]]:
+    """Per event, "<word> <kind>" for each word (or pair of adjacent words) of its English title that no
+    other event's title has: "silicon valley meetup", "medical team", "elite week". A word shared by two
+    titles names neither, so a short name never points at the wrong event."""
+    words = {
+        e.id: [w for w in re.findall(r"[a-z][a-z-]*", normalize(e.title_en)) if w not in _TITLE_FILLER]
+        for e in events
+    }
+    seen = Counter(w for ws in words.values() for w in set(ws))
+    out: dict[str, set[str]] = {}
+    for e in events:
+        ws = words[e.id]
+        kinds = [k for w in ws for k in _KINDS.get(w, ())]
+        own = [w for w in ws if seen[w] == 1 and w not in _KINDS]
+        phrases = set(own) | {f"{a} {b}" for a, b in itertools.pairwise(ws) if a in own and b in own}
+        out[e.id] = {f"{p} {k}" for p in phrases for k in kinds}
+    return out
+
+
 class EventDesk:
     """Answers about the catalogue's events; `seats` reads seats left and waitlists from the registry."""
 
@@ -156,10 +194,12 @@ class EventDesk:
         self._seats = seats
 
     def aliases(self) -> dict[str, list[str]]:
-        """Normalised names a question may use for each event, longest first."""
+        """Normalised names a question may use for each event, longest first: its titles, its aliases and
+        the short names its English title allows ("the silicon valley meetup", "the medical team")."""
+        short = short_names(self.events)
         out = {}
         for e in self.events:
-            names = {normalize(n) for n in (e.title_zh, e.title_en, *e.aliases)}
+            names = {normalize(n) for n in (e.title_zh, e.title_en, *e.aliases)} | short[e.id]
             out[e.id] = sorted(names, key=len, reverse=True)
         return out
 

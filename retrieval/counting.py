@@ -25,7 +25,9 @@ _NOT_NOUN_EN = frozenset(
      "got", "get", "went", "there", "in", "at", "on", "for", "from", "to", "by", "with", "and",
      "or", "will", "would", "can", "could", "should"]
 )  # fmt: skip
-_LEADING_EN = frozenset(["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese"])
+_LEADING_EN = frozenset(
+    ["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese", "other"]
+)
 # Words users use loosely for a class of things: "scholars" is answered by talent, experts or villagers
 # seen, "activities" by projects, tours or fairs, but never by associations or stations.
 PEOPLE = "@people"
@@ -118,7 +120,8 @@ def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
 _WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,4})")
 _AUX_EN = frozenset(
     ["did", "do", "does", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
-     "would", "should", "may", "might", "the", "a", "an", "of"]
+     "would", "should", "may", "might", "the", "a", "an", "of",
+     "else"]  # "what else do they get": no noun named
 )  # fmt: skip
 # Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).
 _GENERIC_EN = frozenset(

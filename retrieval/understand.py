@@ -183,11 +183,19 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))",
         ),
     ),
+    # "津门行的学者都是哪些国家的": countries, answered only by a sentence naming countries or continents.
+    (
+        "country",
+        _rx(
+            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国", r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
+        ),
+    ),
     # An English request for a list is answered by an enumeration, not by a sentence using the word.
     (
         "list",
         _rx(
-            r"列举|举几个例子|哪些|有哪几|都有啥|有什么(?!用|区别|关系|意义|作用)",
+            # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
+            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|有什么(?!用|区别|关系|意义|作用)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
             r"|\bwhat (sorts?|kinds?|types?) of\b",
         ),
@@ -214,7 +222,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         _rx(
-            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪个(县|城市|省|地方|国家)|什么地方|来自哪",
+            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
             r"\bwhere\b|which (county|city|province|country|countries|place)",
         ),
     ),
@@ -227,8 +235,10 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "budget",
         _rx(
-            r"预算|总经费|花了多少钱|一共花了|总投入",
-            r"\bbudget\b|\bspent\b|total (funding|cost|spending) (of|for) (the )?(chizi|plan|programme|program)|how much (money )?(was|did .{0,30}) (spent|cost)",
+            r"预算|总经费|花了多少钱|一共花了|总投入|花了多少|(花费|开销|成本)(是)?多少|办.{0,6}要多少钱",
+            r"\bbudget\b|\bspent\b|total (funding|cost|spending) (of|for) (the )?(chizi|plan|programme|program)|how much (money )?(was|did .{0,30}) (spent|cost)"
+            # "what did the Tianjin tour cost to run": what it cost, not what it brought in
+            r"|\bwhat did .{0,40}\bcost\b|\bcost (to run|to organi[sz]e|to hold|to host)\b|\b(running|organi[sz]ing) costs?\b",
         ),
     ),
     ("salary", _rx(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
@@ -641,6 +651,9 @@ _ORG = _rx(
 _PERSON = _rx(
     r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]"
 )
+_COUNTRYISH = _rx(
+    r"国家|美洲|欧洲|亚洲|大洋洲|非洲", r"\bcountr(y|ies)\b|americas|europe|asia|oceania|africa"
+)
 _PLACEISH = _rx(
     r"县|州|市|省|国家|地区|美洲|欧洲|亚洲|大洋洲|硅谷|山区",
     r"county|city|province|countries|regions?|americas|europe|asia|oceania|valley|mountain",
@@ -669,6 +682,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
         return bool(_DURATION.search(sentence))
     if wants == "person":
         return bool(_PERSON.search(sentence))
+    if wants == "country":
+        return bool(_COUNTRYISH.search(sentence)) or bool(gazetteer.foreign_places_in(sentence))
     if wants == "place":
         return (
             bool(_PLACEISH.search(sentence))

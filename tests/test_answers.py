@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from chizi.assistant import Assistant
-from chizi.event_answers import after_month
+from chizi.event_answers import after_month, short_names
 from chizi.registry import Details, Registry
 from tests.conftest import ROOT, TODAY
 
@@ -651,3 +651,47 @@ def test_a_curated_answer_that_covers_the_concept_asked_still_answers(asked: Ass
     # "phone" is a concept the documents lack, but the organisers' contact entry speaks of it.
     answer = asked.answer("主办方电话多少")
     assert answer.route == "faq" and "联系方式" in answer.answer
+
+
+def test_what_else_a_selected_activity_gets_is_answered_not_read_as_a_noun(asked: Assistant) -> None:
+    # "else" was taken for the thing asked about, so no sentence could name it and the reply was a decline.
+    answer = asked.answer("apart from funding, what else do selected activities receive?")
+    assert answer.answered and "information" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["what did the Tianjin tour cost to run", "津门行的成本是多少"])
+def test_what_an_event_cost_is_declined_not_answered_with_what_it_brought_in(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and "20 million" not in answer.answer and "2000余万" not in answer.answer
+
+
+def test_which_countries_is_answered_only_by_a_sentence_naming_countries(asked: Assistant) -> None:
+    # The Tianjin passages name no country: its projects sentence or the brands list is not an answer.
+    assert not asked.answer("津门行的学者都是哪些国家的").answered
+    answer = asked.answer("2012年参加活动的学者来自哪些国家")
+    assert answer.answered and "欧洲" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["how do I hear about new events in my field", "怎么才能知道有新活动"])
+def test_hearing_about_new_events_is_the_subscribe_how_to(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and "/subscribe" in answer.answer
+
+
+def test_whether_the_ministry_organises_the_events_gets_who_runs_what(asked: Assistant) -> None:
+    answer = asked.answer("does the ministry organise the events itself?")
+    assert answer.route == "faq" and "organised by the selected regions" in answer.answer
+
+
+def test_an_event_called_by_a_word_of_its_title_and_its_kind_is_that_event(asked: Assistant) -> None:
+    answer = asked.answer("what time is the silicon valley meetup, california time")
+    assert answer.route == "event" and [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"]
+
+
+def test_a_title_word_two_events_share_names_neither(asked: Assistant) -> None:
+    names = short_names(asked.events.events)
+    assert "medical team" in names["yn-medical-team-2027"]
+    # "overseas" and "talent" are in several titles: "talent week" would be a guess between events.
+    assert not any("talent" in n or "overseas" in n for ns in names.values() for n in ns)
