@@ -271,6 +271,10 @@ def candidates(
     top = result.hits[0].score if result.hits else 0.0
     best_dense = max((h.dense_similarity for h in result.hits[: tuning.passages]), default=0.0)
     out: list[Candidate] = []
+    # "what problems did they solve" asks for several things, as a list question does: an enumeration.
+    several = question.wants == "list" or (
+        question.wants == "other" and any(w.endswith("s") and w[0].isalpha() for w in question.counted)
+    )
     for hit in result.hits[: tuning.passages]:
         title_tokens, body = _analyse(hit, searcher, cache)
         title = normalize(str(hit.chunk.meta.get("title", "")))
@@ -308,11 +312,7 @@ def candidates(
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
-                + (
-                    tuning.enumeration_bonus
-                    if question.wants == "list" and enumerates(norm_sentence)
-                    else 0.0
-                )
+                + (tuning.enumeration_bonus if several and enumerates(norm_sentence) else 0.0)
                 - 0.01 * pos
             )
             out.append(

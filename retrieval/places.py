@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval.text import word_pattern
+
 # "zh en [more English names]" — one place a line; the first English name is the display name.
 _CHINA = """
 北京 Beijing Peking
@@ -188,8 +190,7 @@ ABROAD = _parse(_ABROAD)
 def _finder(words: list[str]) -> re.Pattern[str]:
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
-        escaped = re.escape(w)
-        parts.append(escaped if not w.isascii() else rf"\b{escaped}\b")
+        parts.append(word_pattern(w))
     return re.compile("|".join(parts))
 
 
@@ -221,8 +222,7 @@ def foreign_places_in(normalized: str) -> list[Place]:
 def mentions(normalized: str, place: Place) -> bool:
     """Whether a normalised passage names `place` in either language."""
     return any(
-        (re.search(rf"\b{re.escape(n)}\b", normalized) if n.isascii() else n in normalized)
-        for n in place.names
+        (re.search(word_pattern(n), normalized) if n.isascii() else n in normalized) for n in place.names
     )
 
 

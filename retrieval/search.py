@@ -22,7 +22,7 @@ from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, current_generation
 from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
-from retrieval.text import detect_language, normalize
+from retrieval.text import detect_language, normalize, word_pattern
 from retrieval.tokenizer import Tokenizer
 from retrieval.tuning import Weights
 from retrieval.typos import HomophoneFixer, expand_shorthand, load_synonyms
@@ -75,9 +75,8 @@ class Expander:
 
     def __init__(self, glossary: list[GlossaryTerm]) -> None:
         self._zh = sorted(((normalize(t.zh), t.en) for t in glossary), key=lambda p: -len(p[0]))
-        self._en = [
-            (re.compile(r"\b" + re.escape(normalize(e)) + r"\b"), t.zh) for t in glossary for e in t.en
-        ]
+        self._en = [(re.compile(word_pattern(normalize(e))), t.zh) for t in glossary for e in t.en]
+        self._en_longest_first = sorted(self._en, key=lambda p: -len(p[0].pattern))
 
     def english_terms(self, normalized_query: str) -> list[str]:
         out: list[str] = []
@@ -88,6 +87,15 @@ class Expander:
 
     def chinese_terms(self, normalized_query: str) -> list[str]:
         return sorted({zh for rx, zh in self._en if rx.search(normalized_query)})
+
+    def in_chinese(self, normalized_question: str) -> str:
+        """A Chinese question's English glossary names in Chinese ("chizi计划" -> 赤子计划), longest first,
+        so that it reads, and matches, as the Chinese it mostly is."""
+        if detect_language(normalized_question) != "zh":
+            return normalized_question
+        for rx, zh in self._en_longest_first:
+            normalized_question = rx.sub(zh, normalized_question)
+        return normalized_question
 
 
 class Searcher:
@@ -169,7 +177,7 @@ class Searcher:
             self._fixer = HomophoneFixer(
                 [*self._fixer_words, *(p.key for p in CHINA)], is_common=self.tokenizer.is_common_word
             )
-        return self._fixer.fix(expand_shorthand(normalized))
+        return self._fixer.fix(self.expander.in_chinese(expand_shorthand(normalized)))
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""

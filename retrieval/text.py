@@ -58,6 +58,14 @@ def normalize(text: str) -> str:
     return text.lower()
 
 
+def word_pattern(term: str) -> str:
+    """A regex for `term` as a whole word. For a Latin term the edges are Latin letters and digits only,
+    so that a Chinese character beside it is an edge too: "chizi计划", "Ningbo那个" (`\\b` sees none there,
+    since Chinese characters are word characters to it)."""
+    escaped = re.escape(term)
+    return rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])" if term.isascii() else escaped
+
+
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
@@ -69,8 +77,14 @@ def detect_language(text: str, default: str = "en") -> str:
     if cjk == 0 and latin_words == 0:
         return default
     # About two characters make a Chinese word: a Chinese sentence with one English name in it is
-    # still Chinese, an English sentence naming 赤子计划 is still English.
-    return "zh" if cjk / 2 > latin_words else "en"
+    # still Chinese, an English sentence naming 赤子计划 is still English. A question asked with Chinese
+    # question words is Chinese however many English names it holds ("Suzhou elite week 还有名额吗").
+    return "zh" if cjk / 2 > latin_words or _ZH_QUESTION_WORD.search(text) else "en"
+
+
+_ZH_QUESTION_WORD = re.compile(
+    r"[吗呢嘛]|什么|怎么|哪(里|儿|个|些|年|天)|几(个|号|家|位|天|月)|多少|有没有|能不能|可以吗|是不是"
+)
 
 
 # Bounded repeats: a long run of letters or digits must cost linear time, not quadratic (100 KB messages).

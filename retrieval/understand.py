@@ -24,7 +24,7 @@ from typing import Any
 from retrieval import places as gazetteer
 from retrieval.counting import asked_target, count_predicate
 from retrieval.places import Place
-from retrieval.text import detect_language, without_introduction
+from retrieval.text import detect_language, without_introduction, word_pattern
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -255,7 +255,8 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("phone", _rx(r"电话|手机号|联系电话", r"\bphone\b|\btelephone\b|phone number")),
-    ("average", _rx(r"平均", r"\baverage\b|\bon average\b|\bmean\b")),
+    # "what does X mean" asks what X is: only "the mean (number)" is an average.
+    ("average", _rx(r"平均", r"\baverage\b|\bthe mean\b|\bmean (number|value|amount|size|count)\b")),
     ("website", _rx(r"网站|网址|官网", r"\bwebsite\b|\bweb ?site\b|\burl\b|web address|homepage")),
     ("housing", _rx(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
     # Arrangements only an event's organisers can tell (declined, so they reach the organisers' queue).
@@ -491,7 +492,7 @@ def find_events(text: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
 
 
 def _ascii_find(text: str, name: str) -> int:
-    m = re.search(rf"\b{re.escape(name)}\b", text)
+    m = re.search(word_pattern(name), text)
     return m.start() if m else -1
 
 
@@ -612,7 +613,7 @@ def _swap_place(text: str, old_key: str, new: Place) -> str:
         if place.key == old_key:
             for name in sorted(place.names, key=len, reverse=True):
                 if name.isascii():
-                    text = re.sub(rf"\b{re.escape(name)}\b", new.english, text)
+                    text = re.sub(word_pattern(name), new.english, text)
                 else:
                     text = text.replace(name, new.key)
     return text
