@@ -228,6 +228,10 @@ def counts_the_thing(
                 return True
             continue
         if has_cjk(word):
+            # "海外博士绍兴行来了多少博士": the 博士 in the event's own name counts nothing.
+            for terms in question.event_terms:
+                for name in sorted((n for n in terms if word in n and n != word), key=len, reverse=True):
+                    sentence = sentence.replace(name, " ")
             qualified = qualified_loose(word)
             if qualified is not None:
                 # The number must count the qualified thing: "130个意向合作项目" answers 多少个意向项目,

@@ -163,7 +163,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪",
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
-            r"|\b(most|biggest|largest|highest|least) (money|funding|investment)|\bcost\b|\bworth\b|prize money"
+            r"|\bcost\b|\bworth\b|prize money"
             r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
         ),
     ),
@@ -277,6 +277,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\binterpret(er|ers|ation)\b",
         ),
     ),
+    # When regions and ministries apply with activities: not published (an event's registration is).
+    (
+        "the application deadline",
+        _rx(
+            r"申报(的)?(截止|期限)|申报.{0,3}(时间|日期)|每年.{0,4}什么时候申报",
+            r"\bdeadline (for|to) (apply|applying|applications|submit)|\bapplications? (deadline|due|window)\b",
+        ),
+    ),
     ("dress code", _rx(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
 ]
@@ -380,6 +388,8 @@ _FIT = _rx(
     r"适合|合适|推荐|我是|我在|我做",
     r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in",
 )
+# "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
+_LAST = _rx(r"最后(一个|一场)|最晚(的|一个|一场)", r"\b(the )?(last|final) (upcoming )?(event|one)\b")
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
 _PAST = _rx(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及|历史|多少年了|有几年|办了几|从哪年",
@@ -442,6 +452,7 @@ class Question:
     fields: tuple[str, ...] = ()
     online: bool = False
     closing_soon: bool = False
+    last: bool = False  # the latest-starting event is asked for
     fit: bool = False
     abroad: bool = False
     follow_up: bool = False
@@ -559,6 +570,7 @@ def understand(
         fields=tuple(fields),
         online=bool(_ONLINE.search(text)),
         closing_soon=closing,
+        last=bool(_LAST.search(text)),
         fit=fit,
         abroad=abroad,
         follow_up=follow_up
