@@ -299,7 +299,12 @@ class EventDesk:
         if q.years:
             chosen = [e for e in chosen if e.starts_at.year in q.years]
         later = False
-        if q.months:
+        if q.months and q.slot == "deadline":
+            # "which events close in August": by the month registration closes, soonest first.
+            chosen = sorted(
+                (e for e in chosen if e.deadline_at.month in q.months), key=lambda e: e.deadline_at
+            )
+        elif q.months:
             in_month = [e for e in chosen if e.starts_at.month in q.months]
             if not in_month and not q.years:
                 # "下个月有活动吗" with none then: the next ones after it, labelled as such.
@@ -320,7 +325,9 @@ class EventDesk:
                     key=lambda e: (near.index(e.province.split()[0]), e.starts_at),
                 )
             chosen = there
-        if q.online:
+        if q.hybrid:
+            chosen = [e for e in chosen if e.format == "hybrid"]
+        elif q.online:
             chosen = [e for e in chosen if e.format in ("online", "hybrid")]
         if q.fields:
             by_field = [e for e in chosen if set(e.fields) & set(q.fields)]

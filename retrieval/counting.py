@@ -213,7 +213,7 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
     the = _WHAT_THE_EN.search(text)
     if the:
         return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme
-    m = _WHICH_EN.search(text)
+    m = _WHICH_EN.search(gazetteer.without_places(text))  # "which silicon valley companies": companies
     if m:
         return _first_noun(m.group(1).split(), _AUX_EN)
     listed = _LIST_EN.search(text)

@@ -214,6 +214,12 @@ def places_in(normalized: str) -> list[Place]:
     return _found(_CHINA_RX, _BY_NAME, normalized)
 
 
+def without_places(normalized: str) -> str:
+    """The text with every place name, in China or abroad, blanked out ("which silicon valley companies"
+    -> "which   companies")."""
+    return _ABROAD_RX.sub(" ", _CHINA_RX.sub(" ", normalized))
+
+
 def foreign_places_in(normalized: str) -> list[Place]:
     """Countries and cities abroad named in a normalised text."""
     return _found(_ABROAD_RX, _ABROAD_BY_NAME, normalized)

@@ -56,7 +56,7 @@ class HomophoneFixer:
                 window = "".join(out[i : i + n])
                 if len(window) < n or not all(_is_cjk(c) for c in window) or window in self._known:
                     continue
-                if self._is_common(window):
+                if self._is_common(window) or self._cuts_a_word(out, i, n):
                     continue
                 for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
                     same = sum(a == b for a, b in zip(word, window, strict=True))
@@ -69,6 +69,15 @@ class HomophoneFixer:
                 break
             i += 1
         return "".join(out)
+
+    def _cuts_a_word(self, chars: list[str], start: int, n: int) -> bool:
+        """Whether a known word begins inside the window and runs past its end: in "苏州和南京", 和南 is
+        not a slip for 河南, since 南京 begins at its second character."""
+        for j in range(start + 1, start + n):
+            for m in self._lengths:
+                if j + m > start + n and "".join(chars[j : j + m]) in self._known:
+                    return True
+        return False
 
 
 # Chat shorthand for question words, which the documents never contain and so no spelling fix can find.

@@ -154,7 +154,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "person",
         _rx(
             r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是",
-            r"\b(minister|director|head|leader|chair(man|woman)?|president)\b(?! of (the )?(ministry|mohrss))"
+            r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
             r"|\bwho (founded|leads|heads|chairs|started|created|led|won|wins|received|receives|got|was awarded)\b",
         ),
     ),
@@ -301,15 +301,17 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         _rx(
-            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(容纳|接待|限)(多少|几)人|人数(上限|限制)",
-            r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|is it full|capacity",
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(容纳|接待|限)(多少|几)人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
+            r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
+            # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
+            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b",
         ),
     ),
     (
         "deadline",
         _rx(
             r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还(能|可以|能不能)报|来得及报|报名还来得及|报名结束了",
-            r"deadline|registration\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|last day to|sign up by"
+            r"deadline|registrations?\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|\bclose (in|on|by|before)\b|last day to|sign up by"
             r"|register by"
             r"|registration (still )?open|still (register|sign up|apply|join)|too late to|is it closed"
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
@@ -390,6 +392,7 @@ _FIT = _rx(
 )
 # "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
 _LAST = _rx(r"最后(一个|一场)|最晚(的|一个|一场)", r"\b(the )?(last|final) (upcoming )?(event|one)\b")
+_HYBRID = _rx(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
 _PAST = _rx(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及|历史|多少年了|有几年|办了几|从哪年",
@@ -451,6 +454,7 @@ class Question:
     months: tuple[int, ...] = ()
     fields: tuple[str, ...] = ()
     online: bool = False
+    hybrid: bool = False  # "which events are hybrid": both in person and online
     closing_soon: bool = False
     last: bool = False  # the latest-starting event is asked for
     fit: bool = False
@@ -507,6 +511,15 @@ def _ascii_find(text: str, name: str) -> int:
     return m.start() if m else -1
 
 
+# "Was the plan started in 2012?", "是2012年启动的吗": the year is the asker's guess to check, not a
+# constraint on the answer; what is asked is the year it started.
+_GUESSED_YEAR = _rx(
+    r"(是不是|是)\s*\d{4}年?(启动|开始|成立|创立|发起|设立)|\d{4}年(启动|开始|成立|创立|发起|设立)的(吗|么|嘛)",
+    r"^(was|is|did|were)\b.{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
+    r".{0,12}\bin (19|20)\d\d\b\??$",
+)
+
+
 def understand(
     text: str,
     today: dt.date,
@@ -516,7 +529,8 @@ def understand(
 ) -> Question:
     """Read a normalised question; `aliases` maps catalogue event ids to their normalised names, and
     `event_places` to the places they are held (a passage about an event names it or its place)."""
-    years = years_in(text, today)
+    guessed_year = bool(_GUESSED_YEAR.search(text))
+    years = [] if guessed_year else years_in(text, today)
     decades = decades_in(text)
     events = find_events(text, aliases or {})
     # What is asked is read without the event's name: "杭州线上交流会是北京时间几点" asks the time, not the format.
@@ -524,7 +538,7 @@ def understand(
     for event_id in events:
         for name in (aliases or {}).get(event_id, ()):
             rest = rest.replace(name, " ")
-    wants = next((name for name, rx in WANTS if rx.search(rest)), "other")
+    wants = "year" if guessed_year else next((name for name, rx in WANTS if rx.search(rest)), "other")
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
     past = any(y < today.year for y in years) or bool(decades) or bool(_PAST.search(text))
     future = any(y >= today.year for y in years)
@@ -547,6 +561,8 @@ def understand(
         )
         and not (_FACET.search(text) and not future and not fit)
     ) or (fit and not past)
+    # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
+    listing = listing or (not events and slot == "deadline" and bool(months) and not past)
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
     # "what language are the events in": about an arrangement the catalogue does not hold, not a listing.
     if listing and ((past and not future) or _ABOUT_PLAN.search(text) or focus):
@@ -569,6 +585,7 @@ def understand(
         months=tuple(months),
         fields=tuple(fields),
         online=bool(_ONLINE.search(text)),
+        hybrid=bool(_HYBRID.search(text)),
         closing_soon=closing,
         last=bool(_LAST.search(text)),
         fit=fit,
@@ -712,7 +729,8 @@ def check(question: Question, passage: str, body: str | None = None) -> Evidence
     flat = passage.replace(",", "")
     for terms in question.event_terms:
         if terms and not any(t in (body if body is not None else passage) for t in terms):
-            question_event = terms[0]
+            # Named as the asker named it (not the catalogue's longest, English, title in a Chinese reply).
+            question_event = next((t for t in terms if t in question.text), terms[0])
             return Evidence([question_event])
     ev = Evidence()
     for year in question.years:

@@ -749,3 +749,62 @@ def test_a_contest_is_the_documents_competition(asked: Assistant) -> None:
 def test_the_last_event_is_the_latest_starting_one(asked: Assistant) -> None:
     answer = asked.answer("when's the last event of 2027")
     assert answer.route == "event" and [e.id for e in answer.events] == ["gd-nanyue-2027"]
+
+
+@pytest.mark.parametrize("question", ["Was the Chizi Plan started in 2012?", "赤子计划是2012年启动的吗"])
+def test_a_guessed_year_is_checked_not_taken_as_the_year_asked_about(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and "2010" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["八月份截止报名的有哪些", "which registrations close in august"])
+def test_events_closing_in_a_month_are_listed_by_their_deadline(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    ids = [e.id for e in answer.events]
+    # Ningxia closes on 1 August, Tianjin on 20 August (it starts in September); Nanjing closes in May.
+    assert answer.route == "event" and ids.index("nx-ningqia-2027") < ids.index("tj-jinmen-2027")
+    assert "nj-ningjiao-2027" not in ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the contact person at MOHRSS for the plan?",
+        "Which Silicon Valley companies work with Hangzhou?",
+    ],
+)
+def test_a_person_or_companies_the_documents_never_name_are_declined(asked: Assistant, question: str) -> None:
+    # "which silicon valley companies" asks for companies: the place before the noun is not the noun.
+    assert not asked.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which one is larger, the Ningbo week or the Nanjing fair?", "宁波人才周和南京宁交会哪个规模大"],
+)
+def test_which_of_two_events_is_bigger_gives_both_their_places(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert {e.id for e in answer.events} == {"nb-talent-week-2027", "nj-ningjiao-2027"}
+    assert "250" in answer.answer and "300" in answer.answer
+
+
+def test_whether_an_event_is_full_is_its_seats_left(asked: Assistant) -> None:
+    answer = asked.answer("is the Chongqing tour full?")
+    assert answer.route == "event" and "100 left" in answer.answer
+
+
+def test_hybrid_events_are_the_ones_held_both_ways(asked: Assistant) -> None:
+    answer = asked.answer("list the hybrid events")
+    assert {e.id for e in answer.events} == {"nj-ningjiao-2027", "sz-elite-week-2027"}
+
+
+def test_and_before_a_city_is_not_a_slip_for_a_province(asked: Assistant) -> None:
+    # 苏州和南京 was "corrected" to 苏州河南京: 和南 sounds like 河南 (Henan), and Henan was asked about.
+    answer = asked.answer("苏州和南京有什么活动")
+    assert {e.id for e in answer.events} == {"sz-elite-week-2027", "nj-ningjiao-2027"}
+
+
+@pytest.mark.parametrize("question", ["绍兴行的合作项目有多少", "贵州交流会2012年有多少人"])
+def test_a_chinese_count_is_not_answered_by_a_number_of_another_kind(asked: Assistant, question: str) -> None:
+    # 已举办数届 counts editions, not projects; 15家团体 are associations, not people.
+    assert not asked.answer(question).answered
