@@ -364,9 +364,11 @@ class Assistant:
         if chat:
             self.conversations.remember(chat, Turn(asked, q.frame(), now))
 
-        # An explicit how-to ("我报了哪些活动", "how do I join") outranks a reading as an event question.
+        # An explicit how-to ("我报了哪些活动", "how do I join") outranks a reading as an event question,
+        # and a how-to about a named event ("how much does the Suzhou week cost", "I can't make it to the
+        # Tianjin tour anymore") when the question asks none of its attributes.
         pattern = self._faq.match_pattern(asked)
-        if pattern is not None and not q.events:
+        if pattern is not None and (not q.events or not q.slot):
             return Answer(
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
             )

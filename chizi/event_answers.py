@@ -340,8 +340,9 @@ class EventDesk:
         if q.closing_soon:
             chosen = sorted((e for e in chosen if e.state(now) == "open"), key=lambda e: e.deadline_at)
         chosen = [e for e in chosen if e.state(now) == "open"] or chosen
-        if q.last:
-            chosen = sorted(chosen, key=lambda e: e.starts_at)[-1:]
+        if q.last or q.first:
+            chosen = sorted(chosen, key=lambda e: e.starts_at)
+            chosen = chosen[-1:] if q.last else chosen[:1]
         if not chosen:
             return EventReply(t("ev_none_matching", lang), False, [])
         shown = chosen[: 3 if later else MAX_LISTED]

@@ -355,7 +355,12 @@ def candidates(
                 and counts_the_thing(question, norm_sentence, tokens, searcher, title, title_tokens)
                 and not (question.total and unasked_place)
             )
-            names = bool(question.places or question.years) and check(question, norm_sentence).ok
+            # A roll-call of places ("brands include the Shandong fair, … Ningbo week, …") mentions the place
+            # asked about but says nothing of it: it answers "which" questions only.
+            crowded = not several and bool(question.places) and len(named_places) >= 5
+            names = (
+                bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded
+            )
             # A sentence about other places does not answer for the one asked about, even where its
             # passage names both ("how many stations does Guizhou have" is not Hangzhou's four).
             about_others = bool(named_places) and not any(p in named_places for p in question.places)
@@ -367,6 +372,7 @@ def candidates(
                 + (tuning.wanted_bonus if fits else -tuning.wanted_penalty)
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
+                - (tuning.named_bonus if crowded else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 + (tuning.enumeration_bonus if several and enumerates(norm_sentence) else 0.0)
                 - 0.01 * pos

@@ -172,10 +172,12 @@ class Searcher:
         """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary, chat shorthand
         ("wen", "r u") spelled out."""
         if self._fixer is None:
-            from retrieval.places import CHINA
+            from retrieval.places import ABROAD, CHINA
 
+            # Place names, at home and abroad, are words too: 波士顿 is no slip for 博士.
+            places = [n for p in (*CHINA, *ABROAD) for n in p.names if not n.isascii()]
             self._fixer = HomophoneFixer(
-                [*self._fixer_words, *(p.key for p in CHINA)], is_common=self.tokenizer.is_common_word
+                [*self._fixer_words, *places], is_common=self.tokenizer.is_common_word
             )
         return self._fixer.fix(self.expander.in_chinese(expand_shorthand(normalized)))
 

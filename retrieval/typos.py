@@ -52,9 +52,13 @@ class HomophoneFixer:
             if not _is_cjk(out[i]):
                 i += 1
                 continue
+            known = next((n for n in self._lengths if "".join(out[i : i + n]) in self._known), 0)
+            if known:
+                i += known  # a word the knowledge base uses (波士顿, 南京宁交会): no slip inside it
+                continue
             for n in self._lengths:
                 window = "".join(out[i : i + n])
-                if len(window) < n or not all(_is_cjk(c) for c in window) or window in self._known:
+                if len(window) < n or not all(_is_cjk(c) for c in window):
                     continue
                 if self._is_common(window) or self._cuts_a_word(out, i, n):
                     continue

@@ -310,10 +310,12 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deadline",
         _rx(
-            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还(能|可以|能不能)报|来得及报|报名还来得及|报名结束了",
+            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还(能|可以|能不能)报|来得及报|报名还来得及|报名结束了"
+            r"|(现在|目前)(能|可以)报名|开始报名了(吗|没)|报名开始了(吗|没)|开放报名",
             r"deadline|registrations?\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|\bclose (in|on|by|before)\b|last day to|sign up by"
             r"|register by"
-            r"|registration (still )?open|still (register|sign up|apply|join)|too late to|is it closed"
+            r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join)"
+            r"|too late to|is it closed"
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
         ),
     ),
@@ -383,8 +385,9 @@ _CLOSING = _rx(
     r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon",
 )
 _SHOULD_ATTEND = _rx(
-    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|有(没有)?(合适|适合)(我)?的",
-    r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b",
+    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的",
+    r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b"
+    r"|\bwhich (events? |ones? )?(should|could) (a|an|someone|somebody) [a-z -]{2,40}\b(attend|join|go to)\b",
 )
 _FIT = _rx(
     r"适合|合适|推荐|我是|我在|我做",
@@ -392,6 +395,11 @@ _FIT = _rx(
 )
 # "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
 _LAST = _rx(r"最后(一个|一场)|最晚(的|一个|一场)", r"\b(the )?(last|final) (upcoming )?(event|one)\b")
+# "哪个活动最早", "what's the earliest event": the soonest-starting one.
+_FIRST = _rx(
+    r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
+    r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b",
+)
 _HYBRID = _rx(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
 _PAST = _rx(
@@ -457,6 +465,7 @@ class Question:
     hybrid: bool = False  # "which events are hybrid": both in person and online
     closing_soon: bool = False
     last: bool = False  # the latest-starting event is asked for
+    first: bool = False  # the soonest-starting event is asked for
     fit: bool = False
     abroad: bool = False
     follow_up: bool = False
@@ -549,18 +558,23 @@ def understand(
     abroad = gazetteer.abroad(text)
     closing = bool(_CLOSING.search(text))
     fit = (bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))) or bool(_SHOULD_ATTEND.search(text))
+    first = bool(_FIRST.search(text))
     listing = (
-        not events
-        and bool(_EVENT_NOUN.search(text))
-        and (
-            bool(_LIST_CUE.search(text))
-            or bool(months)
-            or future
-            or closing
-            or (wants == "other" and bool(fields or china or re.search(r"\bevents\b", text)))
+        (
+            not events
+            and bool(_EVENT_NOUN.search(text))
+            and (
+                bool(_LIST_CUE.search(text))
+                or bool(months)
+                or future
+                or closing
+                or (wants == "other" and bool(fields or china or re.search(r"\bevents\b", text)))
+            )
+            and not (_FACET.search(text) and not future and not fit)
         )
-        and not (_FACET.search(text) and not future and not fit)
-    ) or (fit and not past)
+        or (fit and not past)
+        or (first and not events and not past)
+    )
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
@@ -588,6 +602,7 @@ def understand(
         hybrid=bool(_HYBRID.search(text)),
         closing_soon=closing,
         last=bool(_LAST.search(text)),
+        first=first,
         fit=fit,
         abroad=abroad,
         follow_up=follow_up

@@ -808,3 +808,45 @@ def test_and_before_a_city_is_not_a_slip_for_a_province(asked: Assistant) -> Non
 def test_a_chinese_count_is_not_answered_by_a_number_of_another_kind(asked: Assistant, question: str) -> None:
     # 已举办数届 counts editions, not projects; 15家团体 are associations, not people.
     assert not asked.answer(question).answered
+
+
+def test_a_roll_call_of_brands_is_not_what_happened_at_one_of_them(asked: Assistant) -> None:
+    # The brands sentence names Ningbo among seven places; the Ningbo fair's own sentence says what happened.
+    answer = asked.answer("what happened at the Ningbo fair")
+    assert answer.answered and "41" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_start"),
+    [
+        ("how much does the Suzhou week cost", "Fees and travel"),
+        ("苏州精英周要交钱吗", "费用和差旅"),
+        ("I can't make it to the Tianjin tour anymore, what do I do", "Send /myevents"),
+        ("津门行我去不了了怎么办", "发送 /myevents"),
+    ],
+)
+def test_a_how_to_about_a_named_event_gets_the_how_to(
+    asked: Assistant, question: str, entry_start: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and answer.answer.startswith(entry_start)
+
+
+@pytest.mark.parametrize(
+    "question", ["is registration for the Shandong fair open yet", "山东海洽会现在能报名了吗"]
+)
+def test_whether_registration_is_open_gives_the_deadline(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and ("30 April 2027" in answer.answer or "2027年4月30日" in answer.answer)
+
+
+@pytest.mark.parametrize("question", ["哪个活动最早", "what's the earliest event"])
+def test_the_earliest_event_is_the_soonest_starting_one(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"]
+
+
+def test_a_city_abroad_is_no_slip_for_a_word_that_sounds_alike(asked: Assistant) -> None:
+    # 波士顿 (Boston) was "corrected" to 博士顿, and the asker was no longer abroad.
+    answer = asked.answer("我在波士顿做生物，该去哪个")
+    assert answer.route == "event" and answer.events[0].id in ("nj-ningjiao-2027", "sz-elite-week-2027")
