@@ -430,7 +430,7 @@ FUTURE_SENTENCE = _rx(r"将|继续|打造|今后", r"\bwill\b|\baims?\b|\bkeep\b
 # place's figure does not answer it.
 _TOTAL = _rx(
     r"一共|总共|总计|合计|累计|加起来|所有",
-    r"\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\bacross (all|every)\b|\ball (the|of the)\b|\bsum of\b",
+    r"\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\boverall\b|\bacross (all|every)\b|\ball (the|of the)\b|\bsum of\b",
 )
 _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
 

@@ -850,3 +850,14 @@ def test_a_city_abroad_is_no_slip_for_a_word_that_sounds_alike(asked: Assistant)
     # 波士顿 (Boston) was "corrected" to 博士顿, and the asker was no longer abroad.
     answer = asked.answer("我在波士顿做生物，该去哪个")
     assert answer.route == "event" and answer.events[0].id in ("nj-ningjiao-2027", "sz-elite-week-2027")
+
+
+def test_a_one_off_is_a_single_meeting_in_the_documents_words(asked: Assistant) -> None:
+    # "one-off" was an everyday word the documents do not use, and the reply was "I don't know".
+    answer = asked.answer("is the plan a one-off event")
+    assert answer.answered and "not a single meeting" in answer.answer
+
+
+def test_money_raised_overall_is_not_one_fairs_sum(asked: Assistant) -> None:
+    answer = asked.answer("how much money was raised overall")
+    assert not answer.answered and "340 million" not in answer.answer.split("\n")[0]
