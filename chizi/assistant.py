@@ -24,7 +24,7 @@ from chizi.event_answers import EventDesk, EventRef, SeatsFn
 from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
-from chizi.texts import joined, t
+from chizi.texts import concept_name, joined, t
 from retrieval import router
 from retrieval.compose import Composed, compose
 from retrieval.embeddings import Encoder, load_encoder
@@ -139,6 +139,13 @@ def _as_of_prefix(as_of: str, language: str) -> str:
     if not as_of:
         return ""
     return t("a_as_of", language, as_of=as_of)
+
+
+_HOW_DO_I = re.compile(
+    r"^\s*(how (to|do i|can i|should i|could i|do we|can we)|what'?s the best way to|any tips (for|on))\b"
+    r"|^\s*(请问)?(我)?(该|要|应该)?(怎么|如何|怎样)(才能|可以)?(写|学|找|准备|提高|申请到|办理)",
+    re.IGNORECASE,
+)
 
 
 def where_next(language: str) -> str:
@@ -386,6 +393,13 @@ class Assistant:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None and not faq.by_meaning:
             return self._faq_answer(question, faq, lang)
+        if _HOW_DO_I.search(query):
+            # The documents report what was done and hold no instructions: a "how do I …" is a how-to
+            # entry's (matched by meaning) or declined, never met by a 2012 sentence ("how to write a
+            # research proposal").
+            if faq is not None:
+                return self._faq_answer(question, faq, lang)
+            return Answer(question, dont_know(lang), False, lang, "unknown", timings=result.timings)
         t = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
         result.timings["compose"] = time.perf_counter() - t
@@ -443,7 +457,7 @@ class Assistant:
         text = dont_know(lang)
         sources: list[Source] = []
         if composed.missing:
-            shown = [shown_as(m, lang) for m in composed.missing]
+            shown = [concept_name(shown_as(m, lang), lang) for m in composed.missing]
             missing = joined(shown, lang)
             text = t("a_nothing_on", lang, missing=missing)
             near = composed.nearest

@@ -641,6 +641,35 @@ T.update(
 )
 
 
+# What the documents lack, as a Chinese reply names it (retrieval names these concepts in English).
+CONCEPTS_ZH = {
+    "minister": "部长",
+    "budget": "预算和花费",
+    "salary": "工资待遇",
+    "visa": "签证",
+    "passport": "护照",
+    "acceptance rate": "通过率",
+    "subsidy": "补贴",
+    "university": "高校",
+    "per-activity amount": "每个活动的资助金额",
+    "phone": "电话",
+    "average": "平均数",
+    "website": "网站",
+    "housing": "住房",
+    "family members": "携带家属",
+    "the events' language": "活动使用的语言",
+    "dress code": "着装要求",
+    "invitation letter": "邀请函",
+    "the application deadline": "申报截止时间",
+    "what happened afterwards": "后来的进展",
+}
+
+
+def concept_name(name: str, language: str) -> str:
+    """A concept the documents lack, in the reply's language (other names are returned as they are)."""
+    return CONCEPTS_ZH.get(name, name) if language == "zh" else name
+
+
 def joined(names: list[str], language: str) -> str:
     """Names in a sentence: 甲、乙 in Chinese, "a, b" in English."""
     return ("、" if language == "zh" else ", ").join(names)

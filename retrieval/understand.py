@@ -155,7 +155,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是",
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
-            r"|\bwho (founded|leads|heads|chairs|started|created|led|won|wins|received|receives|got|was awarded)\b",
+            r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b",
         ),
     ),
     (
@@ -283,6 +283,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"申报(的)?(截止|期限)|申报.{0,3}(时间|日期)|每年.{0,4}什么时候申报",
             r"\bdeadline (for|to) (apply|applying|applications|submit)|\bapplications? (deadline|due|window)\b",
+        ),
+    ),
+    # What became of something later: the documents are a report of one year, with no follow-up.
+    (
+        "what happened afterwards",
+        _rx(
+            r"后来(怎么样|如何|发展|呢)|之后(怎么样|发展得?如何)|后续(发展|情况|进展)",
+            r"\bwhat (happened|became) (to|of) .{1,50}\b(later|afterwards|after that|since)\b|\bfollow-?up (results?|outcomes?)\b",
         ),
     ),
     ("dress code", _rx(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),

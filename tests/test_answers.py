@@ -14,6 +14,8 @@ import pytest
 from chizi.assistant import Assistant
 from chizi.event_answers import after_month, short_names
 from chizi.registry import Details, Registry
+from chizi.texts import CONCEPTS_ZH
+from retrieval.understand import FOCUS_CONCEPTS
 from tests.conftest import ROOT, TODAY
 
 # Answers about events depend on today: the tests ask as of a fixed day before the 2027 sample events.
@@ -861,3 +863,37 @@ def test_a_one_off_is_a_single_meeting_in_the_documents_words(asked: Assistant) 
 def test_money_raised_overall_is_not_one_fairs_sum(asked: Assistant) -> None:
     answer = asked.answer("how much money was raised overall")
     assert not answer.answered and "340 million" not in answer.answer.split("\n")[0]
+
+
+def test_what_became_of_something_later_is_declined_in_the_askers_language(asked: Assistant) -> None:
+    # The documents report one year; a Chinese decline names what is missing in Chinese, not "budget".
+    answer = asked.answer("宁波融资的项目后来怎么样了")
+    assert not answer.answered and "后来的进展" in answer.answer
+    assert "预算" in asked.answer("赤子计划的预算是多少").answer
+
+
+def test_every_concept_the_documents_may_lack_has_a_chinese_name() -> None:
+    assert [name for name, _ in FOCUS_CONCEPTS if name not in CONCEPTS_ZH] == []
+
+
+@pytest.mark.parametrize("question", ["how to write a research proposal", "我该怎么写研究计划"])
+def test_a_how_to_no_entry_answers_is_declined_not_met_by_a_report_sentence(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_start"),
+    [
+        ("赤子计划一般搞哪些形式的活动", "内容涵盖人才交流"),
+        ("how do I see what I signed up for", "Send /myevents"),
+    ],
+)
+def test_more_wordings_of_how_tos_get_their_entry(asked: Assistant, question: str, entry_start: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and answer.answer.startswith(entry_start)
+
+
+def test_who_chaired_asks_for_a_person_the_documents_do_not_name(asked: Assistant) -> None:
+    assert not asked.answer("who chaired the Tianjin tour").answered
