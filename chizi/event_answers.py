@@ -234,7 +234,13 @@ class EventDesk:
             chosen = [e for e in self.events if e.id in q.events]
             seats = self.seats_of(chosen)
             parts = [self._about(e, q.slot or "when", lang, now, seats[e.id], mine) for e in chosen]
-            return EventReply("\n\n".join(parts), True, [self._ref(e, lang, seats) for e in chosen])
+            refs = [self._ref(e, lang, seats) for e in chosen]
+            if q.years and not any(e.starts_at.year in q.years for e in chosen):
+                # "will there be a 2028 Suzhou week": no such edition; the one there is, labelled as such.
+                years = joined([str(y) for y in q.years], lang)
+                head = t("ev_no_edition", lang, years=years)
+                return EventReply("\n".join([head, *parts]), False, refs)
+            return EventReply("\n\n".join(parts), True, refs)
         return self._listing(q, lang, now)
 
     # --- one event ---------------------------------------------------------------------------------

@@ -594,6 +594,10 @@ T.update(
             "{title}共有名额 {capacity} 个，目前剩余 {left} 个，候补 {waiting} 人。",
             "{title} has {capacity} places; {left} left right now, {waiting} on the waitlist.",
         ),
+        "ev_no_edition": (
+            "活动目录里没有{years}年的这项活动；目录里有的一届是：",
+            "The catalogue has no {years} edition of this event; the edition it has is:",
+        ),
         "ev_titled": ("{title}：{text}", "{title}: {text}"),
         "ev_format": ("{title}：{format}。", "{title}: {format}."),
         "ev_contact": (

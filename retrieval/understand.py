@@ -215,7 +215,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "org",
         _rx(
             r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起)|(哪个|什么)部(门)?(管|负责|主办)|由谁",
-            r"who (runs|is behind|organi[sz]es|is in charge|manages|is responsible)"
+            r"who (runs|ran|is behind|was behind|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
             r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
         ),
     ),

@@ -887,3 +887,17 @@ def test_a_how_to_no_entry_answers_is_declined_not_met_by_a_report_sentence(
 
 def test_who_chaired_asks_for_a_person_the_documents_do_not_name(asked: Assistant) -> None:
     assert not asked.answer("who chaired the Tianjin tour").answered
+
+
+@pytest.mark.parametrize("question", ["will there be a 2028 Suzhou week", "2028年苏州精英周什么时候"])
+def test_an_edition_the_catalogue_lacks_is_declined_offering_the_one_it_has(
+    asked: Assistant, question: str
+) -> None:
+    # The 2027 week is no answer to a question about 2028: offered, labelled, and not "answered".
+    answer = asked.answer(question)
+    assert not answer.answered and [e.id for e in answer.events] == ["sz-elite-week-2027"]
+    assert "2028" in answer.answer.split("\n")[0]
+
+
+def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistant) -> None:
+    assert not asked.answer("who organised the Chongqing tour").answered
