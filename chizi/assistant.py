@@ -141,13 +141,6 @@ def _as_of_prefix(as_of: str, language: str) -> str:
     return t("a_as_of", language, as_of=as_of)
 
 
-_HOW_DO_I = re.compile(
-    r"^\s*(how (to|do i|can i|should i|could i|do we|can we)|what'?s the best way to|any tips (for|on))\b"
-    r"|^\s*(请问)?(我)?(该|要|应该)?(怎么|如何|怎样)(才能|可以)?(写|学|找|准备|提高|申请到|办理)",
-    re.IGNORECASE,
-)
-
-
 def where_next(language: str) -> str:
     return t("a_where_next", language)
 
@@ -393,7 +386,7 @@ class Assistant:
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None and not faq.by_meaning:
             return self._faq_answer(question, faq, lang)
-        if _HOW_DO_I.search(query):
+        if q.how_to:
             # The documents report what was done and hold no instructions: a "how do I …" is a how-to
             # entry's (matched by meaning) or declined, never met by a 2012 sentence ("how to write a
             # research proposal").

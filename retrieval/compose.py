@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
-from retrieval.counting import ACTIVITIES, PEOPLE, qualified_loose
+from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, qualified_loose
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import detect_language, has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
@@ -33,17 +33,6 @@ _CLASS_ZH = {c: re.compile(words) for c, words in _WORDS_ZH.items()}
 _COUNTED_ZH = {
     c: re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(" + words + ")") for c, words in _WORDS_ZH.items()
 }
-# What a Chinese count counts, told by its measure word (位 people, 家 bodies, 项 items, 届 editions) or,
-# without one, by its noun. 个 measures anything and tells nothing.
-_MEASURE_KIND = {"位": "people", "名": "people", "人次": "people", "人": "people", "家": "bodies",
-                 "所": "bodies", "项": "items", "件": "items", "届": "editions"}  # fmt: skip
-_NOUN_KIND = [
-    ("people", re.compile(r"人才|学者|专家|博士|人员|村民|医生|留学生|多少人|几个人")),
-    ("bodies", re.compile(r"机构|企业|公司|团体|协会|社团|高校|大学")),
-    ("items", re.compile(r"项目|难题|协议|合同|意向")),
-    ("editions", re.compile(r"几届|多少届")),
-]
-_ASKED_MEASURE = re.compile(r"(?:多少|几)(位|名|人次|家|所|项|件|届)")
 # A number in a Chinese sentence and what follows it: a measure word, or anything else (个, a noun).
 _SENTENCE_NUMBER = re.compile(
     r"(?:\d[\d,.]*|[一二三四五六七八九十两百千]+|上万|上百|上千|数十|几十|数)[余多]?(人次|.)?"
@@ -52,34 +41,21 @@ _SENTENCE_NUMBER = re.compile(
 _NOT_A_COUNT = frozenset(["年", "月", "日", "号", "万", "亿", "元", "%", "天"])
 
 
-def _zh_count_kind(question: Question) -> str | None:
-    """The kind of thing a Chinese count question counts, when it says (without its events' names)."""
-    text = question.text
-    for terms in question.event_terms:
-        for name in sorted(terms, key=len, reverse=True):
-            text = text.replace(name, " ")
-    measure = _ASKED_MEASURE.search(text)
-    if measure:
-        return _MEASURE_KIND[measure.group(1)]
-    kinds = {kind for kind, rx in _NOUN_KIND if rx.search(text)}
-    return kinds.pop() if len(kinds) == 1 else None
-
-
 def measures_another_kind(question: Question, sentence: str) -> bool:
     """Whether every number of a Chinese sentence is measured as another kind of thing than the question
     counts: 绍兴行"已举办数届" counts editions, not the projects asked about; 15家团体 are not people.
     A number under 个, or bare, may count anything."""
-    kind = _zh_count_kind(question)
+    kind = question.count_kind
     if kind is None:
         return False
     found: set[str | None] = set()
     for m in _SENTENCE_NUMBER.finditer(sentence):
         after = m.group(1) or ""
         if after in _NOT_A_COUNT or (
-            not m.group(0)[0].isdigit() and after not in _MEASURE_KIND and after != "个"
+            not m.group(0)[0].isdigit() and after not in MEASURE_KIND and after != "个"
         ):
             continue  # a date, a sum, or 一 inside a word (一大批, 一流)
-        found.add(_MEASURE_KIND.get(after))  # None: 个 or a bare number, which may count anything
+        found.add(MEASURE_KIND.get(after))  # None: 个 or a bare number, which may count anything
     return bool(found) and None not in found and kind not in found
 
 
@@ -258,7 +234,7 @@ def counts_the_thing(
     at Wenzhou" is not answered by Wenzhou's 527 projects, nor "how many scholars came from Europe" by
     the dozens of countries they came from. The noun of "which brand …" may be named by the passage's
     title instead (the Shandong fair's sentence, under "Event brands", answers which brand)."""
-    if question.wants == "count" and has_cjk(question.text) and measures_another_kind(question, sentence):
+    if question.wants == "count" and measures_another_kind(question, sentence):
         return False
     if not question.counted:
         return True

@@ -198,6 +198,29 @@ _LOOSE_WHICH_ZH = frozenset(
 )  # fmt: skip
 
 
+# What a Chinese count counts, told by its measure word (位 people, 家 bodies, 项 items, 届 editions) or,
+# without one, by its noun. 个 measures anything and tells nothing; 次 (times) neither.
+MEASURE_KIND = {"位": "people", "名": "people", "人次": "people", "人": "people", "家": "bodies",
+                "所": "bodies", "项": "items", "件": "items", "届": "editions"}  # fmt: skip
+_NOUN_KIND = [
+    ("people", re.compile(r"人才|学者|专家|博士|人员|村民|医生|留学生|多少人|几个人")),
+    ("bodies", re.compile(r"机构|企业|公司|团体|协会|社团|高校|大学")),
+    ("items", re.compile(r"项目|难题|协议|合同|意向")),
+    ("editions", re.compile(r"几届|多少届")),
+]
+_ASKED_MEASURE = re.compile(r"(?:多少|几)(位|名|人次|家|所|项|件|届)")
+
+
+def count_kind(text: str) -> str | None:
+    """The kind of thing a Chinese count question counts (people, bodies, items, editions), read from the
+    question without its events' names; None when it does not say, or says two."""
+    measure = _ASKED_MEASURE.search(text)
+    if measure:
+        return MEASURE_KIND[measure.group(1)]
+    kinds = {kind for kind, rx in _NOUN_KIND if rx.search(text)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 def asked_target(text: str, wants: str) -> tuple[str, ...]:
     """What the answer must name: the thing a count counts, or the noun of "which companies …"."""
     if wants == "count":

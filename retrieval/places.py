@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from retrieval.text import word_pattern
+from retrieval.text import word_pattern, word_rx
 
 # "zh en [more English names]" — one place a line; the first English name is the display name.
 _CHINA = """
@@ -227,9 +227,7 @@ def foreign_places_in(normalized: str) -> list[Place]:
 
 def mentions(normalized: str, place: Place) -> bool:
     """Whether a normalised passage names `place` in either language."""
-    return any(
-        (re.search(word_pattern(n), normalized) if n.isascii() else n in normalized) for n in place.names
-    )
+    return any((word_rx(n).search(normalized) if n.isascii() else n in normalized) for n in place.names)
 
 
 def abroad(normalized: str) -> bool:

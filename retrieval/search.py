@@ -22,7 +22,7 @@ from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, current_generation
 from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
-from retrieval.text import detect_language, normalize, word_pattern
+from retrieval.text import detect_language, normalize, word_rx
 from retrieval.tokenizer import Tokenizer
 from retrieval.tuning import Weights
 from retrieval.typos import HomophoneFixer, expand_shorthand, load_synonyms
@@ -75,7 +75,7 @@ class Expander:
 
     def __init__(self, glossary: list[GlossaryTerm]) -> None:
         self._zh = sorted(((normalize(t.zh), t.en) for t in glossary), key=lambda p: -len(p[0]))
-        self._en = [(re.compile(word_pattern(normalize(e))), t.zh) for t in glossary for e in t.en]
+        self._en = [(word_rx(normalize(e)), t.zh) for t in glossary for e in t.en]
         self._en_longest_first = sorted(self._en, key=lambda p: -len(p[0].pattern))
 
     def english_terms(self, normalized_query: str) -> list[str]:

@@ -66,6 +66,13 @@ def word_pattern(term: str) -> str:
     return rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])" if term.isascii() else escaped
 
 
+@functools.lru_cache(maxsize=4096)
+def word_rx(term: str) -> re.Pattern[str]:
+    """`word_pattern(term)` compiled once: event names and place names are looked up in every question,
+    more of them than the `re` module's own cache holds."""
+    return re.compile(word_pattern(term))
+
+
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from retrieval import places as gazetteer
-from retrieval.counting import asked_target, count_predicate
+from retrieval.counting import asked_target, count_kind, count_predicate
 from retrieval.places import Place
-from retrieval.text import detect_language, without_introduction, word_pattern
+from retrieval.text import detect_language, has_cjk, without_introduction, word_rx
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -440,6 +440,11 @@ _TOTAL = _rx(
     r"一共|总共|总计|合计|累计|加起来|所有",
     r"\bin total\b|\btotal\b|\baltogether\b|\bcombined\b|\boverall\b|\bacross (all|every)\b|\ball (the|of the)\b|\bsum of\b",
 )
+# A request for instructions. The documents report what was done; only how-to entries give instructions.
+_HOW_TO = _rx(
+    r"^\s*(请问)?(我)?(该|要|应该)?(怎么|如何|怎样)(才能|可以)?(写|学|找|准备|提高|申请到|办理)",
+    r"^\s*(how (to|do i|can i|should i|could i|do we|can we)|what'?s the best way to|any tips (for|on))\b",
+)
 _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
 
 
@@ -484,6 +489,8 @@ class Question:
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
     predicate: str = ""  # the verb of an English count question ("how many … did X reject")
+    count_kind: str | None = None  # what a Chinese count counts: people, bodies, items or editions
+    how_to: bool = False  # "how do I …", "怎么写…": asks for instructions, which the documents never give
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
 
     @property
@@ -524,7 +531,7 @@ def find_events(text: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
 
 
 def _ascii_find(text: str, name: str) -> int:
-    m = re.search(word_pattern(name), text)
+    m = word_rx(name).search(text)
     return m.start() if m else -1
 
 
@@ -618,6 +625,8 @@ def understand(
         focus=focus,
         counted=asked_target(rest, wants),
         predicate=count_predicate(rest) if wants == "count" else "",
+        count_kind=count_kind(rest) if wants == "count" and has_cjk(rest) else None,
+        how_to=bool(_HOW_TO.search(without_introduction(text))),
         ahead=bool(_AHEAD.search(text)),
         total=wants in ("count", "money") and bool(_TOTAL.search(text)),
         event_terms=tuple(
@@ -664,10 +673,7 @@ def _swap_place(text: str, old_key: str, new: Place) -> str:
     for place in gazetteer.CHINA:
         if place.key == old_key:
             for name in sorted(place.names, key=len, reverse=True):
-                if name.isascii():
-                    text = re.sub(word_pattern(name), new.english, text)
-                else:
-                    text = text.replace(name, new.key)
+                text = word_rx(name).sub(new.english, text) if name.isascii() else text.replace(name, new.key)
     return text
 
 
