@@ -290,6 +290,11 @@ def counts_the_thing(
     return False
 
 
+# A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
+# nothing of the rest, which is what "the other stations" asks for.
+_ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
+
+
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
     """0..1 from the encoder's cosine; e5's cosines run lower across languages than within one."""
     floor = tuning.dense_floor if hit.chunk.language == language else tuning.dense_floor_across
@@ -330,6 +335,12 @@ def candidates(
                 fits_wanted(question.wants, norm_sentence)
                 and counts_the_thing(question, norm_sentence, tokens, searcher, title, title_tokens)
                 and not (question.total and unasked_place)
+                and not (question.others and _ONE_OF_THEM.search(norm_sentence))
+                # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
+                # by its neighbour about "many regions".
+                and not (
+                    question.wants == "place" and question.places and not check(question, norm_sentence).ok
+                )
             )
             # A roll-call of places ("brands include the Shandong fair, … Ningbo week, …") mentions the place
             # asked about but says nothing of it: it answers "which" questions only.

@@ -12,7 +12,10 @@ from retrieval import places as gazetteer
 
 # A Chinese noun runs to the first verb or particle.
 _ZH_PARTICLES = re.compile(r"[的了吗呢啊在是有被参达签收融对来去请报和与]")
-_COUNT_ZH = re.compile(r"(?:多少|几)(?:个|项|家|名|位|次|届|种|所|条|人次)?([\u4e00-\u9fff]{2,6})")
+# After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
+_COUNT_ZH = re.compile(
+    r"(?:多少|几)(?:(?:个|项|家|名|位|次|届|种|所|条|处|人次)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
+)
 # "几个是生物医药的", "多少是女性": how many of them are of a kind.
 _COUNT_OF_KIND_ZH = re.compile(
     r"(?:多少|几)(?:个|项|家|名|位|种|所|条)?是([\u4e00-\u9fff]{2,8}?)(?:的|方向|领域|类|$)"
@@ -45,6 +48,9 @@ _LOOSE_EN = frozenset(["ones", "things", "times"])
 _LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", "海外人才", "留学人才", "人次"])
 
 
+# One-character place nouns (几个省) are checked as places, not as words.
+_PLACE_CHARS = frozenset("省市县国州区地")
+
 # Qualifiers every scholar in the documents has: 海外专家 is any 专家 there.
 _PLAIN_QUALIFIERS = frozenset(["海外", "留学", "高层次", "高端", "知名", "各类", "国内", "合作"])
 
@@ -61,11 +67,14 @@ def count_target(text: str) -> tuple[str, ...]:
         return (kind.group(1),)  # "有几个是生物医药的": those of that kind, which the answer must name
     m = _COUNT_ZH.search(text)
     if m:
-        if _PEOPLE_ZH.match(m.group(1)):
+        noun = m.group(1) or m.group(2)
+        if _PEOPLE_ZH.match(noun):
             return (PEOPLE,)  # "多少人提交项目": 人 alone counts people, whatever they did
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
-        word = _ZH_PARTICLES.split(m.group(1))[0]
+        word = _ZH_PARTICLES.split(noun)[0]
         head = word[-2:]
+        if len(word) == 1 and word not in _PLACE_CHARS:
+            return (word,)  # "几个站": the sentence must name stations (联络站)
         if len(word) < 2 or word in _LOOSE:
             return ()
         if head in _LOOSE:

@@ -95,9 +95,17 @@ _SHORTHAND = {
 _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\w.&'-])")
 
 
+# Openers that carry no question ("so basically what is chizi about", "ok um when is …"); "so many" stays.
+_OPENERS = re.compile(
+    r"^(?:(?:so(?! (?:many|much|far|long)\b)|ok|okay|well|um+|uh+|hmm+|basically|actually|just wondering|"
+    r"quick question|question)\b[\s,.:!-]*)+(?=\w)"
+)
+
+
 def expand_shorthand(normalized: str) -> str:
-    """English chat shorthand spelled out: "wen is the shandong fair" -> "when is the shandong fair"."""
-    return _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized)
+    """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair") and
+    empty openers dropped ("so basically what is chizi about" -> "what is chizi about")."""
+    return _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
 
 
 def load_synonyms(path: Path) -> dict[str, frozenset[str]]:

@@ -174,7 +174,14 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b",
         ),
     ),
-    ("duration", _rx(r"多久|多长时间|几天|几个月", r"how long\b|how many (days|weeks|months)|for how long")),
+    # 几年 is a length of time ("有效期几年"), except in 近几年 / 前几年 (recent years).
+    (
+        "duration",
+        _rx(
+            r"多久|多长时间|几天|几个月|(?<![近前这那后过头])几年(?!级)",
+            r"how long\b|how many (days|weeks|months)|for how long",
+        ),
+    ),
     # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks.
     (
         "ranking",
@@ -415,6 +422,12 @@ _PAST = _rx(
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
     r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b",
 )
+# "where are Hangzhou's other stations", "除了硅谷还有哪些联络站": the rest of a set, which a sentence
+# singling out one member ("one of them in Silicon Valley") does not name.
+_OTHERS = _rx(
+    r"除了|另外(的)?[一二三四五六七八九十两几\d]*(个|家|项|处)|其他|其余|别的|剩下",
+    r"\b(besides|other than|apart from|aside from|except)\b|\bthe (other|remaining) \w+|\bthe rest\b",
+)
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
     r"^(and|what about|how about|also|then)\b|\b(it|that one)\b",
@@ -492,6 +505,7 @@ class Question:
     count_kind: str | None = None  # what a Chinese count counts: people, bodies, items or editions
     how_to: bool = False  # "how do I …", "怎么写…": asks for instructions, which the documents never give
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
+    others: bool = False  # asks for the rest of a set ("besides Silicon Valley", "另外三个联络站")
 
     @property
     def about_event(self) -> bool:
@@ -629,6 +643,7 @@ def understand(
         how_to=bool(_HOW_TO.search(without_introduction(text))),
         ahead=bool(_AHEAD.search(text)),
         total=wants in ("count", "money") and bool(_TOTAL.search(text)),
+        others=bool(_OTHERS.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),

@@ -901,3 +901,29 @@ def test_an_edition_the_catalogue_lacks_is_declined_offering_the_one_it_has(
 
 def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistant) -> None:
     assert not asked.answer("who organised the Chongqing tour").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["where are Hangzhou's stations besides Silicon Valley", "杭州另外三个联络站在哪"]
+)
+def test_the_rest_of_a_set_is_not_answered_by_the_one_member_the_documents_name(
+    asked: Assistant, question: str
+) -> None:
+    # "Four stations, one of them in Silicon Valley" says where one is, not where the other three are.
+    assert not asked.answer(question).answered
+
+
+def test_a_one_character_noun_after_a_measure_word_is_what_is_counted(asked: Assistant) -> None:
+    # 几个站 counts stations (联络站): the sentence with the four stations answers it.
+    answer = asked.answer("杭州在国外设了几个站")
+    assert answer.answered and "4" in answer.answer
+
+
+def test_how_many_years_asks_for_a_length_of_time(asked: Assistant) -> None:
+    # Guizhou's agreements are "long-term": how many years they run is not published.
+    assert not asked.answer("贵州签的协议有效期几年").answered
+
+
+def test_an_empty_opener_does_not_hide_the_question(asked: Assistant) -> None:
+    answer = asked.answer("so basically what is chizi about")
+    assert answer.answered and "2010" in answer.answer
