@@ -27,7 +27,7 @@ from langchain_core.documents import Document as LCDocument
 from retrieval.embeddings import Encoder
 from retrieval.knowledge import Document, Library, load_library
 from retrieval.loaders import iter_files, load_file
-from retrieval.splitter import make_splitter
+from retrieval.splitter import split_text
 from retrieval.store import HNSW, close, collection_name, copy_collection, open_client, unheld
 from retrieval.tokenizer import VERSION as TOKENIZER_VERSION
 from retrieval.tokenizer import Tokenizer
@@ -105,13 +105,12 @@ def _register(index_dir: Path, paths: list[Path], forget: list[Path]) -> list[Pa
 
 
 def split_documents(docs: list[Document]) -> list[LCDocument]:
-    splitter = make_splitter()
     chunks: list[LCDocument] = []
     for doc in docs:
         # One paragraph a chunk (long ones cut at sentence ends): a passage then says one thing, so its
         # similarity to a question is the similarity of what it says, not of its neighbours.
         paragraphs = [p for p in re.split(r"\n\s*\n", doc.text) if p.strip()]
-        pieces = [piece for p in paragraphs for piece in splitter.split_text(p)]
+        pieces = [piece for p in paragraphs for piece in split_text(p)]
         for i, piece in enumerate(pieces):
             # The title travels with every chunk: it often names what the body only implies (天津 / 津门行).
             text = f"{doc.meta.title}\n{piece}"

@@ -1,19 +1,37 @@
-"""Chunking that knows where Chinese and Western sentences end."""
+"""Chunking that knows where Chinese and Western sentences end, and cuts a sentence only when it must."""
 
 from __future__ import annotations
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-# Paragraphs first, then sentence ends (Chinese full-width and Western), then clauses, then anything.
-SEPARATORS = ["\n\n", "\n", "。", "！", "？", "；", ". ", "! ", "? ", "; ", "，", ", ", " ", ""]
+# Paragraphs first, then sentence ends (Chinese full-width and Western).
+SENTENCE_ENDS = ["\n\n", "\n", "。", "！", "？", "；", ". ", "! ", "? ", "; "]
+# Then clauses, then anything: only for text that has no sentence end for a long way.
+SEPARATORS = [*SENTENCE_ENDS, "，", ", ", " ", ""]
+# A sentence longer than a chunk stays whole up to this length: a cited passage that starts mid-sentence
+# ("the Tianjin tour … and the Guangdong tour") reads as if it said something of its own.
+LONGEST_SENTENCE = 1000
 
 
-def make_splitter(chunk_size: int = 360, chunk_overlap: int = 40) -> RecursiveCharacterTextSplitter:
+def make_splitter(
+    chunk_size: int = 360, chunk_overlap: int = 40, separators: list[str] | None = None
+) -> RecursiveCharacterTextSplitter:
     # keep_separator="end" keeps 。 with the sentence it closes, so citations quote whole sentences.
     return RecursiveCharacterTextSplitter(
-        separators=SEPARATORS,
+        separators=separators or SEPARATORS,
         keep_separator="end",
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
         strip_whitespace=True,
     )
+
+
+def split_text(text: str, chunk_size: int = 360, chunk_overlap: int = 40) -> list[str]:
+    """Pieces of about `chunk_size` characters, cut at sentence ends; a longer sentence stays one piece
+    unless it runs past LONGEST_SENTENCE, when it is cut at clauses as well."""
+    by_sentence = make_splitter(chunk_size, chunk_overlap, SENTENCE_ENDS)
+    anywhere = make_splitter(chunk_size, chunk_overlap)
+    pieces: list[str] = []
+    for piece in by_sentence.split_text(text):
+        pieces.extend(anywhere.split_text(piece) if len(piece) > LONGEST_SENTENCE else [piece])
+    return pieces

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import threading
 from collections.abc import Callable
@@ -11,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from chizi.assistant import Assistant
+from chizi.knowledge import load_knowledge
 from retrieval.embeddings import Encoder
-from retrieval.index import IndexError_, IngestBusy, current_generation, writer_lock
+from retrieval.index import IndexError_, IngestBusy, current_generation, split_documents, writer_lock
+from retrieval.splitter import split_text
 from tests.conftest import ROOT, make_settings
 
 
@@ -216,3 +219,16 @@ def test_a_generation_being_read_is_kept_until_its_reader_is_done(
     notes[3].write_text("第3号通知。", encoding="utf-8")
     writer.ingest(paths=[notes[3]])
     assert not first.exists()  # released: the next ingest collects it
+
+
+def test_every_chunk_of_the_knowledge_base_ends_at_a_sentence_end() -> None:
+    # The brands sentence (390 characters) was cut at a comma, and its tail "the Tianjin tour … and the
+    # Guangdong tour" was cited as if it said something of the Guangdong tour.
+    docs = load_knowledge(ROOT / "knowledge").documents
+    bodies = [c.page_content.split("\n", 1)[1] for c in split_documents(docs)]
+    assert all(re.search(r"[.。!?！？]\W*$", b) for b in bodies)
+
+
+def test_text_without_sentence_ends_is_still_cut_into_chunks() -> None:
+    pieces = split_text("词语，" * 600)
+    assert len(pieces) > 1 and all(len(p) <= 360 for p in pieces)
