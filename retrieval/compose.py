@@ -290,6 +290,9 @@ def counts_the_thing(
     return False
 
 
+# "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
+_FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\bfamous\b|\bknown\b|\brecogni[sz]ed\b")
+
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
@@ -344,7 +347,12 @@ def candidates(
             )
             # A roll-call of places ("brands include the Shandong fair, … Ningbo week, …") mentions the place
             # asked about but says nothing of it: it answers "which" questions only.
-            crowded = not several and bool(question.places) and len(named_places) >= 5
+            crowded = (
+                not several
+                and bool(question.places)
+                and len(named_places) >= 5
+                and not _FAME.search(question.text)
+            )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded
             )
@@ -389,6 +397,10 @@ def compose(
         return Composed("", [], 0.0, missing=absent)
     pool = candidates(question, result, searcher, tuning)
     good = [c for c in pool if not c.missing and c.fits]
+    # A sentence of the other language fits only where the question's language has no passage of that
+    # document at hand: where its twin sentence was found wanting, the translation's commas are no list.
+    own = {c.hit.chunk.doc_id for c in pool if c.hit.chunk.language == result.language}
+    good = [c for c in good if c.hit.chunk.language == result.language or c.hit.chunk.doc_id not in own]
     if not good:
         if any(not c.missing for c in pool):
             # Passages meet the question's year and place but none holds what is asked (a sum of money,

@@ -11,7 +11,7 @@ import re
 from retrieval import places as gazetteer
 
 # A Chinese noun runs to the first verb or particle.
-_ZH_PARTICLES = re.compile(r"[的了吗呢啊在是有被参达签收融对来去请报和与]")
+_ZH_PARTICLES = re.compile(r"[的了吗呢啊在是有被参达签收融对来去请报和与]|提交|交(?!流|通|易|会)")
 # After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
 _COUNT_ZH = re.compile(
     r"(?:多少|几)(?:(?:个|项|家|名|位|次|届|种|所|条|处|人次)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
@@ -110,10 +110,12 @@ _NUMERALS = frozenset(
 def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
     """The first word of a noun phrase that names a thing, past "overseas", numerals and place names
     ("two regions", "Guizhou agreements"); () at a verb first, or when it is too loose to check."""
-    for raw in words:
+    for n, raw in enumerate(words):
         w = raw.removesuffix("'s")
         if w in stop or w.endswith(("ed", "ing")):
             return ()
+        if w == "talent" and any(re.fullmatch(r"[a-z-]+[^s]s", x) for x in words[n + 1 : n + 3]):
+            continue  # "talent liaison stations", "talent fairs": a modifier of the noun counted
         if w.endswith("ly") and len(w) > 4:
             continue  # "what exactly is the plan": an adverb, not what is asked for
         if w in _LEADING_EN or w in _NUMERALS or gazetteer.places_in(w):
@@ -214,7 +216,8 @@ MEASURE_KIND = {"位": "people", "名": "people", "人次": "people", "人": "pe
 _NOUN_KIND = [
     ("people", re.compile(r"人才|学者|专家|博士|人员|村民|医生|留学生|多少人|几个人")),
     ("bodies", re.compile(r"机构|企业|公司|团体|协会|社团|高校|大学")),
-    ("items", re.compile(r"项目|难题|协议|合同|意向")),
+    # Not 协议 (agreements): "与15家团体签订长期协议" counts the agreements by the bodies that signed.
+    ("items", re.compile(r"项目|难题|意向")),
     ("editions", re.compile(r"几届|多少届")),
 ]
 _ASKED_MEASURE = re.compile(r"(?:多少|几)(位|名|人次|家|所|项|件|届)")

@@ -102,10 +102,15 @@ _OPENERS = re.compile(
 )
 
 
+# "content-wise", "money-wise": about the content, the money.
+_WISE = re.compile(r"\b([a-z]{3,})-?wise\b(?<!\blikewise)(?<!\botherwise)(?<!\bclockwise)")
+
+
 def expand_shorthand(normalized: str) -> str:
     """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair") and
     empty openers dropped ("so basically what is chizi about" -> "what is chizi about")."""
-    return _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
+    spelled = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized)
+    return _WISE.sub(r"\1", _OPENERS.sub("", spelled))
 
 
 def load_synonyms(path: Path) -> dict[str, frozenset[str]]:

@@ -202,7 +202,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "list",
         _rx(
             # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
-            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|有什么(?!用|区别|关系|意义|作用)",
+            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|都有谁|分别是|有什么(?!用|区别|关系|意义|作用)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
             r"|\bwhat (sorts?|kinds?|types?) of\b",
         ),
@@ -210,7 +210,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "count",
         _rx(
-            r"多少|几个|几项|几家|几次|几届|几位|几名|几人|有几|几种|数量",
+            # 哪几个地方 asks which, not how many.
+            r"多少|(?<!哪)(几个|几项|几家|几次|几届|几位|几名|几人|几种)|有几|数量",
             r"how many|number of|\bcount\b|how much",
         ),
     ),
@@ -229,7 +230,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         _rx(
-            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
+            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些|几个)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
             r"\bwhere\b|which (county|city|province|country|countries|place)",
         ),
     ),
@@ -334,6 +335,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
         ),
     ),
+    # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
+    ("time", _rx(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
     (
         "format",
         _rx(
@@ -348,7 +351,6 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)",
         ),
     ),
-    ("time", _rx(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
     # "what's the guiyang exchange about", "介绍一下苏州精英周": what the event is, with its essentials.
     (
         "about",
@@ -428,6 +430,7 @@ _OTHERS = _rx(
     r"除了|另外(的)?[一二三四五六七八九十两几\d]*(个|家|项|处)|其他|其余|别的|剩下",
     r"\b(besides|other than|apart from|aside from|except)\b|\bthe (other|remaining) \w+|\bthe rest\b",
 )
+_ONLY = _rx(r"只有|只是|仅仅|仅有|只来自", r"\bonly\b")
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
     r"^(and|what about|how about|also|then)\b|\b(it|that one)\b",
@@ -620,7 +623,10 @@ def understand(
         decades=tuple(decades),
         places=tuple(china),
         # Where the asker says they are ("as a chemist working in Germany, …") is not what is asked about.
-        foreign=() if first_person else tuple(gazetteer.foreign_places_in(without_introduction(text))),
+        # "do the scholars come only from the US?" guesses a country: checked by the answer, not required.
+        foreign=()
+        if first_person or _ONLY.search(text)
+        else tuple(gazetteer.foreign_places_in(without_introduction(text))),
         events=tuple(events),
         wants=wants,
         slot=slot,

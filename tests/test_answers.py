@@ -189,6 +189,7 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("谁报名了山东海洽会？", "personal_data"),
         ("张伟报名了哪些活动", "personal_data"),
         ("红烧肉怎么做", "out_of_scope"),
+        ("中国的GDP是多少", "out_of_scope"),
     ],
 )
 def test_fixed_replies_come_before_retrieval(asked: Assistant, question: str, route: str) -> None:
@@ -927,3 +928,30 @@ def test_how_many_years_asks_for_a_length_of_time(asked: Assistant) -> None:
 def test_an_empty_opener_does_not_hide_the_question(asked: Assistant) -> None:
     answer = asked.answer("so basically what is chizi about")
     assert answer.answered and "2010" in answer.answer
+
+
+def test_which_places_is_answered_by_the_sentence_naming_them_not_read_as_a_count(asked: Assistant) -> None:
+    answer = asked.answer("哪几个地方开了新闻发布会宣传活动")
+    assert answer.answered and "山东" in answer.answer and "广州" in answer.answer
+
+
+def test_who_the_counted_members_are_is_not_answered_by_their_count(asked: Assistant) -> None:
+    # The documents count 41 institutions at the Ningbo fair and name none of them; nor is the English
+    # sentence's commas a list of them in a Chinese reply.
+    assert not asked.answer("宁波那41家机构都有谁").answered
+
+
+def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assistant) -> None:
+    answer = asked.answer("杭州那个线上交流会几点开始")
+    assert "10:00" in answer.answer
+
+
+def test_whether_an_event_is_a_known_brand_is_answered_by_the_roll_call_of_brands(asked: Assistant) -> None:
+    answer = asked.answer("Ningbo 人才科技周算品牌活动吗")
+    assert answer.answered and "著名服务品牌" in answer.answer
+
+
+def test_talent_before_the_counted_noun_is_a_modifier(asked: Assistant) -> None:
+    # "talent liaison stations" counts stations, not people; answered in English from the English passage.
+    answer = asked.answer("How many overseas talent liaison stations did Hangzhou set up?")
+    assert answer.answered and "four" in answer.answer and "Silicon Valley" in answer.answer
