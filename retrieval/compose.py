@@ -290,12 +290,22 @@ def counts_the_thing(
     return False
 
 
+# "How many of the 130 projects reached agreements?": a sentence giving a part ("29 of them", "其中29个").
+_PART_OF = re.compile(
+    r"\d[\d,]*\s+of (them|which|these)\b|\bof (them|which),?\s+\d|其中\s*\d|其中.{0,3}[一二三四五六七八九十两]"
+)
+
 # "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
 _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\bfamous\b|\bknown\b|\brecogni[sz]ed\b")
 
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
+
+
+def _names_asked_place(question: Question, sentence: str) -> bool:
+    norm = normalize(sentence)
+    return any(gazetteer.mentions(norm, p) for p in question.places)
 
 
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
@@ -339,6 +349,8 @@ def candidates(
                 and counts_the_thing(question, norm_sentence, tokens, searcher, title, title_tokens)
                 and not (question.total and unasked_place)
                 and not (question.others and _ONE_OF_THEM.search(norm_sentence))
+                and not (question.subset and not _PART_OF.search(norm_sentence))
+                and not (question.will and question.wants != "other" and not FUTURE_SENTENCE.search(norm_sentence))
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
                 # by its neighbour about "many regions".
                 and not (
@@ -401,6 +413,12 @@ def compose(
     # document at hand: where its twin sentence was found wanting, the translation's commas are no list.
     own = {c.hit.chunk.doc_id for c in pool if c.hit.chunk.language == result.language}
     good = [c for c in good if c.hit.chunk.language == result.language or c.hit.chunk.doc_id not in own]
+    if question.places:
+        # "how did Guizhou keep in touch with scholars abroad": where a sentence says it of the place
+        # asked about, its neighbour about the plan in general ("the plan opened lasting channels") is
+        # not the answer.
+        about = [c for c in good if _names_asked_place(question, c.sentence)]
+        good = about or good
     if not good:
         if any(not c.missing for c in pool):
             # Passages meet the question's year and place but none holds what is asked (a sum of money,

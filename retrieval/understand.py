@@ -153,9 +153,18 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "person",
         _rx(
-            r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是",
+            r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是|(颁|发|授|给)(给)?了?谁|谁(获|得|拿)(了|到|过)?",
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
             r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b",
+        ),
+    ),
+    # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks
+    # (before money: "宁波哪个项目融资最多" asks which, not how much).
+    (
+        "ranking",
+        _rx(
+            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)",
+            r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))",
         ),
     ),
     (
@@ -182,14 +191,6 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"how long\b|how many (days|weeks|months)|for how long",
         ),
     ),
-    # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks.
-    (
-        "ranking",
-        _rx(
-            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)",
-            r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))",
-        ),
-    ),
     # "津门行的学者都是哪些国家的": countries, answered only by a sentence naming countries or continents.
     (
         "country",
@@ -202,9 +203,10 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "list",
         _rx(
             # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
-            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|都有谁|分别是|有什么(?!用|区别|关系|意义|作用)",
+            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
-            r"|\bwhat (sorts?|kinds?|types?) of\b",
+            # "what kinds of activities" asks for several; "what kind of projects" may be one description.
+            r"|\bwhat (sorts|kinds|types) of\b",
         ),
     ),
     (
@@ -430,6 +432,11 @@ _OTHERS = _rx(
     r"除了|另外(的)?[一二三四五六七八九十两几\d]*(个|家|项|处)|其他|其余|别的|剩下",
     r"\b(besides|other than|apart from|aside from|except)\b|\bthe (other|remaining) \w+|\bthe rest\b",
 )
+_SUBSET = _rx(
+    r"(\d[\d,]*|[一二三四五六七八九十两百千万]+)\s*[\u4e00-\u9fff]{0,6}(里|中|当中|之中)(有)?多少",
+    r"\bhow many of (the|those|these) [\d,]+",
+)
+_WILL = _rx(r"打算|将要|将会|还要再|准备再|计划再|还会再", r"\b(plans?|planning|going|intends?) to\b|\bwill\b.{0,40}\bnext\b")
 _ONLY = _rx(r"只有|只是|仅仅|仅有|只来自", r"\bonly\b")
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
@@ -509,6 +516,8 @@ class Question:
     how_to: bool = False  # "how do I …", "怎么写…": asks for instructions, which the documents never give
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
     others: bool = False  # asks for the rest of a set ("besides Silicon Valley", "另外三个联络站")
+    subset: bool = False  # a part of a quoted figure ("how many of the 10,000 visits", "一万人次里有多少")
+    will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
 
     @property
     def about_event(self) -> bool:
@@ -650,6 +659,8 @@ def understand(
         ahead=bool(_AHEAD.search(text)),
         total=wants in ("count", "money") and bool(_TOTAL.search(text)),
         others=bool(_OTHERS.search(text)),
+        subset=wants == "count" and bool(_SUBSET.search(text)),
+        will=bool(_WILL.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),

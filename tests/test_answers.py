@@ -955,3 +955,37 @@ def test_talent_before_the_counted_noun_is_a_modifier(asked: Assistant) -> None:
     # "talent liaison stations" counts stations, not people; answered in English from the English passage.
     answer = asked.answer("How many overseas talent liaison stations did Hangzhou set up?")
     assert answer.answered and "four" in answer.answer and "Silicon Valley" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many of the 10,000 visits were by PhDs?",  # the total is given, no part of it
+        "how many stations does Hangzhou plan to open next",  # a plan; the documents record what was done
+        "2012年齐鲁友谊奖颁给了谁",  # a person; the award is only named
+        "宁波哪个项目融资最多",  # which one, not the sum
+    ],
+)
+def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_a_part_of_a_quoted_figure_is_answered_by_the_sentence_giving_the_part(asked: Assistant) -> None:
+    answer = asked.answer("how many of the 130 Chongqing projects reached agreements")
+    assert answer.answered and "29" in answer.answer
+
+
+def test_a_question_about_a_place_gets_the_sentence_about_that_place(asked: Assistant) -> None:
+    # Not its neighbour about the plan in general ("the plan opened lasting channels …").
+    answer = asked.answer("how did Guizhou keep in touch with scholars abroad")
+    assert answer.answered and "15" in answer.answer
+
+
+def test_which_aspects_is_answered_by_the_sentence_listing_them(asked: Assistant) -> None:
+    answer = asked.answer("津门行帮当地解决了哪方面的问题")
+    assert answer.answered and "节能降耗" in answer.answer
+
+
+def test_what_kind_of_one_thing_is_not_read_as_a_request_for_a_list(asked: Assistant) -> None:
+    answer = asked.answer("what kind of projects did the Wenzhou fair receive")
+    assert answer.answered and "science and technology" in answer.answer
