@@ -286,6 +286,14 @@ def counts_the_thing(
             # synonym; a misspelling stands for the document word it was read as.
             own = stemmed if stemmed != stem(word) else singular(word)
             others = searcher.synonyms.get(stemmed, frozenset()) - {stemmed}
+            if detect_language(sentence) == "zh":
+                # An English question answered from a Chinese passage: "stations" is 联络站 there, and the
+                # number must count it ("4个海外人才联络站").
+                return any(
+                    re.search(rf"{_ZH_NUMBER}[个项家名位]?[^，。；、\d]{{0,8}}{re.escape(s)}", sentence)
+                    for s in others
+                    if has_cjk(s)
+                )
             return _counted_near_number(sentence, frozenset(others), own)
     return False
 
@@ -350,7 +358,9 @@ def candidates(
                 and not (question.total and unasked_place)
                 and not (question.others and _ONE_OF_THEM.search(norm_sentence))
                 and not (question.subset and not _PART_OF.search(norm_sentence))
-                and not (question.will and question.wants != "other" and not FUTURE_SENTENCE.search(norm_sentence))
+                and not (
+                    question.will and question.wants != "other" and not FUTURE_SENTENCE.search(norm_sentence)
+                )
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
                 # by its neighbour about "many regions".
                 and not (

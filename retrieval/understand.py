@@ -436,7 +436,10 @@ _SUBSET = _rx(
     r"(\d[\d,]*|[一二三四五六七八九十两百千万]+)\s*[\u4e00-\u9fff]{0,6}(里|中|当中|之中)(有)?多少",
     r"\bhow many of (the|those|these) [\d,]+",
 )
-_WILL = _rx(r"打算|将要|将会|还要再|准备再|计划再|还会再", r"\b(plans?|planning|going|intends?) to\b|\bwill\b.{0,40}\bnext\b")
+_WILL = _rx(
+    r"打算|将要|将会|还要再|准备再|计划再|还会再",
+    r"\b(plans?|planning|going|intends?) to\b|\bwill\b.{0,40}\bnext\b",
+)
 _ONLY = _rx(r"只有|只是|仅仅|仅有|只来自", r"\bonly\b")
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
