@@ -289,12 +289,14 @@ def counts_the_thing(
             if detect_language(sentence) == "zh":
                 # An English question answered from a Chinese passage: "stations" is 联络站 there, and the
                 # number must count it ("4个海外人才联络站").
-                return any(
+                if any(
                     re.search(rf"{_ZH_NUMBER}[个项家名位]?[^，。；、\d]{{0,8}}{re.escape(s)}", sentence)
                     for s in others
                     if has_cjk(s)
-                )
-            return _counted_near_number(sentence, frozenset(others), own)
+                ):
+                    return True
+            elif _counted_near_number(sentence, frozenset(others), own):
+                return True
     return False
 
 

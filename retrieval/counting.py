@@ -38,10 +38,14 @@ ACTIVITIES = "@activities"
 _CLASS_EN = {
     **dict.fromkeys(
         ["people", "persons", "scholars", "experts", "talents", "talent", "participants", "researchers",
-         "attendees", "visitors", "guests", "phds", "professionals", "returnees"],
+         "attendees", "visitors", "guests", "phds", "professionals", "returnees",
+         # singular, as hurried English writes a count ("how many scholar came")
+         "person", "scholar", "expert", "researcher", "participant", "attendee", "visitor"],
         PEOPLE,
     ),
-    **dict.fromkeys(["activities", "events", "projects", "programmes", "programs"], ACTIVITIES),
+    **dict.fromkeys(
+        ["activities", "events", "projects", "programmes", "programs", "activity", "event", "project"], ACTIVITIES
+    ),
 }  # fmt: skip
 _LOOSE_EN = frozenset(["ones", "things", "times"])
 # Words too loose to check: users call activities 项目 and scholars 人才 without meaning a distinction.
@@ -96,7 +100,9 @@ def _head_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
     i = next((n for n, w in enumerate(words) if w.removesuffix("'s") == first[0]), None)
     head = first
     for w in words[i + 1 : i + 3] if i is not None else []:
-        if w in stop or w in _NOT_NOUN_EN or not re.fullmatch(r"[a-z-]+s", w) or w.endswith("ss"):
+        if w in stop or w in _NOT_NOUN_EN or w.endswith(("ed", "ing")) or not re.fullmatch(r"[a-z-]+", w):
+            break
+        if not w.endswith("s") or w.endswith("ss"):
             break
         head = (_CLASS_EN[w],) if w in _CLASS_EN else () if w in _GENERIC_EN else (w,)
     return head
@@ -104,6 +110,12 @@ def _head_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
 
 _NUMERALS = frozenset(
     ["one", "two", "three", "four", "five", "six", "ten", "some", "many", "most", "main", "top"]
+)
+
+
+# Nouns the documents use as modifiers of the thing counted ("cooperation projects").
+_MODIFIERS_EN = frozenset(
+    ["cooperation", "technology", "science", "service", "liaison", "venture", "research"]
 )
 
 
@@ -116,6 +128,11 @@ def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
             return ()
         if w == "talent" and any(re.fullmatch(r"[a-z-]+[^s]s", x) for x in words[n + 1 : n + 3]):
             continue  # "talent liaison stations", "talent fairs": a modifier of the noun counted
+        if w in _MODIFIERS_EN and re.fullmatch(
+            r"[a-z-]+(tion|sion|ment|ness|ity|ship|[^s]s)",
+            words[n + 1 : n + 2][0] if n + 1 < len(words) else "",
+        ):
+            continue  # "cooperation intention", as hurried English writes "cooperation intentions"
         if w.endswith("ly") and len(w) > 4:
             continue  # "what exactly is the plan": an adverb, not what is asked for
         if w in _LEADING_EN or w in _NUMERALS or gazetteer.places_in(w):
@@ -268,6 +285,8 @@ def _list_head(words: list[str]) -> tuple[str, ...]:
     """The head of the noun phrase to be listed: its last word before a preposition or a participle."""
     phrase: list[str] = []
     for w in words:
+        if w in ("please", "pls"):
+            break
         if (
             w in _PREPOSITIONS_EN
             or w in _AUX_EN

@@ -205,6 +205,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
             r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
+            r"|\blist( them)?( please)?\W*$"
             # "what kinds of activities" asks for several; "what kind of projects" may be one description.
             r"|\bwhat (sorts|kinds|types) of\b",
         ),
@@ -569,7 +570,9 @@ def _ascii_find(text: str, name: str) -> int:
 _GUESSED_YEAR = _rx(
     r"(是不是|是)\s*\d{4}年?(启动|开始|成立|创立|发起|设立)|\d{4}年(启动|开始|成立|创立|发起|设立)的(吗|么|嘛)",
     r"^(was|is|did|were)\b.{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
-    r".{0,12}\bin (19|20)\d\d\b\??$",
+    r".{0,12}\bin (19|20)\d\d\b\??$"
+    # "I read that the plan is older than 2010": a year compared with, not the year asked about.
+    r"|\b(older than|earlier than|before|prior to) (19|20)\d\d\b.{0,30}\b(right|true|correct)\b",
 )
 
 

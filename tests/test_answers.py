@@ -989,3 +989,9 @@ def test_which_aspects_is_answered_by_the_sentence_listing_them(asked: Assistant
 def test_what_kind_of_one_thing_is_not_read_as_a_request_for_a_list(asked: Assistant) -> None:
     answer = asked.answer("what kind of projects did the Wenzhou fair receive")
     assert answer.answered and "science and technology" in answer.answer
+
+
+def test_a_count_written_with_a_singular_noun_counts_the_head_noun(asked: Assistant) -> None:
+    # "cooperation intention" is "cooperation intentions" written in a hurry: intentions are counted.
+    answer = asked.answer("how many cooperation intention reach in 2012")
+    assert answer.answered and "2,000" in answer.answer
