@@ -106,11 +106,32 @@ _OPENERS = re.compile(
 _WISE = re.compile(r"\b([a-z]{3,})-?wise\b(?<!\blikewise)(?<!\botherwise)(?<!\bclockwise)")
 
 
+# Everyday phrasings of what the documents name with one word: "what is the plan for" asks its purpose,
+# "what existed before chizi" its predecessor.
+_PARAPHRASES = [
+    (
+        re.compile(
+            r"\bwhat(?: is|'s| was)? (the (?:chizi )?plan|chizi|it)(?: is| was)?(?: actually| really| even)? for\W*$"
+        ),
+        r"what is the purpose of \1",
+    ),
+    (
+        re.compile(r"\bwhat (?:existed|came|was there|happened) before (the (?:chizi )?plan|chizi|it)\b"),
+        r"what was the predecessor of \1",
+    ),
+]
+
+
 def expand_shorthand(normalized: str) -> str:
-    """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair") and
-    empty openers dropped ("so basically what is chizi about" -> "what is chizi about")."""
-    spelled = _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized)
-    return _WISE.sub(r"\1", _OPENERS.sub("", spelled))
+    """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair"),
+    empty openers dropped ("so basically what is chizi about" -> "what is chizi about") and everyday
+    phrasings put in the documents' word ("what is the plan for" -> "what is the purpose of the plan")."""
+    text = _WISE.sub(
+        r"\1", _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
+    )
+    for rx, plain in _PARAPHRASES:
+        text = rx.sub(plain, text)
+    return text
 
 
 def load_synonyms(path: Path) -> dict[str, frozenset[str]]:

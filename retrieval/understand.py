@@ -439,7 +439,9 @@ _SUBSET = _rx(
 )
 _WILL = _rx(
     r"打算|将要|将会|还要再|准备再|计划再|还会再",
-    r"\b(plans?|planning|going|intends?) to\b|\bwill\b.{0,40}\bnext\b",
+    # Not "the chizi plan to become": a subject that plans.
+    r"\b(does|do|is|are) [a-z]+ (plan|planning|going|intend|intending) to\b|\b(planning|intends) to\b"
+    r"|\bwill\b.{0,40}\bnext\b",
 )
 _ONLY = _rx(r"只有|只是|仅仅|仅有|只来自", r"\bonly\b")
 _FOLLOW_MARK = _rx(

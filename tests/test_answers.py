@@ -995,3 +995,16 @@ def test_a_count_written_with_a_singular_noun_counts_the_head_noun(asked: Assist
     # "cooperation intention" is "cooperation intentions" written in a hurry: intentions are counted.
     answer = asked.answer("how many cooperation intention reach in 2012")
     assert answer.answered and "2,000" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("could you tell me what the plan is actually for", "encourage"),  # its purpose
+        ("what existed before chizi", "1988"),  # its predecessor
+        ("What role did the plan play in 2012?", "model"),
+    ],
+)
+def test_everyday_phrasings_reach_the_documents_words(asked: Assistant, question: str, expected: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
