@@ -8,6 +8,7 @@ that names what is missing and offers the nearest fact, labelled as such.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -30,9 +31,15 @@ _WORDS_ZH = {PEOPLE: "人才|专家|学者|人员|博士|村民|人次", ACTIVIT
 _ZH_NUMBER = r"(?:\d+|[一二三四五六七八九十百千万]+|上万|上百|上千|数十|几十)[余多]?"
 # Named at all (a "which" question), or counted: a number before the word, within the same clause.
 _CLASS_ZH = {c: re.compile(words) for c, words in _WORDS_ZH.items()}
-_COUNTED_ZH = {
-    c: re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(" + words + ")") for c, words in _WORDS_ZH.items()
-}
+
+
+@functools.lru_cache(maxsize=256)
+def _zh_counted(words: str) -> re.Pattern[str]:
+    """A number before one of `words` (a regex alternation), within the same clause: 4个海外人才联络站."""
+    return re.compile(_ZH_NUMBER + r"[^，。；、]{0,10}(" + words + ")")
+
+
+_COUNTED_ZH = {c: _zh_counted(words) for c, words in _WORDS_ZH.items()}
 # A number in a Chinese sentence and what follows it: a measure word, or anything else (个, a noun).
 _SENTENCE_NUMBER = re.compile(
     r"(?:\d[\d,.]*|[一二三四五六七八九十两百千]+|上万|上百|上千|数十|几十|数)[余多]?(人次|.)?"
@@ -87,6 +94,7 @@ class Candidate:
     lexical: float
     fits: bool
     missing: tuple[str, ...]
+    about_place: bool = False  # the sentence itself names a place the question asks about
 
 
 @dataclass(frozen=True)
@@ -289,11 +297,8 @@ def counts_the_thing(
             if detect_language(sentence) == "zh":
                 # An English question answered from a Chinese passage: "stations" is 联络站 there, and the
                 # number must count it ("4个海外人才联络站").
-                if any(
-                    re.search(rf"{_ZH_NUMBER}[个项家名位]?[^，。；、\d]{{0,8}}{re.escape(s)}", sentence)
-                    for s in others
-                    if has_cjk(s)
-                ):
+                chinese = "|".join(re.escape(s) for s in others if has_cjk(s))
+                if chinese and _zh_counted(chinese).search(sentence):
                     return True
             elif _counted_near_number(sentence, frozenset(others), own):
                 return True
@@ -311,11 +316,6 @@ _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
-
-
-def _names_asked_place(question: Question, sentence: str) -> bool:
-    norm = normalize(sentence)
-    return any(gazetteer.mentions(norm, p) for p in question.places)
 
 
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
@@ -353,6 +353,7 @@ def candidates(
             )
             norm_sentence = normalize(sentence)
             named_places = gazetteer.places_in(norm_sentence)
+            about_place = any(gazetteer.mentions(norm_sentence, p) for p in question.places)
             unasked_place = not question.places and bool(named_places)
             fits = (
                 fits_wanted(question.wants, norm_sentence)
@@ -365,9 +366,7 @@ def candidates(
                 )
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
                 # by its neighbour about "many regions".
-                and not (
-                    question.wants == "place" and question.places and not check(question, norm_sentence).ok
-                )
+                and not (question.wants == "place" and question.places and not about_place)
             )
             # A roll-call of places ("brands include the Shandong fair, … Ningbo week, …") mentions the place
             # asked about but says nothing of it: it answers "which" questions only.
@@ -397,7 +396,15 @@ def candidates(
                 - 0.01 * pos
             )
             out.append(
-                Candidate(score, sentence, hit, lexical, fits, tuple(dict.fromkeys(missing + elsewhere)))
+                Candidate(
+                    score,
+                    sentence,
+                    hit,
+                    lexical,
+                    fits,
+                    tuple(dict.fromkeys(missing + elsewhere)),
+                    about_place,
+                )
             )
     out.sort(key=lambda c: -c.score)
     return out
@@ -425,12 +432,9 @@ def compose(
     # document at hand: where its twin sentence was found wanting, the translation's commas are no list.
     own = {c.hit.chunk.doc_id for c in pool if c.hit.chunk.language == result.language}
     good = [c for c in good if c.hit.chunk.language == result.language or c.hit.chunk.doc_id not in own]
-    if question.places:
-        # "how did Guizhou keep in touch with scholars abroad": where a sentence says it of the place
-        # asked about, its neighbour about the plan in general ("the plan opened lasting channels") is
-        # not the answer.
-        about = [c for c in good if _names_asked_place(question, c.sentence)]
-        good = about or good
+    # "how did Guizhou keep in touch with scholars abroad": where a sentence says it of the place asked
+    # about, its neighbour about the plan in general ("the plan opened lasting channels") is not the answer.
+    good = [c for c in good if c.about_place] or good
     if not good:
         if any(not c.missing for c in pool):
             # Passages meet the question's year and place but none holds what is asked (a sum of money,
@@ -442,15 +446,6 @@ def compose(
         missing = sorted({m for c in failed[:2] for m in c.missing})
         return Composed("", [], 0.0, missing=missing, nearest=failed[0] if failed else None)
     best = good[0]
-    if best.hit.chunk.language != result.language:
-        # The same document in the asker's language, when the knowledge base has it.
-        twin = [
-            c
-            for c in good
-            if c.hit.chunk.language == result.language and c.hit.chunk.doc_id == best.hit.chunk.doc_id
-        ]
-        if twin:
-            best = twin[0]
     confidence = max(
         best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning, result.language)
     )

@@ -38,21 +38,17 @@ ACTIVITIES = "@activities"
 _CLASS_EN = {
     **dict.fromkeys(
         ["people", "persons", "scholars", "experts", "talents", "talent", "participants", "researchers",
-         "attendees", "visitors", "guests", "phds", "professionals", "returnees",
-         # singular, as hurried English writes a count ("how many scholar came")
-         "person", "scholar", "expert", "researcher", "participant", "attendee", "visitor"],
+         "attendees", "visitors", "guests", "phds", "professionals", "returnees"],
         PEOPLE,
     ),
-    **dict.fromkeys(
-        ["activities", "events", "projects", "programmes", "programs", "activity", "event", "project"], ACTIVITIES
-    ),
+    **dict.fromkeys(["activities", "events", "projects", "programmes", "programs"], ACTIVITIES),
 }  # fmt: skip
 _LOOSE_EN = frozenset(["ones", "things", "times"])
 # Words too loose to check: users call activities 项目 and scholars 人才 without meaning a distinction.
 _LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", "海外人才", "留学人才", "人次"])
 
 
-# One-character place nouns (几个省) are checked as places, not as words.
+# One-character place nouns (几个省, 几个市) name no thing to look for in the answer: not checked.
 _PLACE_CHARS = frozenset("省市县国州区地")
 
 # Qualifiers every scholar in the documents has: 海外专家 is any 专家 there.

@@ -25,7 +25,7 @@ from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize, word_rx
 from retrieval.tokenizer import Tokenizer
 from retrieval.tuning import Weights
-from retrieval.typos import HomophoneFixer, expand_shorthand, load_synonyms
+from retrieval.typos import HomophoneFixer, load_synonyms, plain_english
 
 log = logging.getLogger(__name__)
 
@@ -169,8 +169,8 @@ class Searcher:
         self._hold.close()
 
     def fix_typos(self, normalized: str) -> str:
-        """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary, chat shorthand
-        ("wen", "r u") spelled out."""
+        """Homophone slips (杭洲 → 杭州) put right against this generation's vocabulary, chat English put
+        plainly ("wen", "r u", "so basically …", "what is the plan for")."""
         if self._fixer is None:
             from retrieval.places import ABROAD, CHINA
 
@@ -179,7 +179,7 @@ class Searcher:
             self._fixer = HomophoneFixer(
                 [*self._fixer_words, *places], is_common=self.tokenizer.is_common_word
             )
-        return self._fixer.fix(self.expander.in_chinese(expand_shorthand(normalized)))
+        return self._fixer.fix(self.expander.in_chinese(plain_english(normalized)))
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""

@@ -14,11 +14,11 @@ LONGEST_SENTENCE = 1000
 
 
 def make_splitter(
-    chunk_size: int = 360, chunk_overlap: int = 40, separators: list[str] | None = None
+    separators: list[str], chunk_size: int = 360, chunk_overlap: int = 40
 ) -> RecursiveCharacterTextSplitter:
     # keep_separator="end" keeps 。 with the sentence it closes, so citations quote whole sentences.
     return RecursiveCharacterTextSplitter(
-        separators=separators or SEPARATORS,
+        separators=separators,
         keep_separator="end",
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
@@ -26,12 +26,14 @@ def make_splitter(
     )
 
 
-def split_text(text: str, chunk_size: int = 360, chunk_overlap: int = 40) -> list[str]:
-    """Pieces of about `chunk_size` characters, cut at sentence ends; a longer sentence stays one piece
-    unless it runs past LONGEST_SENTENCE, when it is cut at clauses as well."""
-    by_sentence = make_splitter(chunk_size, chunk_overlap, SENTENCE_ENDS)
-    anywhere = make_splitter(chunk_size, chunk_overlap)
+_BY_SENTENCE = make_splitter(SENTENCE_ENDS)
+_ANYWHERE = make_splitter(SEPARATORS)
+
+
+def split_text(text: str) -> list[str]:
+    """Pieces of about 360 characters, cut at sentence ends; a longer sentence stays one piece unless it
+    runs past LONGEST_SENTENCE, when it is cut at clauses as well."""
     pieces: list[str] = []
-    for piece in by_sentence.split_text(text):
-        pieces.extend(anywhere.split_text(piece) if len(piece) > LONGEST_SENTENCE else [piece])
+    for piece in _BY_SENTENCE.split_text(text):
+        pieces.extend(_ANYWHERE.split_text(piece) if len(piece) > LONGEST_SENTENCE else [piece])
     return pieces

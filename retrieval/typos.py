@@ -102,10 +102,6 @@ _OPENERS = re.compile(
 )
 
 
-# "content-wise", "money-wise": about the content, the money.
-_WISE = re.compile(r"\b([a-z]{3,})-?wise\b(?<!\blikewise)(?<!\botherwise)(?<!\bclockwise)")
-
-
 # Everyday phrasings of what the documents name with one word: "what is the plan for" asks its purpose,
 # "what existed before chizi" its predecessor.
 _PARAPHRASES = [
@@ -122,13 +118,11 @@ _PARAPHRASES = [
 ]
 
 
-def expand_shorthand(normalized: str) -> str:
+def plain_english(normalized: str) -> str:
     """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair"),
     empty openers dropped ("so basically what is chizi about" -> "what is chizi about") and everyday
     phrasings put in the documents' word ("what is the plan for" -> "what is the purpose of the plan")."""
-    text = _WISE.sub(
-        r"\1", _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
-    )
+    text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
     for rx, plain in _PARAPHRASES:
         text = rx.sub(plain, text)
     return text

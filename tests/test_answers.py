@@ -905,61 +905,13 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
 
 
 @pytest.mark.parametrize(
-    "question", ["where are Hangzhou's stations besides Silicon Valley", "杭州另外三个联络站在哪"]
-)
-def test_the_rest_of_a_set_is_not_answered_by_the_one_member_the_documents_name(
-    asked: Assistant, question: str
-) -> None:
-    # "Four stations, one of them in Silicon Valley" says where one is, not where the other three are.
-    assert not asked.answer(question).answered
-
-
-def test_a_one_character_noun_after_a_measure_word_is_what_is_counted(asked: Assistant) -> None:
-    # 几个站 counts stations (联络站): the sentence with the four stations answers it.
-    answer = asked.answer("杭州在国外设了几个站")
-    assert answer.answered and "4" in answer.answer
-
-
-def test_how_many_years_asks_for_a_length_of_time(asked: Assistant) -> None:
-    # Guizhou's agreements are "long-term": how many years they run is not published.
-    assert not asked.answer("贵州签的协议有效期几年").answered
-
-
-def test_an_empty_opener_does_not_hide_the_question(asked: Assistant) -> None:
-    answer = asked.answer("so basically what is chizi about")
-    assert answer.answered and "2010" in answer.answer
-
-
-def test_which_places_is_answered_by_the_sentence_naming_them_not_read_as_a_count(asked: Assistant) -> None:
-    answer = asked.answer("哪几个地方开了新闻发布会宣传活动")
-    assert answer.answered and "山东" in answer.answer and "广州" in answer.answer
-
-
-def test_who_the_counted_members_are_is_not_answered_by_their_count(asked: Assistant) -> None:
-    # The documents count 41 institutions at the Ningbo fair and name none of them; nor is the English
-    # sentence's commas a list of them in a Chinese reply.
-    assert not asked.answer("宁波那41家机构都有谁").answered
-
-
-def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assistant) -> None:
-    answer = asked.answer("杭州那个线上交流会几点开始")
-    assert "10:00" in answer.answer
-
-
-def test_whether_an_event_is_a_known_brand_is_answered_by_the_roll_call_of_brands(asked: Assistant) -> None:
-    answer = asked.answer("Ningbo 人才科技周算品牌活动吗")
-    assert answer.answered and "著名服务品牌" in answer.answer
-
-
-def test_talent_before_the_counted_noun_is_a_modifier(asked: Assistant) -> None:
-    # "talent liaison stations" counts stations, not people; answered in English from the English passage.
-    answer = asked.answer("How many overseas talent liaison stations did Hangzhou set up?")
-    assert answer.answered and "four" in answer.answer and "Silicon Valley" in answer.answer
-
-
-@pytest.mark.parametrize(
     "question",
     [
+        # "Four stations, one of them in Silicon Valley" says where one is, not the other three.
+        "where are Hangzhou's stations besides Silicon Valley",
+        "杭州另外三个联络站在哪",
+        "贵州签的协议有效期几年",  # a length of time; the agreements are only "long-term"
+        "宁波那41家机构都有谁",  # who they are: the documents count the 41, name none
         "How many of the 10,000 visits were by PhDs?",  # the total is given, no part of it
         "how many stations does Hangzhou plan to open next",  # a plan; the documents record what was done
         "2012年齐鲁友谊奖颁给了谁",  # a person; the award is only named
@@ -970,41 +922,35 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
     assert not asked.answer(question).answered
 
 
-def test_a_part_of_a_quoted_figure_is_answered_by_the_sentence_giving_the_part(asked: Assistant) -> None:
-    answer = asked.answer("how many of the 130 Chongqing projects reached agreements")
-    assert answer.answered and "29" in answer.answer
-
-
-def test_a_question_about_a_place_gets_the_sentence_about_that_place(asked: Assistant) -> None:
-    # Not its neighbour about the plan in general ("the plan opened lasting channels …").
-    answer = asked.answer("how did Guizhou keep in touch with scholars abroad")
-    assert answer.answered and "15" in answer.answer
-
-
-def test_which_aspects_is_answered_by_the_sentence_listing_them(asked: Assistant) -> None:
-    answer = asked.answer("津门行帮当地解决了哪方面的问题")
-    assert answer.answered and "节能降耗" in answer.answer
-
-
-def test_what_kind_of_one_thing_is_not_read_as_a_request_for_a_list(asked: Assistant) -> None:
-    answer = asked.answer("what kind of projects did the Wenzhou fair receive")
-    assert answer.answered and "science and technology" in answer.answer
-
-
-def test_a_count_written_with_a_singular_noun_counts_the_head_noun(asked: Assistant) -> None:
-    # "cooperation intention" is "cooperation intentions" written in a hurry: intentions are counted.
-    answer = asked.answer("how many cooperation intention reach in 2012")
-    assert answer.answered and "2,000" in answer.answer
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("could you tell me what the plan is actually for", "encourage"),  # its purpose
-        ("what existed before chizi", "1988"),  # its predecessor
-        ("What role did the plan play in 2012?", "model"),
+        ("杭州在国外设了几个站", ["4"]),  # 几个站 counts stations (联络站)
+        ("so basically what is chizi about", ["2010"]),  # an empty opener
+        ("哪几个地方开了新闻发布会宣传活动", ["山东", "广州"]),  # which places, not how many
+        ("Ningbo 人才科技周算品牌活动吗", ["著名服务品牌"]),  # being on the roll-call of brands is the answer
+        # "talent liaison stations" counts stations; answered in English from the English passage.
+        ("How many overseas talent liaison stations did Hangzhou set up?", ["four", "Silicon Valley"]),
+        ("how many of the 130 Chongqing projects reached agreements", ["29"]),  # a part: "29 of them"
+        # The sentence about Guizhou, not its neighbour about the plan in general.
+        ("how did Guizhou keep in touch with scholars abroad", ["15"]),
+        ("津门行帮当地解决了哪方面的问题", ["节能降耗"]),  # which aspects: the sentence listing them
+        ("what kind of projects did the Wenzhou fair receive", ["science and technology"]),  # one kind
+        ("how many cooperation intention reach in 2012", ["2,000"]),  # hurried English for "intentions"
+        ("famous brands, list pls", ["Suzhou", "Ningbo"]),
+        ("could you tell me what the plan is actually for", ["encourage"]),  # its purpose
+        ("what existed before chizi", ["1988"]),  # its predecessor
+        ("What role did the plan play in 2012?", ["model"]),
     ],
 )
-def test_everyday_phrasings_reach_the_documents_words(asked: Assistant, question: str, expected: str) -> None:
+def test_the_sentence_that_says_what_is_asked_is_the_answer(
+    asked: Assistant, question: str, expected: list[str]
+) -> None:
     answer = asked.answer(question)
-    assert answer.answered and expected in answer.answer
+    assert answer.answered and all(e in answer.answer for e in expected)
+
+
+def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assistant) -> None:
+    # 线上 names the event here; the question asks when it starts.
+    answer = asked.answer("杭州那个线上交流会几点开始")
+    assert "10:00" in answer.answer
