@@ -26,7 +26,7 @@ from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
 from chizi.texts import concept_name, joined, t
 from retrieval import router
-from retrieval.compose import Composed, compose
+from retrieval.compose import Composed, asks_a_period, compose, passage_misses
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.faq import FaqMatch, FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
@@ -395,6 +395,17 @@ class Assistant:
             return Answer(question, dont_know(lang), False, lang, "unknown", timings=result.timings)
         t = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
+        if not composed.text and composed.missing and asks_a_period(q):
+            # The passages found first name no year in the span asked about; one further down may
+            # ("was there anything like chizi before 2010": the 1988 roots). Only those are read again.
+            wider = searcher.search(
+                query, k=4 * self.settings.retrieval.top_k, weights=weights or self.weights
+            )
+            meeting = [h for h in wider.hits if not passage_misses(q, h)]
+            if meeting:
+                second = compose(q, replace(wider, hits=meeting), searcher, self.tuning)
+                if second.text:
+                    composed, result = second, replace(wider, hits=meeting, timings=result.timings)
         result.timings["compose"] = time.perf_counter() - t
         if faq is not None and composed.confidence < self.tuning.document_over_faq:
             # A how-to matched by meaning alone yields to a document sentence that says what was asked in

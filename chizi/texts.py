@@ -663,6 +663,8 @@ CONCEPTS_ZH = {
     "family members": "携带家属",
     "the events' language": "活动使用的语言",
     "dress code": "着装要求",
+    "meals": "餐饮",
+    "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",
     "what happened afterwards": "后来的进展",

@@ -18,7 +18,14 @@ from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import detect_language, has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
-from retrieval.understand import FOCUS_CONCEPTS, FUTURE_SENTENCE, Question, check, fits_wanted
+from retrieval.understand import (
+    FOCUS_CONCEPTS,
+    FUTURE_SENTENCE,
+    Question,
+    before_met,
+    check,
+    fits_wanted,
+)
 
 # What a loose count word can be answered by ("scholars": talent, experts, villagers seen …), as stems.
 _CLASS_STEMS = {
@@ -129,6 +136,20 @@ def _analyse(hit: Hit, searcher: Searcher, cache: Analysed) -> tuple[set[str], l
             [(s, set(searcher.tokenizer.tokens(s))) for s in body],
         )
     return cache[hit.chunk.id]
+
+
+def passage_misses(question: Question, hit: Hit) -> list[str]:
+    """The question's years, places and events that a passage (speaking for its "as of" year) lacks."""
+    as_of = str(hit.chunk.meta.get("as_of") or "")[:4]
+    body = normalize(hit.chunk.text.split("\n", 1)[-1])
+    return check(question, f"{normalize(hit.chunk.text)} {as_of}", body=body).missing
+
+
+def asks_a_period(question: Question) -> bool:
+    """Whether the question asks about a span of years ("before 2010", "the 1980s") that any year in it
+    meets. (A place or a single year the first passages lack is, as measured, absent from the rest: read
+    further, a roll-call naming the place is found instead.)"""
+    return bool(question.before or question.decades)
 
 
 def absent_concepts(question: Question, searcher: Searcher) -> list[str]:
@@ -315,6 +336,8 @@ _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\
 
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
+# The words of "before 2010", "older than 2010", "2010年以前" as the tokenizer gives them.
+_BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之前"})
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
 
 
@@ -339,17 +362,22 @@ def candidates(
         title_tokens, body = _analyse(hit, searcher, cache)
         title = normalize(str(hit.chunk.meta.get("title", "")))
         # A passage speaks for the period it is "as of" (the 2012 results) even where it names no year.
-        as_of = str(hit.chunk.meta.get("as_of") or "")[:4]
-        passage_body = normalize(hit.chunk.text.split("\n", 1)[-1])
-        missing = tuple(check(question, f"{normalize(hit.chunk.text)} {as_of}", body=passage_body).missing)
+        missing = tuple(passage_misses(question, hit))
         relative = hit.score / top if top else 0.0
         dense = (
             max(0.0, 1.0 - (best_dense - hit.dense_similarity) / tuning.dense_window) if best_dense else 0.0
         )
         for pos, (sentence, tokens) in enumerate(body):
+            # "before 2010" is said by a sentence naming an earlier year (1988) in words of its own: the
+            # question's year and its "before" count as met.
+            met_before = (
+                _BEFORE_WORDS | {str(question.before)}
+                if question.before and before_met(question.before, sentence)
+                else frozenset()
+            )
             lexical = max(
-                coverage(result.query_tokens, tokens, searcher),
-                0.9 * coverage(result.query_tokens, tokens | title_tokens, searcher),
+                coverage(result.query_tokens, tokens | met_before, searcher),
+                0.9 * coverage(result.query_tokens, tokens | title_tokens | met_before, searcher),
             )
             norm_sentence = normalize(sentence)
             named_places = gazetteer.places_in(norm_sentence)

@@ -37,6 +37,15 @@ _OFF_TOPIC = re.compile(
 )
 
 
+_LEISURE = re.compile(
+    r"好吃|美食|小吃|餐厅|饭馆|饭店|景点|好玩|旅游攻略|购物|"
+    r"\b(food|eat|restaurants?|sightseeing|tourist attractions?|things to do|shopping|nightlife)\b"
+)
+_PLAN_OR_EVENT = re.compile(
+    r"赤子|chizi|计划|plan\b|program|活动|event|报名|regist|会|周|行|\b(tour|fair|week|meet-?up|exchange)\b"
+)
+
+
 _HELP = re.compile(
     r"^(/?help|帮助|救命|怎么用|如何使用|使用说明|菜单|menu|start|开始|"
     r"(hi|hello|hey|你好|您好)?[\s,，!！]*(i'?m|i am|我是)\s*(new|a new user|新来的|新用户|第一次来)( here)?|"
@@ -63,5 +72,9 @@ def route(text: str) -> str | None:
     # Off-topic words only decide when nothing ties the question to the plan ("the capital of the Tianjin
     # fund", "does the plan help with a visa" are the plan's questions, answered or declined from its documents).
     if _OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm):
+        return "out_of_scope"
+    # Food and sightseeing in a city the plan works in ("推荐一下苏州好吃的") are no less off topic; with an
+    # event named ("what food is served at the Suzhou week") they are a question for its organisers.
+    if _LEISURE.search(norm) and not _PLAN_OR_EVENT.search(norm):
         return "out_of_scope"
     return None

@@ -83,6 +83,20 @@ def figures_in(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# "before 2010", "2010年以前": the time before a year, met by any earlier year (the plan's 1988 roots), not
+# by a sentence naming that year.
+_BEFORE_YEAR = _rx(
+    r"((?:19|20)\d{2})\s*年?\s*(?:以前|之前|前)(?![一二三四五六七八九十两几\d])",
+    r"\b(?:before|prior to|earlier than|older than|pre-?)\s*((?:19|20)\d{2})\b",
+)
+
+
+def before_year(text: str) -> int | None:
+    """The year a normalised question asks about the time before, if any."""
+    m = _BEFORE_YEAR.search(text)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
 def decades_in(text: str) -> list[tuple[int, int]]:
     out = []
     for raw in _DECADE.findall(text):
@@ -155,7 +169,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是|(颁|发|授|给)(给)?了?谁|谁(获|得|拿)(了|到|过)?",
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
-            r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b",
+            r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b"
+            # "name of the doctor heading the Yunnan team": a person's name, not a list
+            r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
         ),
     ),
     # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks
@@ -203,7 +219,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "list",
         _rx(
             # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
-            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用)",
+            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|是哪几(?!个?(国家|城市|省|地区|地方))|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
             r"|\blist( them)?( please)?\W*$"
             # "what kinds of activities" asks for several; "what kind of projects" may be one description.
@@ -305,6 +321,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("dress code", _rx(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
+    # Meals and sightseeing around an event: the organisers', never the plan documents'.
+    (
+        "meals",
+        _rx(
+            r"好吃|美食|小吃|餐厅|饭馆|餐饮|伙食|管饭",
+            r"\b(food|meals?|restaurants?|catering|lunch|dinner)\b",
+        ),
+    ),
+    ("sightseeing", _rx(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
 ]
 
@@ -494,6 +519,7 @@ class Question:
     years: tuple[int, ...] = ()
     figures: tuple[tuple[str, str], ...] = ()  # quoted figures ("the 36 activities"): digits, as asked
     decades: tuple[tuple[int, int], ...] = ()
+    before: int | None = None  # asks about the time before this year ("before 2010", "2010年以前")
     places: tuple[Place, ...] = ()
     foreign: tuple[Place, ...] = ()  # places abroad named as what is asked about, not where the asker is
     events: tuple[str, ...] = ()
@@ -586,6 +612,8 @@ def understand(
     `event_places` to the places they are held (a passage about an event names it or its place)."""
     guessed_year = bool(_GUESSED_YEAR.search(text))
     years = [] if guessed_year else years_in(text, today)
+    before = before_year(text)
+    years = [y for y in years if y != before]
     decades = decades_in(text)
     events = find_events(text, aliases or {})
     # What is asked is read without the event's name: "杭州线上交流会是北京时间几点" asks the time, not the format.
@@ -595,7 +623,7 @@ def understand(
             rest = rest.replace(name, " ")
     wants = "year" if guessed_year else next((name for name, rx in WANTS if rx.search(rest)), "other")
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
-    past = any(y < today.year for y in years) or bool(decades) or bool(_PAST.search(text))
+    past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
     future = any(y >= today.year for y in years)
     fields = fields_in(text, original)
     months = months_in(text, today)
@@ -635,6 +663,7 @@ def understand(
         years=tuple(years),
         figures=tuple(figures_in(text)),
         decades=tuple(decades),
+        before=before,
         places=tuple(china),
         # Where the asker says they are ("as a chemist working in Germany, …") is not what is asked about.
         foreign=() if first_person else tuple(gazetteer.foreign_places_in(without_introduction(text))),
@@ -786,6 +815,12 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     return True
 
 
+def before_met(year: int, text: str) -> bool:
+    """Whether a text names a year earlier than `year` ("before 2010" is met by 1988)."""
+    # Years as a question names them: "2,000 intentions" and "2000余万元" are amounts, not the year 2000.
+    return any(int(y) < year for y in _YEAR.findall(text))
+
+
 def check(question: Question, passage: str, body: str | None = None) -> Evidence:
     """The question's years, decades, places and events against a normalised passage (title included);
     an event must be named in the `body` itself, since a title may list several."""
@@ -806,6 +841,10 @@ def check(question: Question, passage: str, body: str | None = None) -> Evidence
     for lo, hi in question.decades:
         if not any(lo <= int(y.group(0)) <= hi for y in _YEARISH.finditer(flat)):
             ev.missing.append(f"{lo}s")
+    if question.before and not before_met(question.before, passage):
+        ev.missing.append(
+            f"{question.before}年以前" if has_cjk(question.text) else f"before {question.before}"
+        )
     for place in (*question.places, *question.foreign):
         if not gazetteer.mentions(passage, place):
             ev.missing.append(place.key)

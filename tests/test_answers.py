@@ -69,6 +69,13 @@ def test_a_concept_the_documents_never_mention_is_declined(asked: Assistant) -> 
     assert not answer.answered and "minister" in answer.answer
 
 
+def test_meals_at_a_named_event_are_declined_as_the_organisers_matter_not_out_of_scope(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("苏州精英周期间有什么好吃的")
+    assert answer.route == "unknown" and not answer.answered and "餐饮" in answer.answer
+
+
 def test_an_everyday_word_the_documents_do_not_use_does_not_block_an_answer(asked: Assistant) -> None:
     assert "80" in asked.answer("How many villagers did the Yunnan doctors see?").answer
     assert "2010" in asked.answer("what year did the chizi programme start").answer
@@ -190,6 +197,7 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("张伟报名了哪些活动", "personal_data"),
         ("红烧肉怎么做", "out_of_scope"),
         ("中国的GDP是多少", "out_of_scope"),
+        ("推荐一下苏州好吃的", "out_of_scope"),  # a city the plan works in does not make food its topic
     ],
 )
 def test_fixed_replies_come_before_retrieval(asked: Assistant, question: str, route: str) -> None:
@@ -916,6 +924,9 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "how many stations does Hangzhou plan to open next",  # a plan; the documents record what was done
         "2012年齐鲁友谊奖颁给了谁",  # a person; the award is only named
         "宁波哪个项目融资最多",  # which one, not the sum
+        "names of the experts on the Yunnan team",  # people; the documents name nobody
+        "宁波那23个项目都是哪几个",  # which ones: the documents count the 23, name none
+        "is lunch provided at the Suzhou week",  # meals are the organisers' to tell
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -941,6 +952,10 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("could you tell me what the plan is actually for", ["encourage"]),  # its purpose
         ("what existed before chizi", ["1988"]),  # its predecessor
         ("What role did the plan play in 2012?", ["model"]),
+        # "before 2010" is met by an earlier year, found past the passages that name 2010 itself.
+        ("was there anything like chizi before 2010", ["1988"]),
+        ("赤子计划2010年以前就有了吗", ["1988"]),
+        ("did chizi have another name before 2010", ["1988"]),  # the noun "name" asks for no list
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
