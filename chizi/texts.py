@@ -664,6 +664,7 @@ CONCEPTS_ZH = {
     "the events' language": "活动使用的语言",
     "dress code": "着装要求",
     "meals": "餐饮",
+    "acronym": "缩写",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

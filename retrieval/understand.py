@@ -115,6 +115,13 @@ def months_in(text: str, today: dt.date) -> list[int]:
         months |= set(range(7, 13))
     if re.search(r"上半年|first half", text):
         months |= set(range(1, 7))
+    # The start, middle and end of a year ("明年年底", "late 2027", "early next year").
+    if re.search(r"年底|年末|年尾|\b(late|end of( the)?)( next)? (year|20\d\d)\b", text):
+        months |= {11, 12}
+    if re.search(r"年初|开年|\b(early|start of( the)?|beginning of( the)?)( next)? (year|20\d\d)\b", text):
+        months |= {1, 2}
+    if re.search(r"年中|\bmid-?(year|20\d\d)\b|\bmiddle of( the)?( next)? (year|20\d\d)\b", text):
+        months |= {6, 7}
     if re.search(r"下个月|next month", text):
         months.add(today.month % 12 + 1)
     # Seasons as China has them (the events are held there): spring March-May, and so on.
@@ -330,6 +337,8 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("sightseeing", _rx(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
+    # The plan's name is given in full and as 赤子计划 / "Chizi Plan"; no acronym is published.
+    ("acronym", _rx(r"缩写|首字母", r"\bacronyms?\b|\babbreviat\w*|\binitials\b")),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
 ]
 

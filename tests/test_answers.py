@@ -105,6 +105,12 @@ def test_an_english_question_is_answered_from_a_chinese_only_passage(
 
 
 # --- events from the live catalogue --------------------------------------------------------------------
+@pytest.mark.parametrize("question", ["late 2027, anything on?", "明年年底有什么活动"])
+def test_the_end_of_a_year_lists_its_november_and_december_events(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and [e.id for e in answer.events] == ["gd-nanyue-2027"]
+
+
 def test_whats_on_in_a_month_lists_that_months_events_from_the_catalogue(asked: Assistant) -> None:
     answer = asked.answer("what's on in June?")
     assert answer.answered and answer.route == "event"
@@ -634,6 +640,8 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("我已经回国了还能参加吗", "赤子计划面向海外留学人员"),
         ("赤子计划一般搞哪些形式的活动", "内容涵盖人才交流"),
         ("how do I see what I signed up for", "Send /myevents"),
+        ("what happens if there are no spots left", "When an event is full"),
+        ("wipe everything you know about me", "Send /forgetme"),
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
@@ -927,6 +935,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "names of the experts on the Yunnan team",  # people; the documents name nobody
         "宁波那23个项目都是哪几个",  # which ones: the documents count the 23, name none
         "is lunch provided at the Suzhou week",  # meals are the organisers' to tell
+        "chizi 计划的英文缩写",  # no acronym is published; its short name is not one
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
