@@ -54,6 +54,11 @@ from retrieval.understand import (
 )
 
 log = logging.getLogger(__name__)
+# The kinds of fact a curated question asks for that another question's words may share without asking it
+# ("how many scholars did the Tianjin tour invite" and "how did it decide whom to invite").
+_FACT_WANTS = frozenset(
+    ["count", "money", "year", "date", "duration", "person", "org", "place", "share", "ranking"]
+)
 _CONCEPTS = dict(FOCUS_CONCEPTS)
 
 GUIDE_TITLE = {lang: t("a_guide_title", lang) for lang in ("zh", "en")}
@@ -427,6 +432,12 @@ class Assistant:
         """A curated answer meets the question's years and places, and speaks of what it asks about
         (a dress code, a visa): the events how-to does not answer "what language are the events in"."""
         text = self._faq.checkable_text(faq.entry)
+        if faq.variant and faq.variant != "pattern":
+            # Matched by its words, the curated question must ask the same kind of thing: "how did the
+            # Tianjin tour decide whom to invite" is not "how many scholars did the Tianjin tour invite".
+            wants = self._understand(normalize(faq.variant), self.now(), faq.variant).wants
+            if wants in _FACT_WANTS and wants != q.wants:
+                return False
         return check(q, text).ok and all(_CONCEPTS[name].search(text) for name in q.focus)
 
     def _faq_answer(self, question: str, faq: FaqMatch, lang: str) -> Answer:

@@ -250,6 +250,8 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
     """What the answer must name: the thing a count counts, or the noun of "which companies …"."""
     if wants == "count":
         return count_target(text)
+    if wants == "share":
+        return ()  # "what share of X": the part is named by the sentence's own "29 of them"
     zh = _WHICH_ZH.search(text)
     if zh:
         # As for counts, the noun's head is at its end: 什么合作机制 asks for a 机制.

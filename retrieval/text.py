@@ -86,9 +86,17 @@ def detect_language(text: str, default: str = "en") -> str:
     # About two characters make a Chinese word: a Chinese sentence with one English name in it is
     # still Chinese, an English sentence naming 赤子计划 is still English. A question asked with Chinese
     # question words is Chinese however many English names it holds ("Suzhou elite week 还有名额吗").
-    return "zh" if cjk / 2 > latin_words or _ZH_QUESTION_WORD.search(text) else "en"
+    if _ZH_QUESTION_WORD.search(text):
+        return "zh"
+    # "重庆行 2027 deadline?", "宁洽会 2027 where?": Chinese names, an English question.
+    if _EN_QUESTION_WORD.search(text.lower()):
+        return "en"
+    return "zh" if cjk / 2 > latin_words else "en"
 
 
+_EN_QUESTION_WORD = re.compile(
+    r"\b(what|when|where|which|who|why|how|deadline|seats?|places|register|contact|email)\b"
+)
 _ZH_QUESTION_WORD = re.compile(
     r"[吗呢嘛]|什么|怎么|哪(里|儿|个|些|年|天)|几(个|号|家|位|天|月)|多少|有没有|能不能|可以吗|是不是"
 )

@@ -118,11 +118,16 @@ _PARAPHRASES = [
 ]
 
 
+# "10k scholars", "2k intentions": thousands written as the documents write them (10,000).
+_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?k\b(?!m)")
+
+
 def plain_english(normalized: str) -> str:
     """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair"),
     empty openers dropped ("so basically what is chizi about" -> "what is chizi about") and everyday
     phrasings put in the documents' word ("what is the plan for" -> "what is the purpose of the plan")."""
     text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
+    text = _THOUSANDS.sub(lambda m: f"{int(float(m.group(1)) * 1000):,}", text)
     for rx, plain in _PARAPHRASES:
         text = rx.sub(plain, text)
     return text

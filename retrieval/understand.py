@@ -193,7 +193,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         _rx(
-            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪",
+            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元",
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
             r"|\bcost\b|\bworth\b|prize money"
             r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
@@ -219,6 +219,15 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "country",
         _rx(
             r"哪(个|些|几个)国家|来自哪(个|些|几个)?国", r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
+        ),
+    ),
+    # "女性学者占多少", "what share of Chongqing's projects reached agreements": a part of a whole, answered
+    # by a sentence giving a percentage or a part ("29 of them"), not by any number.
+    (
+        "share",
+        _rx(
+            r"占(多少|几成|百分之几|比例|比重)|比例(是)?多少|百分之几|几成",
+            r"\bwhat (share|percentage|proportion|fraction|percent)\b|\bhow many percent\b|\bpercentage of\b",
         ),
     ),
     # An English request for a list is answered by an enumeration, not by a sentence using the word.
@@ -248,7 +257,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "org",
         _rx(
-            r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起)|(哪个|什么)部(门)?(管|负责|主办)|由谁",
+            r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起|创办|创立|举办|承办)|谁办的|(哪个|什么)部(门)?(管|负责|主办)|由谁",
             r"who (runs|ran|is behind|was behind|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
             r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
         ),
@@ -333,7 +342,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         "meals",
         _rx(
             r"好吃|美食|小吃|餐厅|饭馆|餐饮|伙食|管饭",
-            r"\b(food|meals?|restaurants?|catering|lunch|dinner)\b",
+            # "a dress code for the gala dinner" asks about the dress code, not the meal
+            r"\b(food|meals?|restaurants?|catering)\b|\b(lunch|dinner|breakfast) (is |be |are )?(provided|included|served|covered)\b"
+            r"|\b(provide|serve|include)s? (lunch|dinner|breakfast)\b",
         ),
     ),
     ("sightseeing", _rx(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
@@ -779,6 +790,10 @@ _ORG = _rx(
     r"部|委员会|协会|政府|机构|组织",
     r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation",
 )
+_SHARE = _rx(
+    r"%|百分之|其中\d|其中[一二三四五六七八九十两]",
+    r"\bper ?cent\b|\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|half) (of|out of) (them|which|these|those)\b",
+)
 _PERSON = _rx(
     r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]"
 )
@@ -801,6 +816,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
         return len(re.findall(r"[,、;；]| and |和|及", sentence)) >= 3
     if wants == "count":
         return bool(_NUMBER_WORD.search(sentence))
+    if wants == "share":
+        return bool(_SHARE.search(sentence))
     if wants == "money":
         return bool(_MONEY.search(sentence))
     if wants == "year":

@@ -59,6 +59,11 @@ def test_a_place_the_documents_lack_is_declined_not_answered_with_another(asked:
     assert "杭州市设立了4个" not in answer.answer.split("最接近的资料")[0]
 
 
+def test_a_smaller_city_the_documents_lack_is_named_as_missing(asked: Assistant) -> None:
+    answer = asked.answer("烟台有几个联络站")
+    assert not answer.answered and "烟台" in answer.answer.split("\n")[0]
+
+
 def test_a_count_of_something_the_passage_does_not_count_is_declined(asked: Assistant) -> None:
     assert not asked.answer("How many agreements were signed at the Wenzhou fair?").answered
     assert asked.answer("How many projects were submitted at the Wenzhou fair?").answered
@@ -936,6 +941,8 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "宁波那23个项目都是哪几个",  # which ones: the documents count the 23, name none
         "is lunch provided at the Suzhou week",  # meals are the organisers' to tell
         "chizi 计划的英文缩写",  # no acronym is published; its short name is not one
+        "重庆那些协议的总金额是多少",  # a sum of money; the agreements are only counted
+        "南京宁交会是谁创办的",  # who founded it; the fair is only named among the brands
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -965,6 +972,11 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("was there anything like chizi before 2010", ["1988"]),
         ("赤子计划2010年以前就有了吗", ["1988"]),
         ("did chizi have another name before 2010", ["1988"]),  # the noun "name" asks for no list
+        ("was it really 10k visits in 2012", ["10,000"]),  # 10k is 10,000
+        ("what share of the 130 Chongqing projects were signed", ["29"]),  # a part: "29 of them"
+        # A curated answer to "how many scholars did the Tianjin tour invite" answers no "how".
+        ("how did the Tianjin tour choose whom to invite", ["visited"]),
+        ("宁洽会 2027 where?", ["Yinchuan"]),  # Chinese names, an English question: an English reply
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
