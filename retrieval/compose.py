@@ -21,6 +21,7 @@ from retrieval.tuning import Tuning
 from retrieval.understand import (
     FOCUS_CONCEPTS,
     FUTURE_SENTENCE,
+    NEGATIVE_SENTENCE,
     Question,
     before_met,
     check,
@@ -389,6 +390,7 @@ def candidates(
                 and not (question.total and unasked_place)
                 and not (question.others and _ONE_OF_THEM.search(norm_sentence))
                 and not (question.subset and not _PART_OF.search(norm_sentence))
+                and not (question.negated and not NEGATIVE_SENTENCE.search(norm_sentence))
                 and not (
                     question.will and question.wants != "other" and not FUTURE_SENTENCE.search(norm_sentence)
                 )

@@ -138,6 +138,14 @@ _ABOUT_ME_EN = re.compile(
 _ABOUT_ME_ZH = re.compile(r"^\s*(?:我(?:是|在|做|读|学)[^，。,；;？?！!]{1,30}[，。,；;！!]\s*)+")
 
 
+# Any first-person opening sentence set off by a full stop, colon or dash ("I'm writing a report on
+# diaspora engagement — how many …"), when the question after it stands alone (no "that area", "it").
+_STORY_EN = re.compile(
+    r"^\s*(?:i'?m|i am|i|my|we|our)\b[^.!?;:—–]{2,120}(?:[.!;:]|\s[—–-])\s+", re.IGNORECASE
+)
+_BACK_REFERENCE_EN = re.compile(r"\b(that|this|these|those|it|there|them)\b", re.IGNORECASE)
+
+
 def without_introduction(question: str) -> str:
     """A question without the asker's opening words about themselves, when a question of
     its own remains ("did any chizi activity involve finance?"); otherwise unchanged."""
@@ -145,4 +153,7 @@ def without_introduction(question: str) -> str:
         m = rx.match(question)
         if m and enough(rest := question[m.end() :].strip()):
             return rest
+    m = _STORY_EN.match(question)
+    if m and len((rest := question[m.end() :].strip()).split()) >= 4 and not _BACK_REFERENCE_EN.search(rest):
+        return rest
     return question

@@ -210,8 +210,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         _rx(
-            r"多久|多长时间|几天|几个月|(?<![近前这那后过头])几年(?!级)",
-            r"how long\b|how many (days|weeks|months)|for how long",
+            r"多久|多长时间|几天|几个月|(?<![近前这那后过头])几年(?!级)|多少年(?!代)",
+            r"how long\b|how many (days|weeks|months|years)|for how long",
         ),
     ),
     # "津门行的学者都是哪些国家的": countries, answered only by a sentence naming countries or continents.
@@ -247,7 +247,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             # 哪几个地方 asks which, not how many.
             r"多少|(?<!哪)(几个|几项|几家|几次|几届|几位|几名|几人|几种)|有几|数量",
-            r"how many|number of|\bcount\b|how much",
+            r"how many|number of|\bcount\b|how much"
+            # "what did the Shandong fair achieve in numbers": figures, which a sentence without any lacks
+            r"|\bin numbers\b|\b(any|the) (figures|numbers|stats|statistics)\b",
         ),
     ),
     (
@@ -267,6 +269,16 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         _rx(
             r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些|几个)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
             r"\bwhere\b|which (county|city|province|country|countries|place)",
+        ),
+    ),
+    # "how is chizi different from the Thousand Talents plan", "海洽会和宁交会有什么区别": a comparison, which
+    # only a sentence that compares can make (a roll-call naming both does not).
+    (
+        "difference",
+        _rx(
+            r"区别|不同之处|有什么不同|有何不同|有啥不同|差别|差异",
+            r"\bdifferen(t|ce|ces)\b.{0,40}\b(from|between|to)\b|\bhow does .{1,40}\bdiffer\b|\bdiffers? from\b"
+            r"|\bcompared? (to|with)\b|\bvs\.?\b|\bversus\b",
         ),
     ),
     ("reason", _rx(r"为什么|为啥|目的|为何", r"\bwhy\b|purpose|the point of")),
@@ -488,6 +500,16 @@ _WILL = _rx(
     r"\b(does|do|is|are) [a-z]+ (plan|planning|going|intend|intending) to\b|\b(planning|intends) to\b"
     r"|\bwill\b.{0,40}\bnext\b",
 )
+# "which regions would the ministry NOT prioritise", "哪些活动没有入选": the complement of what a sentence
+# lists, which only a sentence saying what was not done can give.
+_NEGATED = _rx(
+    r"(哪些|哪个|什么|哪几).{0,12}(没有|没|不|未)(被)?(入选|选上|支持|重点|包括|涉及|参加)|(没有|没|未)(被)?入选的",
+    r"^(which|what|who|where)\b.{0,60}(\bnot\b|n't\b|\bnever\b)",
+)
+NEGATIVE_SENTENCE = _rx(
+    r"没有|未能|未被|(?<!将)未(?!来)|不是|不会|不再|不能|不予|并非|落选",
+    r"\b(not|no|never|nor|without|neither)\b|n't\b",
+)
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
     r"^(and|what about|how about|also|then)\b|\b(it|that one)\b",
@@ -568,6 +590,7 @@ class Question:
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
     others: bool = False  # asks for the rest of a set ("besides Silicon Valley", "另外三个联络站")
     subset: bool = False  # a part of a quoted figure ("how many of the 10,000 visits", "一万人次里有多少")
+    negated: bool = False  # asks for what was not done ("which regions would it NOT prioritise")
     will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
 
     @property
@@ -712,6 +735,7 @@ def understand(
         others=bool(_OTHERS.search(text)),
         subset=wants == "count" and bool(_SUBSET.search(text)),
         will=bool(_WILL.search(text)),
+        negated=bool(_NEGATED.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
         ),
@@ -771,6 +795,9 @@ class Evidence:
         return not self.missing
 
 
+_YEAR_OF = re.compile(
+    r"(?<![\d.,])(?:19|20)\d{2}(?:\s*年(?!代)|(?=\D|$))(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余|s\b))"
+)
 _NUMBER_WORD = _rx(
     r"\d|[一二三四五六七八九十两百千万亿]+(个|项|家|名|位|人|届|次|种|所)|上万|上百|数届|几十|多个|余",
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
@@ -778,6 +805,8 @@ _NUMBER_WORD = _rx(
 _DURATION = _rx(
     r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届|自\d{4}年起",
     r"\b\d+\s*(days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|several|many) (days?|weeks?|months?|years?)\b"
+    # a start year answers how long something has gone on ("launched in 2010", "于2010年启动", "since 1988")
+    r"|\b(since|launched in|began in|started in)\s+(19|20)\d{2}\b|(于|自|从)(19|20)\d{2}年|(19|20)\d{2}年(启动|开始|起)"
     r"|\bsince (19|20)\d\d\b",  # "every year since 1988" says how long
 )
 _MONEY = _rx(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
@@ -790,6 +819,7 @@ _ORG = _rx(
     r"部|委员会|协会|政府|机构|组织",
     r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation",
 )
+_COMPARES = _rx(r"区别|不同于|相比|而是|不像", r"\b(differ\w*|unlike|whereas|compared|but rather)\b")
 _SHARE = _rx(
     r"%|百分之|其中\d|其中[一二三四五六七八九十两]",
     r"\bper ?cent\b|\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|half) (of|out of) (them|which|these|those)\b",
@@ -815,7 +845,10 @@ def fits_wanted(wants: str, sentence: str) -> bool:
             return len(re.findall(r"[、，;；]|和|及|等", sentence)) >= 2
         return len(re.findall(r"[,、;；]| and |和|及", sentence)) >= 3
     if wants == "count":
-        return bool(_NUMBER_WORD.search(sentence))
+        # A year is no count: "2012年的赤子计划更注重实效" holds no number of activities.
+        return bool(_NUMBER_WORD.search(_YEAR_OF.sub(" ", sentence)))
+    if wants == "difference":
+        return bool(_COMPARES.search(sentence))
     if wants == "share":
         return bool(_SHARE.search(sentence))
     if wants == "money":

@@ -209,6 +209,7 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("红烧肉怎么做", "out_of_scope"),
         ("中国的GDP是多少", "out_of_scope"),
         ("推荐一下苏州好吃的", "out_of_scope"),  # a city the plan works in does not make food its topic
+        ("帮我写一封求职信", "out_of_scope"),
     ],
 )
 def test_fixed_replies_come_before_retrieval(asked: Assistant, question: str, route: str) -> None:
@@ -943,6 +944,9 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "chizi 计划的英文缩写",  # no acronym is published; its short name is not one
         "重庆那些协议的总金额是多少",  # a sum of money; the agreements are only counted
         "南京宁交会是谁创办的",  # who founded it; the fair is only named among the brands
+        "which activities were not selected in 2012",  # the complement of what the documents list
+        "what's the difference between the Shandong fair and the Nanjing fair",  # no sentence compares them
+        "what did the Guangdong tour achieve in numbers",  # figures; the tour is only named
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -977,6 +981,12 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # A curated answer to "how many scholars did the Tianjin tour invite" answers no "how".
         ("how did the Tianjin tour choose whom to invite", ["visited"]),
         ("宁洽会 2027 where?", ["Yinchuan"]),  # Chinese names, an English question: an English reply
+        # The asker's story before the dash is not searched for.
+        (
+            "I'm preparing a talk on returnee policy — how many person-visits were recorded in 2012?",
+            ["10,000"],
+        ),
+        ("2012年人社部一共评了多少个活动", ["36"]),  # a year is no count of activities
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
