@@ -348,7 +348,9 @@ class Assistant:
         plain = normalize(text)
         norm = searcher.fix_typos(plain)
         q = self._understand(norm, now, text)
-        asked = norm if norm != plain else text
+        # Searched as normalised where that changed more than case and spacing: a typo fixed, or traditional
+        # characters made simplified (计画 and 計畫 read as the documents' 计划).
+        asked = norm if norm != plain or is_traditional(text) else text
         previous = self.conversations.recall(chat, now) if chat else None
         if previous is not None and q.follow_up:
             asked, merged = resolve_follow_up(q, previous.frame, previous.text)

@@ -178,6 +178,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
             r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b"
             # "name of the doctor heading the Yunnan team": a person's name, not a list
+            r"|\bfounders?\b|\bfounded by\b"
             r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
         ),
     ),
@@ -523,7 +524,9 @@ _ABOUT_PLAN = re.compile(
     r"|谁(来)?(办|主办|组织|负责|举办)|(人社部|部里).{0,8}还是.{0,6}(地方|各地)"
 )
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
-EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time"])
+# Asked with only a place ("ningxia contact"), these are about the event held there: the plan documents
+# hold no seats, deadlines or organisers' contacts.
+EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "contact"])
 _AHEAD = _rx(
     r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会",
     r"going forward|\bfuture\b|next steps?|long-term goal|from now on|\bwant .{0,30}\bto become\b|\bwill (the )?(plan|chizi|ministry|mohrss|it) (keep|continue|go on)\b",

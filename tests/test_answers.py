@@ -59,6 +59,11 @@ def test_a_place_the_documents_lack_is_declined_not_answered_with_another(asked:
     assert "杭州市设立了4个" not in answer.answer.split("最接近的资料")[0]
 
 
+def test_a_contact_asked_with_only_a_place_is_the_contact_of_the_event_held_there(asked: Assistant) -> None:
+    answer = asked.answer("guizhou contact")
+    assert answer.route == "event" and "gz-exchange-sample@example.org" in answer.answer
+
+
 def test_a_smaller_city_the_documents_lack_is_named_as_missing(asked: Assistant) -> None:
     answer = asked.answer("烟台有几个联络站")
     assert not answer.answered and "烟台" in answer.answer.split("\n")[0]
@@ -947,6 +952,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "which activities were not selected in 2012",  # the complement of what the documents list
         "what's the difference between the Shandong fair and the Nanjing fair",  # no sentence compares them
         "what did the Guangdong tour achieve in numbers",  # figures; the tour is only named
+        "who is the founder of the Shandong fair",  # a person; the fair is only described
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -987,6 +993,10 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
             ["10,000"],
         ),
         ("2012年人社部一共评了多少个活动", ["36"]),  # a year is no count of activities
+        (
+            "赤子計畫 成立年份",
+            ["2010"],
+        ),  # 計畫 searched as the documents' 计划, not matched to a how-to by meaning
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
