@@ -282,7 +282,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bcompared? (to|with)\b|\bvs\.?\b|\bversus\b",
         ),
     ),
-    ("reason", _rx(r"为什么|为啥|目的|为何", r"\bwhy\b|purpose|the point of")),
+    ("reason", _rx(r"为什么|为啥|目的|为何|使命|宗旨", r"\bwhy\b|purpose|the point of|\bmission\b")),
 ]
 
 # Things the plan documents may simply not carry: asked for, they must be found in the index itself.
@@ -472,7 +472,10 @@ _FIT = _rx(
     r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in",
 )
 # "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
-_LAST = _rx(r"最后(一个|一场)|最晚(的|一个|一场)", r"\b(the )?(last|final) (upcoming )?(event|one)\b")
+_LAST = _rx(
+    r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)",
+    r"\b(the )?(last|final) (upcoming )?(event|one)\b",
+)
 # "哪个活动最早", "what's the earliest event": the soonest-starting one.
 _FIRST = _rx(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
@@ -679,6 +682,7 @@ def understand(
     closing = bool(_CLOSING.search(text))
     fit = (bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))) or bool(_SHOULD_ATTEND.search(text))
     first = bool(_FIRST.search(text))
+    last = bool(_LAST.search(text))
     listing = (
         (
             not events
@@ -693,7 +697,7 @@ def understand(
             and not (_FACET.search(text) and not future and not fit)
         )
         or (fit and not past)
-        or (first and not events and not past)
+        or ((first or last) and not events and not past)
     )
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
@@ -722,7 +726,7 @@ def understand(
         online=bool(_ONLINE.search(text)),
         hybrid=bool(_HYBRID.search(text)),
         closing_soon=closing,
-        last=bool(_LAST.search(text)),
+        last=last,
         first=first,
         fit=fit,
         abroad=abroad,
