@@ -345,8 +345,10 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "what happened afterwards",
         _rx(
-            r"后来(怎么样|如何|发展|呢)|之后(怎么样|发展得?如何)|后续(发展|情况|进展)",
-            r"\bwhat (happened|became) (to|of) .{1,50}\b(later|afterwards|after that|since)\b|\bfollow-?up (results?|outcomes?)\b",
+            r"后来(怎么样|如何|发展|呢)|之后(怎么样|发展得?如何)|后续(发展|情况|进展)|后来(有)?多少",
+            r"\bwhat (happened|became) (to|of) .{1,50}\b(later|afterwards|after that|since)\b|\bfollow-?up (results?|outcomes?)\b"
+            # "how many of the scholars stayed in China afterwards": a count after the year reported
+            r"|\bhow many\b.{1,60}\b(afterwards|later on|after that)\b",
         ),
     ),
     ("dress code", _rx(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),

@@ -959,6 +959,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "what's the difference between the Shandong fair and the Nanjing fair",  # no sentence compares them
         "what did the Guangdong tour achieve in numbers",  # figures; the tour is only named
         "who is the founder of the Shandong fair",  # a person; the fair is only described
+        "how many of the Tianjin experts came back later on",  # the documents report one year, no sequel
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
