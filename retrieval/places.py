@@ -6,6 +6,7 @@ is never answered with Hangzhou's stations); a place abroad says where the asker
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -343,9 +344,24 @@ _ABROAD_BY_NAME = {name: place for place in ABROAD for name in place.names}
 _ABROAD_RX = _finder([*_ABROAD_BY_NAME, "abroad", "overseas", "国外", "在海外", "海外的"])
 
 
-def _found(rx: re.Pattern[str], by_name: dict[str, Place], normalized: str) -> list[Place]:
+# Names longest first, as the finders try them.
+_CHINA_NAMES = tuple(sorted(_BY_NAME, key=len, reverse=True))
+_ABROAD_NAMES = tuple(sorted(_ABROAD_BY_NAME, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=2048)
+def _finder_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    return _finder(list(names))
+
+
+def _found(names: tuple[str, ...], by_name: dict[str, Place], normalized: str) -> list[Place]:
+    # Every sentence of every candidate passage is looked through: a regex of the few names the text
+    # holds as substrings is several times faster than one of all ~300 names.
+    present = tuple(n for n in names if n in normalized)
+    if not present:
+        return []
     out: list[Place] = []
-    for m in rx.finditer(normalized):
+    for m in _finder_of(present).finditer(normalized):
         place = by_name.get(m.group(0))
         if place is not None and place not in out:
             out.append(place)
@@ -354,7 +370,7 @@ def _found(rx: re.Pattern[str], by_name: dict[str, Place], normalized: str) -> l
 
 def places_in(normalized: str) -> list[Place]:
     """Chinese places named in a normalised text, in order, once each."""
-    return _found(_CHINA_RX, _BY_NAME, normalized)
+    return _found(_CHINA_NAMES, _BY_NAME, normalized)
 
 
 def without_places(normalized: str) -> str:
@@ -365,7 +381,7 @@ def without_places(normalized: str) -> str:
 
 def foreign_places_in(normalized: str) -> list[Place]:
     """Countries and cities abroad named in a normalised text."""
-    return _found(_ABROAD_RX, _ABROAD_BY_NAME, normalized)
+    return _found(_ABROAD_NAMES, _ABROAD_BY_NAME, normalized)
 
 
 def mentions(normalized: str, place: Place) -> bool:
