@@ -86,7 +86,8 @@ def figures_in(text: str) -> list[tuple[str, str]]:
 # "before 2010", "2010年以前": the time before a year, met by any earlier year (the plan's 1988 roots), not
 # by a sentence naming that year.
 _BEFORE_YEAR = _rx(
-    r"((?:19|20)\d{2})\s*年?\s*(?:以前|之前|前)(?![一二三四五六七八九十两几\d])",
+    # not 2012年前后 ("around 2012") nor 2012年前三个月
+    r"((?:19|20)\d{2})\s*年?\s*(?:以前|之前|前)(?![一二三四五六七八九十两几\d后])",
     r"\b(?:before|prior to|earlier than|older than|pre-?)\s*((?:19|20)\d{2})\b",
 )
 

@@ -989,6 +989,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("was there anything like chizi before 2010", ["1988"]),
         ("赤子计划2010年以前就有了吗", ["1988"]),
         ("did chizi have another name before 2010", ["1988"]),  # the noun "name" asks for no list
+        ("2012年前后赤子计划选了多少活动", ["36"]),  # 前后 is "around", not "before"
         ("was it really 10k visits in 2012", ["10,000"]),  # 10k is 10,000
         ("what share of the 130 Chongqing projects were signed", ["29"]),  # a part: "29 of them"
         # A curated answer to "how many scholars did the Tianjin tour invite" answers no "how".
