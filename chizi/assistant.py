@@ -51,6 +51,7 @@ from retrieval.understand import (
     mentions_event,
     resolve_follow_up,
     understand,
+    wants_of,
 )
 
 log = logging.getLogger(__name__)
@@ -437,7 +438,7 @@ class Assistant:
         if faq.variant and faq.variant != "pattern":
             # Matched by its words, the curated question must ask the same kind of thing: "how did the
             # Tianjin tour decide whom to invite" is not "how many scholars did the Tianjin tour invite".
-            wants = self._understand(normalize(faq.variant), self.now(), faq.variant).wants
+            wants = wants_of(normalize(faq.variant))
             if wants in _FACT_WANTS and wants != q.wants:
                 return False
         return check(q, text).ok and all(_CONCEPTS[name].search(text) for name in q.focus)

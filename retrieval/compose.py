@@ -335,10 +335,10 @@ _PART_OF = re.compile(
 # "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
 _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\bfamous\b|\bknown\b|\brecogni[sz]ed\b")
 
-# A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
-# nothing of the rest, which is what "the other stations" asks for.
 # The words of "before 2010", "older than 2010", "2010年以前" as the tokenizer gives them.
 _BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之前"})
+# A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
+# nothing of the rest, which is what "the other stations" asks for.
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
 
 
@@ -382,7 +382,7 @@ def candidates(
             )
             norm_sentence = normalize(sentence)
             named_places = gazetteer.places_in(norm_sentence)
-            about_place = any(gazetteer.mentions(norm_sentence, p) for p in question.places)
+            about_place = any(p in named_places for p in question.places)
             unasked_place = not question.places and bool(named_places)
             fits = (
                 fits_wanted(question.wants, norm_sentence)
@@ -411,7 +411,7 @@ def candidates(
             )
             # A sentence about other places does not answer for the one asked about, even where its
             # passage names both ("how many stations does Guizhou have" is not Hangzhou's four).
-            about_others = bool(named_places) and not any(p in named_places for p in question.places)
+            about_others = bool(named_places) and not about_place
             elsewhere = tuple(p.key for p in question.places) if about_others else ()
             score = (
                 tuning.rank_weight * relative

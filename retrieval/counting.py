@@ -267,14 +267,14 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
     if m:
         return _first_noun(m.group(1).split(), _AUX_EN)
     listed = _LIST_EN.search(text)
-    return _list_head((listed.group(1) or listed.group(2)).split()) if listed else ()
+    return _list_head(listed.group(1).split()) if listed else ()
 
 
 # "list some well known chizi brands", "name the fields covered by …": the thing to be listed.
 # "under a different name before 2010" uses the noun: the verb opens a request or takes a determiner.
 _LIST_EN = re.compile(
-    r"(?:^|\b(?:please|pls|can you|could you|to)\s+)(?:list|name|enumerate)\s+(?:some|a few|all|the|any|several|me)?\s*((?:[a-z'-]+\s*){1,5})"
-    r"|\b(?:list|name|enumerate)\s+(?:some|a few|all|the|any|several|me)\s+((?:[a-z'-]+\s*){1,5})"
+    r"(?:(?:^|\b(?:please|pls|can you|could you|to)\s+)(?:list|name|enumerate)\s+(?:(?:some|a few|all|the|any|several|me)\s+)?"
+    r"|\b(?:list|name|enumerate)\s+(?:some|a few|all|the|any|several|me)\s+)((?:[a-z'-]+\s*){1,5})"
 )
 _PREPOSITIONS_EN = frozenset(
     ["of", "in", "at", "on", "for", "from", "by", "with", "that", "which", "who", "to"]

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from retrieval.text import word_pattern, word_rx
 
 # "zh en [more English names]" — one place a line; the first English name is the display name.
-# Provinces, then cities: the plan's own and more prefecture-level ones (a question about one of them is
-# about a place the documents may lack).
 _CHINA = """
 北京 Beijing Peking
 天津 Tianjin
@@ -50,155 +48,39 @@ _CHINA = """
 香港 Hong_Kong
 澳门 Macau Macao
 台湾 Taiwan
-深圳 Shenzhen
-广州 Guangzhou
-杭州 Hangzhou
-宁波 Ningbo
-温州 Wenzhou
-绍兴 Shaoxing
-苏州 Suzhou
-南京 Nanjing
-无锡 Wuxi
-济南 Jinan
-青岛 Qingdao
-成都 Chengdu
-武汉 Wuhan
-西安 Xi'an Xian
-长沙 Changsha
-郑州 Zhengzhou
-合肥 Hefei
-厦门 Xiamen
-福州 Fuzhou
-大连 Dalian
-沈阳 Shenyang
-哈尔滨 Harbin
-长春 Changchun
-昆明 Kunming
-大理 Dali
-祥云 Xiangyun
-贵阳 Guiyang
-银川 Yinchuan
-南宁 Nanning
-兰州 Lanzhou
-东莞 Dongguan
-佛山 Foshan
-珠海 Zhuhai
-汕头 Shantou
-惠州 Huizhou
-中山 Zhongshan
-江门 Jiangmen
-湛江 Zhanjiang
-肇庆 Zhaoqing
-茂名 Maoming
-揭阳 Jieyang
-清远 Qingyuan
-韶关 Shaoguan
-梅州 Meizhou
-金华 Jinhua
-台州 Taizhou
-嘉兴 Jiaxing
-湖州 Huzhou
-丽水 Lishui
-衢州 Quzhou
-舟山 Zhoushan
-义乌 Yiwu
-常州 Changzhou
-南通 Nantong
-徐州 Xuzhou
-扬州 Yangzhou
-盐城 Yancheng
-镇江 Zhenjiang
-泰州 Taizhou_(Jiangsu)
-淮安 Huai'an Huaian
-连云港 Lianyungang
-宿迁 Suqian
-昆山 Kunshan
-烟台 Yantai
-潍坊 Weifang
-淄博 Zibo
-威海 Weihai
-临沂 Linyi
-济宁 Jining
-日照 Rizhao
-东营 Dongying
-德州 Dezhou
-聊城 Liaocheng
-菏泽 Heze
-泉州 Quanzhou
-漳州 Zhangzhou
-莆田 Putian
-龙岩 Longyan
-鞍山 Anshan
-抚顺 Fushun
-丹东 Dandong
-锦州 Jinzhou
-营口 Yingkou
-曲靖 Qujing
-玉溪 Yuxi
-丽江 Lijiang
-西双版纳 Xishuangbanna
-绵阳 Mianyang
-德阳 Deyang
-宜宾 Yibin
-泸州 Luzhou
-南充 Nanchong
-乐山 Leshan
-宜昌 Yichang
-襄阳 Xiangyang
-十堰 Shiyan
-荆州 Jingzhou
-株洲 Zhuzhou
-湘潭 Xiangtan
-衡阳 Hengyang
-岳阳 Yueyang
-常德 Changde
-洛阳 Luoyang
-开封 Kaifeng
-新乡 Xinxiang
-南阳 Nanyang
-许昌 Xuchang
-石家庄 Shijiazhuang
-唐山 Tangshan
-保定 Baoding
-廊坊 Langfang
-秦皇岛 Qinhuangdao
-邯郸 Handan
-雄安 Xiong'an Xiongan
-太原 Taiyuan
-宝鸡 Baoji
-咸阳 Xianyang
-延安 Yan'an Yanan
-芜湖 Wuhu
-蚌埠 Bengbu
-马鞍山 Ma'anshan
-安庆 Anqing
-南昌 Nanchang
-赣州 Ganzhou
-九江 Jiujiang
-景德镇 Jingdezhen
-桂林 Guilin
-柳州 Liuzhou
-北海 Beihai
-海口 Haikou
-三亚 Sanya
-遵义 Zunyi
-六盘水 Liupanshui
-天水 Tianshui
-酒泉 Jiuquan
-呼和浩特 Hohhot
-包头 Baotou
-鄂尔多斯 Ordos
-大庆 Daqing
-齐齐哈尔 Qiqihar
-吉林市 Jilin_City
-延吉 Yanji
-乌鲁木齐 Urumqi
-喀什 Kashgar
-拉萨 Lhasa
-西宁 Xining
-石嘴山 Shizuishan
 中西部 western_China central_and_western west_China central_China western_regions 西部 中部 中西部地区
 东北 Northeast_China northeast north-east 东北地区 东北老工业基地
+"""
+# Cities, one province a line ("province: city English, city English, …"): the plan's own and more
+# prefecture-level ones (a question about one of them is about a place the documents may lack).
+_CITIES = """
+广东: 深圳 Shenzhen, 广州 Guangzhou, 东莞 Dongguan, 佛山 Foshan, 珠海 Zhuhai, 汕头 Shantou, 惠州 Huizhou, 中山 Zhongshan, 江门 Jiangmen, 湛江 Zhanjiang, 肇庆 Zhaoqing, 茂名 Maoming, 揭阳 Jieyang, 清远 Qingyuan, 韶关 Shaoguan, 梅州 Meizhou
+浙江: 杭州 Hangzhou, 宁波 Ningbo, 温州 Wenzhou, 绍兴 Shaoxing, 金华 Jinhua, 台州 Taizhou, 嘉兴 Jiaxing, 湖州 Huzhou, 丽水 Lishui, 衢州 Quzhou, 舟山 Zhoushan, 义乌 Yiwu
+江苏: 苏州 Suzhou, 南京 Nanjing, 无锡 Wuxi, 常州 Changzhou, 南通 Nantong, 徐州 Xuzhou, 扬州 Yangzhou, 盐城 Yancheng, 镇江 Zhenjiang, 泰州 Taizhou_(Jiangsu), 淮安 Huai'an Huaian, 连云港 Lianyungang, 宿迁 Suqian, 昆山 Kunshan
+山东: 济南 Jinan, 青岛 Qingdao, 烟台 Yantai, 潍坊 Weifang, 淄博 Zibo, 威海 Weihai, 临沂 Linyi, 济宁 Jining, 日照 Rizhao, 东营 Dongying, 德州 Dezhou, 聊城 Liaocheng, 菏泽 Heze
+四川: 成都 Chengdu, 绵阳 Mianyang, 德阳 Deyang, 宜宾 Yibin, 泸州 Luzhou, 南充 Nanchong, 乐山 Leshan
+湖北: 武汉 Wuhan, 宜昌 Yichang, 襄阳 Xiangyang, 十堰 Shiyan, 荆州 Jingzhou
+陕西: 西安 Xi'an Xian, 宝鸡 Baoji, 咸阳 Xianyang, 延安 Yan'an Yanan
+湖南: 长沙 Changsha, 株洲 Zhuzhou, 湘潭 Xiangtan, 衡阳 Hengyang, 岳阳 Yueyang, 常德 Changde
+河南: 郑州 Zhengzhou, 洛阳 Luoyang, 开封 Kaifeng, 新乡 Xinxiang, 南阳 Nanyang, 许昌 Xuchang
+安徽: 合肥 Hefei, 芜湖 Wuhu, 蚌埠 Bengbu, 马鞍山 Ma'anshan, 安庆 Anqing
+福建: 厦门 Xiamen, 福州 Fuzhou, 泉州 Quanzhou, 漳州 Zhangzhou, 莆田 Putian, 龙岩 Longyan
+辽宁: 大连 Dalian, 沈阳 Shenyang, 鞍山 Anshan, 抚顺 Fushun, 丹东 Dandong, 锦州 Jinzhou, 营口 Yingkou
+黑龙江: 哈尔滨 Harbin, 大庆 Daqing, 齐齐哈尔 Qiqihar
+吉林: 长春 Changchun, 吉林市 Jilin_City, 延吉 Yanji
+云南: 昆明 Kunming, 大理 Dali, 祥云 Xiangyun, 曲靖 Qujing, 玉溪 Yuxi, 丽江 Lijiang, 西双版纳 Xishuangbanna
+贵州: 贵阳 Guiyang, 遵义 Zunyi, 六盘水 Liupanshui
+宁夏: 银川 Yinchuan, 石嘴山 Shizuishan
+广西: 南宁 Nanning, 桂林 Guilin, 柳州 Liuzhou, 北海 Beihai
+甘肃: 兰州 Lanzhou, 天水 Tianshui, 酒泉 Jiuquan
+河北: 石家庄 Shijiazhuang, 唐山 Tangshan, 保定 Baoding, 廊坊 Langfang, 秦皇岛 Qinhuangdao, 邯郸 Handan, 雄安 Xiong'an Xiongan
+山西: 太原 Taiyuan
+江西: 南昌 Nanchang, 赣州 Ganzhou, 九江 Jiujiang, 景德镇 Jingdezhen
+海南: 海口 Haikou, 三亚 Sanya
+内蒙古: 呼和浩特 Hohhot, 包头 Baotou, 鄂尔多斯 Ordos
+新疆: 乌鲁木齐 Urumqi, 喀什 Kashgar
+西藏: 拉萨 Lhasa
+青海: 西宁 Xining
 """
 
 # Provincial-level neighbours (land borders; Hainan, Hong Kong, Macau and Taiwan with the coast facing
@@ -239,45 +121,19 @@ _NEIGHBOURS = """
 澳门 广东
 台湾 福建
 """
-# The province of each city above.
-_PROVINCE_OF = {
-    **dict.fromkeys(["深圳", "广州", "东莞", "佛山", "珠海"], "广东"),
-    **dict.fromkeys(["杭州", "宁波", "温州", "绍兴"], "浙江"),
-    **dict.fromkeys(["苏州", "南京", "无锡"], "江苏"),
-    **dict.fromkeys(["济南", "青岛"], "山东"),
-    **dict.fromkeys(["大连", "沈阳"], "辽宁"),
-    **dict.fromkeys(["厦门", "福州"], "福建"),
-    **dict.fromkeys(["昆明", "大理", "祥云"], "云南"),
-    "成都": "四川", "武汉": "湖北", "西安": "陕西", "长沙": "湖南", "郑州": "河南", "合肥": "安徽",
-    "哈尔滨": "黑龙江", "长春": "吉林", "贵阳": "贵州", "银川": "宁夏", "南宁": "广西", "兰州": "甘肃",
-    **dict.fromkeys(["汕头", "惠州", "中山", "江门", "湛江", "肇庆", "茂名", "揭阳", "清远", "韶关", "梅州"], "广东"),
-    **dict.fromkeys(["金华", "台州", "嘉兴", "湖州", "丽水", "衢州", "舟山", "义乌"], "浙江"),
-    **dict.fromkeys(["常州", "南通", "徐州", "扬州", "盐城", "镇江", "泰州", "淮安", "连云港", "宿迁", "昆山"], "江苏"),
-    **dict.fromkeys(["烟台", "潍坊", "淄博", "威海", "临沂", "济宁", "日照", "东营", "德州", "聊城", "菏泽"], "山东"),
-    **dict.fromkeys(["泉州", "漳州", "莆田", "龙岩"], "福建"),
-    **dict.fromkeys(["鞍山", "抚顺", "丹东", "锦州", "营口"], "辽宁"),
-    **dict.fromkeys(["曲靖", "玉溪", "丽江", "西双版纳"], "云南"),
-    **dict.fromkeys(["绵阳", "德阳", "宜宾", "泸州", "南充", "乐山"], "四川"),
-    **dict.fromkeys(["宜昌", "襄阳", "十堰", "荆州"], "湖北"),
-    **dict.fromkeys(["株洲", "湘潭", "衡阳", "岳阳", "常德"], "湖南"),
-    **dict.fromkeys(["洛阳", "开封", "新乡", "南阳", "许昌"], "河南"),
-    **dict.fromkeys(["石家庄", "唐山", "保定", "廊坊", "秦皇岛", "邯郸", "雄安"], "河北"),
-    **dict.fromkeys(["太原"], "山西"),
-    **dict.fromkeys(["宝鸡", "咸阳", "延安"], "陕西"),
-    **dict.fromkeys(["芜湖", "蚌埠", "马鞍山", "安庆"], "安徽"),
-    **dict.fromkeys(["南昌", "赣州", "九江", "景德镇"], "江西"),
-    **dict.fromkeys(["桂林", "柳州", "北海"], "广西"),
-    **dict.fromkeys(["海口", "三亚"], "海南"),
-    **dict.fromkeys(["遵义", "六盘水"], "贵州"),
-    **dict.fromkeys(["天水", "酒泉"], "甘肃"),
-    **dict.fromkeys(["呼和浩特", "包头", "鄂尔多斯"], "内蒙古"),
-    **dict.fromkeys(["大庆", "齐齐哈尔"], "黑龙江"),
-    **dict.fromkeys(["吉林市", "延吉"], "吉林"),
-    **dict.fromkeys(["乌鲁木齐", "喀什"], "新疆"),
-    **dict.fromkeys(["拉萨"], "西藏"),
-    **dict.fromkeys(["西宁"], "青海"),
-    **dict.fromkeys(["石嘴山"], "宁夏"),
-}  # fmt: skip
+
+
+def _cities(block: str) -> dict[str, str]:
+    """Each city as a line of _CHINA's form ("深圳 Shenzhen"), mapped to its province."""
+    return {
+        city: province
+        for province, listed in (line.split(": ", 1) for line in block.strip().splitlines())
+        for city in listed.split(", ")
+    }
+
+
+_CITY_PROVINCE = _cities(_CITIES)
+_PROVINCE_OF = {city.split()[0]: province for city, province in _CITY_PROVINCE.items()}
 
 # Where a scholar abroad may say they are; their events are the ones they can join from there.
 _ABROAD = """
@@ -327,7 +183,7 @@ def _parse(block: str) -> list[Place]:
     return places
 
 
-CHINA = _parse(_CHINA)
+CHINA = _parse(_CHINA + "\n".join(_CITY_PROVINCE))
 ABROAD = _parse(_ABROAD)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from retrieval.text import normalize
+from retrieval.understand import FOCUS_CONCEPTS
 
 _GREETING = re.compile(
     r"^(hi|hello|hey|good (morning|afternoon|evening)|greetings|thanks?|thank you|thx|bye|goodbye|"
@@ -37,10 +38,8 @@ _OFF_TOPIC = re.compile(
 )
 
 
-_LEISURE = re.compile(
-    r"好吃|美食|小吃|餐厅|饭馆|饭店|景点|好玩|旅游攻略|购物|"
-    r"\b(food|eat|restaurants?|sightseeing|tourist attractions?|things to do|shopping|nightlife)\b"
-)
+# Meals and sightseeing, as the documents' missing concepts of the same names read them.
+_LEISURE = [rx for name, rx in FOCUS_CONCEPTS if name in ("meals", "sightseeing")]
 _PLAN_OR_EVENT = re.compile(
     r"赤子|chizi|计划|plan\b|program|活动|event|报名|regist|会|周|行|\b(tour|fair|week|meet-?up|exchange)\b"
 )
@@ -75,6 +74,6 @@ def route(text: str) -> str | None:
         return "out_of_scope"
     # Food and sightseeing in a city the plan works in ("推荐一下苏州好吃的") are no less off topic; with an
     # event named ("what food is served at the Suzhou week") they are a question for its organisers.
-    if _LEISURE.search(norm) and not _PLAN_OR_EVENT.search(norm):
+    if any(rx.search(norm) for rx in _LEISURE) and not _PLAN_OR_EVENT.search(norm):
         return "out_of_scope"
     return None

@@ -119,7 +119,7 @@ _PARAPHRASES = [
 
 
 # "10k scholars", "2k intentions": thousands written as the documents write them (10,000).
-_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?k\b(?!m)")
+_THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?k\b")
 
 
 def plain_english(normalized: str) -> str:

@@ -16,6 +16,7 @@ in one place with tests for what they must and must not catch.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -285,6 +286,13 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("reason", _rx(r"为什么|为啥|目的|为何|使命|宗旨", r"\bwhy\b|purpose|the point of|\bmission\b")),
 ]
+
+
+@functools.lru_cache(maxsize=1024)
+def wants_of(text: str) -> str:
+    """The kind of answer a normalised question wants, the first of WANTS that it matches, or "other"."""
+    return next((name for name, rx in WANTS if rx.search(text)), "other")
+
 
 # Things the plan documents may simply not carry: asked for, they must be found in the index itself.
 FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
@@ -673,7 +681,7 @@ def understand(
     for event_id in events:
         for name in (aliases or {}).get(event_id, ()):
             rest = rest.replace(name, " ")
-    wants = "year" if guessed_year else next((name for name, rx in WANTS if rx.search(rest)), "other")
+    wants = "year" if guessed_year else wants_of(rest)
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
     future = any(y >= today.year for y in years)
