@@ -120,6 +120,29 @@ _PARAPHRASES = [
 
 # "10k scholars", "2k intentions": thousands written as the documents write them (10,000).
 _THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?k\b")
+# "in twenty twelve", "two thousand and ten": a year spoken, read as the year the documents write.
+_TEENS = (
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPOKEN_YEAR = re.compile(
+    rf"\b(?:twenty|two thousand(?: and)?) (?:(?P<teen>{'|'.join(_TEENS)})|twenty(?:[- ](?P<unit>{'|'.join(_UNITS)}))?)\b"
+)
+
+
+def _spoken_year(m: re.Match[str]) -> str:
+    if m.group("teen"):
+        return str(2010 + _TEENS.index(m.group("teen")))
+    return str(2020 + (_UNITS.index(m.group("unit")) + 1 if m.group("unit") else 0))
 
 
 def plain_english(normalized: str) -> str:
@@ -128,6 +151,7 @@ def plain_english(normalized: str) -> str:
     phrasings put in the documents' word ("what is the plan for" -> "what is the purpose of the plan")."""
     text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
     text = _THOUSANDS.sub(lambda m: f"{int(float(m.group(1)) * 1000):,}", text)
+    text = _SPOKEN_YEAR.sub(_spoken_year, text)
     for rx, plain in _PARAPHRASES:
         text = rx.sub(plain, text)
     return text

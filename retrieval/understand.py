@@ -466,7 +466,7 @@ _LIST_CUE = _rx(
 )
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
 _FACET = _rx(
-    r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的|^(这些)?活动(里|中|会)?(有|包括|包含)",
+    r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的(?!活动)|^(这些)?活动(里|中|会)?(有|包括|包含)",
     r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b",
 )
 _CLOSING = _rx(

@@ -134,6 +134,17 @@ def test_whats_on_in_a_month_lists_that_months_events_from_the_catalogue(asked: 
     assert "Ningbo" in answer.answer and "Guizhou" in answer.answer
 
 
+def test_events_one_can_attend_online_are_listed_from_the_catalogue(asked: Assistant) -> None:
+    # "在线参加的活动" asks for events, not for who took part ("参加的人来自哪里").
+    answer = asked.answer("有能在线参加的活动吗")
+    assert answer.route == "event"
+    assert {e.id for e in answer.events} == {
+        "hz-siliconvalley-online-2027",
+        "nj-ningjiao-2027",
+        "sz-elite-week-2027",
+    }
+
+
 def test_an_event_question_names_the_date_and_days_until_the_deadline(asked: Assistant) -> None:
     answer = asked.answer("津门行报名什么时候截止")
     assert answer.route == "event" and "2027年8月20日" in answer.answer and "还有 262 天" in answer.answer
@@ -659,6 +670,7 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("how do I see what I signed up for", "Send /myevents"),
         ("what happens if there are no spots left", "When an event is full"),
         ("wipe everything you know about me", "Send /forgetme"),
+        ("我在日本读博士，可以参加吗", "赤子计划面向海外留学人员"),  # who may join, not the event list
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
@@ -1004,6 +1016,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # 計畫 is searched as the documents' 计划, not matched to a how-to by meaning.
         ("赤子計畫 成立年份", ["2010"]),
         ("what is chizi's mission", ["encourage"]),  # a mission is its purpose
+        ("how many activities made the cut in twenty twelve", ["36"]),  # a year in words is the year
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
