@@ -421,6 +421,8 @@ def candidates(
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
                 - (tuning.named_bonus if crowded else 0.0)
+                # A count asked of no place is the plan's ("来了多少海外人才": 上万人次), before Wenzhou's 424.
+                - (tuning.named_bonus if question.wants == "count" and unasked_place else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
                 + (tuning.enumeration_bonus if several and enumerates(norm_sentence) else 0.0)
                 - 0.01 * pos

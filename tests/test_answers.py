@@ -1017,6 +1017,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("赤子計畫 成立年份", ["2010"]),
         ("what is chizi's mission", ["encourage"]),  # a mission is its purpose
         ("how many activities made the cut in twenty twelve", ["36"]),  # a year in words is the year
+        ("去年的成果报告里说来了多少海外人才", ["上万"]),  # no place asked: the plan's count, not Wenzhou's
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
