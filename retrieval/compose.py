@@ -342,6 +342,12 @@ _BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之�
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
 
 
+_ASKS_DAYS = re.compile(r"几天|多少天|\bhow many days\b|\bhow many weeks\b")
+_DAYS = re.compile(r"\d+\s*(天|日|周)|[一二三四五六七八九十两]+(天|周)|\b(days?|weeks?)\b")
+_ASKS_SIGNED = re.compile(r"签约|签了|签署|签订|签下|\bsign(ed)?\b|\bdeals?\b|\bcontracts?\b")
+_SIGNED = re.compile(r"签|协议|达成|意向|\bagree|\bsign|\bdeals?\b|\bcontracts?\b|\bintentions?\b")
+
+
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
     """0..1 from the encoder's cosine; e5's cosines run lower across languages than within one."""
     floor = tuning.dense_floor if hit.chunk.language == language else tuning.dense_floor_across
@@ -384,6 +390,14 @@ def candidates(
             named_places = gazetteer.places_in(norm_sentence)
             about_place = any(p in named_places for p in question.places)
             unasked_place = not question.places and bool(named_places)
+            # A roll-call of places ("brands include the Shandong fair, … Ningbo week, …") mentions the place
+            # asked about but says nothing of it: it answers "which" questions only.
+            crowded = (
+                (not several or question.outcome)  # "取得了哪些成果" asks for outcomes, not for places
+                and bool(question.places)
+                and len(named_places) >= 5
+                and not _FAME.search(question.text)
+            )
             fits = (
                 fits_wanted(question.wants, norm_sentence)
                 and counts_the_thing(question, norm_sentence, tokens, searcher, title, title_tokens)
@@ -394,17 +408,23 @@ def candidates(
                 and not (
                     question.will and question.wants != "other" and not FUTURE_SENTENCE.search(norm_sentence)
                 )
+                # "津门行办了几天": days are not said by "多年来" (over the years).
+                and not (
+                    question.wants == "duration"
+                    and _ASKS_DAYS.search(question.text)
+                    and not _DAYS.search(norm_sentence)
+                )
+                # "温州洽谈会有多少项目签约": a count of what was signed is not a count of what was received.
+                and not (
+                    question.wants == "count"
+                    and _ASKS_SIGNED.search(question.text)
+                    and not _SIGNED.search(norm_sentence)
+                )
+                # "what did the Guangdong tour do in 2012": a roll-call naming it says nothing of what it did.
+                and not (question.outcome and crowded)
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
                 # by its neighbour about "many regions".
                 and not (question.wants == "place" and question.places and not about_place)
-            )
-            # A roll-call of places ("brands include the Shandong fair, … Ningbo week, …") mentions the place
-            # asked about but says nothing of it: it answers "which" questions only.
-            crowded = (
-                not several
-                and bool(question.places)
-                and len(named_places) >= 5
-                and not _FAME.search(question.text)
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

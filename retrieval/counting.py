@@ -145,7 +145,8 @@ _WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,4})")
 _AUX_EN = frozenset(
     ["did", "do", "does", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
      "would", "should", "may", "might", "the", "a", "an", "of",
-     "else"]  # "what else do they get": no noun named
+     "else",  # "what else do they get": no noun named
+     "came", "comes", "happened", "happens", "became", "becomes", "went", "goes"]  # "what came of …"
 )  # fmt: skip
 # Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).
 _GENERIC_EN = frozenset(
@@ -218,7 +219,8 @@ _WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几�
 # Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
-     "意思", "作用", "用处", "区别", "关系", "意义", "样子", "部门", "单位", "机构", *_LOOSE]
+     "意思", "作用", "用处", "区别", "关系", "意义", "样子", "部门", "单位", "机构",
+     "成果", "结果", "效果", "收获", "成绩", *_LOOSE]  # any outcome reported answers "什么成果"
 )  # fmt: skip
 
 

@@ -494,6 +494,13 @@ _FIRST = _rx(
 )
 _HYBRID = _rx(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
+# "what came of the Chongqing tour", "南京宁交会办得怎么样": what an activity did or achieved, which a
+# roll-call of brands naming it does not say.
+_OUTCOME = _rx(
+    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)了(什么|啥|哪些)",
+    r"\bwhat (came|happened|resulted)\b|\bachiev\w*|\baccomplish\w*|\boutcomes?\b|\bresults?\b"
+    r"|\bwhat did .{1,50}\b(do|produce|deliver|bring)\b|\bhow did .{1,50}\bgo\b",
+)
 _PAST = _rx(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及|历史|多少年了|有几年|办了几|从哪年",
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
@@ -609,6 +616,7 @@ class Question:
     subset: bool = False  # a part of a quoted figure ("how many of the 10,000 visits", "一万人次里有多少")
     negated: bool = False  # asks for what was not done ("which regions would it NOT prioritise")
     will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
+    outcome: bool = False  # asks what an activity did or achieved ("what came of the Chongqing tour")
 
     @property
     def about_event(self) -> bool:
@@ -753,6 +761,7 @@ def understand(
         others=bool(_OTHERS.search(text)),
         subset=wants == "count" and bool(_SUBSET.search(text)),
         will=bool(_WILL.search(text)),
+        outcome=bool(_OUTCOME.search(text)),
         negated=bool(_NEGATED.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events

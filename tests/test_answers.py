@@ -972,6 +972,11 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "what did the Guangdong tour achieve in numbers",  # figures; the tour is only named
         "who is the founder of the Shandong fair",  # a person; the fair is only described
         "how many of the Tianjin experts came back later on",  # the documents report one year, no sequel
+        # What a brand did: the roll-call of brands names it and says nothing of what it did.
+        "what happened at the Nanjing fair in 2012",
+        "2012年广东南粤行取得了哪些成果",
+        "2012年津门行办了几天",  # days; "多年来" (over the years) is no length in days
+        "温州洽谈会有多少项目签约",  # signed; the 527 projects were received, not signed
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1017,6 +1022,8 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("赤子計畫 成立年份", ["2010"]),
         ("what is chizi's mission", ["encourage"]),  # a mission is its purpose
         ("how many activities made the cut in twenty twelve", ["36"]),  # a year in words is the year
+        ("what came of the Chongqing tour", ["29"]),  # "came" is no thing to be named
+        ("津门行最后出了什么成果", ["70"]),  # any outcome reported answers 什么成果
         ("去年的成果报告里说来了多少海外人才", ["上万"]),  # no place asked: the plan's count, not Wenzhou's
     ],
 )
