@@ -348,6 +348,12 @@ _ASKS_SIGNED = re.compile(r"签约|签了|签署|签订|签下|\bsign(ed)?\b|\bd
 _SIGNED = re.compile(r"签|协议|达成|意向|\bagree|\bsign|\bdeals?\b|\bcontracts?\b|\bintentions?\b")
 
 
+def _quotes_a_figure(question: Question, sentence: str) -> bool:
+    """Whether a normalised sentence gives one of the figures a claim quotes ("10,000 scholars, correct?")."""
+    flat = sentence.replace(",", "")
+    return any(re.search(rf"(?<![\d.]){figure}(?!\d)", flat) for figure, _ in question.figures)
+
+
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
     """0..1 from the encoder's cosine; e5's cosines run lower across languages than within one."""
     floor = tuning.dense_floor if hit.chunk.language == language else tuning.dense_floor_across
@@ -440,6 +446,11 @@ def candidates(
                 + (tuning.wanted_bonus if fits else -tuning.wanted_penalty)
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
+                + (
+                    tuning.named_bonus
+                    if question.claim and _quotes_a_figure(question, norm_sentence)
+                    else 0.0
+                )
                 - (tuning.named_bonus if crowded else 0.0)
                 # A count asked of no place is the plan's ("来了多少海外人才": 上万人次), before Wenzhou's 424.
                 - (tuning.named_bonus if question.wants == "count" and unasked_place else 0.0)

@@ -1024,6 +1024,10 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("how many activities made the cut in twenty twelve", ["36"]),  # a year in words is the year
         ("what came of the Chongqing tour", ["29"]),  # "came" is no thing to be named
         ("津门行最后出了什么成果", ["70"]),  # any outcome reported answers 什么成果
+        # A claim with a wrong figure is answered with the documents' figure, not declined for want of it.
+        ("is it true Hangzhou has 6 liaison stations", ["four"]),
+        ("听说重庆签了50个协议？", ["29"]),
+        ("I heard Guizhou signed with 20 associations, right?", ["15"]),
         ("去年的成果报告里说来了多少海外人才", ["上万"]),  # no place asked: the plan's count, not Wenzhou's
     ],
 )
