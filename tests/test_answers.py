@@ -977,6 +977,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "2012年广东南粤行取得了哪些成果",
         "2012年津门行办了几天",  # days; "多年来" (over the years) is no length in days
         "温州洽谈会有多少项目签约",  # signed; the 527 projects were received, not signed
+        "2013年入选了多少个活动",  # the 2013 sentence's year is no count (after a comma too: "表示，2013年")
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
