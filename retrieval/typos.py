@@ -121,18 +121,8 @@ _PARAPHRASES = [
 # "10k scholars", "2k intentions": thousands written as the documents write them (10,000).
 _THOUSANDS = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d)?)\s?k\b")
 # "in twenty twelve", "two thousand and ten": a year spoken, read as the year the documents write.
-_TEENS = (
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-)
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")  # fmt: skip
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _SPOKEN_YEAR = re.compile(
     rf"\b(?:twenty|two thousand(?: and)?) (?:(?P<teen>{'|'.join(_TEENS)})|twenty(?:[- ](?P<unit>{'|'.join(_UNITS)}))?)\b"

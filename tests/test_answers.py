@@ -680,6 +680,16 @@ def test_how_to_questions_get_their_entry_not_a_2012_sentence(
     assert answer.route == "faq" and answer.answer.startswith(entry_start)
 
 
+@pytest.mark.parametrize("question", ["what's chizi's formal name", "what is the plan's official long name"])
+def test_the_plan_s_full_name_is_its_name_not_a_sentence_about_forms(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert "Overseas Scholars Serve-the-Country Action Plan" in answer.answer
+
+
+def test_the_full_name_of_a_fair_is_not_the_plan_s(asked: Assistant) -> None:
+    assert "赤子计划的全称" not in asked.answer("南京宁交会的全称是什么").answer
+
+
 def test_asking_whether_the_bot_speaks_english_is_not_about_the_events_language(asked: Assistant) -> None:
     assert asked.answer("do you speak English?").answer.startswith("Yes — ask in Chinese or English")
     assert not asked.answer("what language are the events in").answered
