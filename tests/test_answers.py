@@ -671,6 +671,8 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("what happens if there are no spots left", "When an event is full"),
         ("wipe everything you know about me", "Send /forgetme"),
         ("我在日本读博士，可以参加吗", "赤子计划面向海外留学人员"),  # who may join, not the event list
+        ("赤子计划是面向谁的", "赤子计划面向海外留学人员"),  # whom it is for: who may join
+        ("who is the plan for", "The plan is open to"),
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
