@@ -271,7 +271,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "org",
         _rx(
             r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起|创办|创立|举办|承办)|谁办的|(哪个|什么)部(门)?(管|负责|主办)|由谁",
-            r"who (runs|ran|is behind|was behind|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
+            r"who('s| is| was)? behind\b|who (runs|ran|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
             r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
         ),
     ),
@@ -391,7 +391,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "register",
         _rx(
             r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$",
-            r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)",
+            r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)"
+            r"|\bput (my|me|our) names? down\b",
         ),
     ),
     (
@@ -410,7 +411,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|(现在|目前)(能|可以)报名|开始报名了(吗|没)|报名开始了(吗|没)|开放报名",
             r"deadline|registrations?\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|\bclose (in|on|by|before)\b|last day to|sign up by"
             r"|register by"
-            r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join)"
+            r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join|get in)"
+            # "how many days left to sign up", "when do sign-ups close"
+            r"|\b(days?|time) left to (sign up|register|apply|enrol|join)\b|\bsign-?ups? (close|end)"
             r"|too late to|is it closed"
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
         ),
@@ -542,7 +545,7 @@ NEGATIVE_SENTENCE = _rx(
 )
 _FOLLOW_MARK = _rx(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
-    r"^(and|what about|how about|also|then)\b|\b(it|that one)\b",
+    r"^(and|what about|how about|also|then)\b|\b(it|that one)\b|\bthen\W*$",
 )
 # A yes/no question about how the plan works ("does the ministry run the events itself?"), not a listing.
 _ABOUT_PLAN = re.compile(

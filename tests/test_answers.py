@@ -477,6 +477,30 @@ def test_whether_registration_is_still_open_is_the_event_s_deadline(asked: Assis
     assert answer.route == "event" and "15 June 2027" in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "deadline"),
+    [
+        ("how many days left to sign up for the Shandong fair", "30 April 2027"),  # not how long it lasts
+        ("can I still get into the Yunnan medical team", "1 March 2027"),
+    ],
+)
+def test_whether_one_can_still_sign_up_is_the_event_s_deadline(
+    asked: Assistant, question: str, deadline: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and deadline in answer.answer
+
+
+def test_putting_one_s_name_down_for_an_event_points_to_its_registration(asked: Assistant) -> None:
+    assert "/start evt_tj-jinmen-2027" in asked.answer("put my name down for the Tianjin tour").answer
+
+
+def test_a_follow_up_ending_in_then_keeps_the_event(asked: Assistant) -> None:
+    asked.answer("when does the Nanjing fair start", chat="follow-then")
+    answer = asked.answer("when do sign-ups close then", chat="follow-then")
+    assert answer.route == "event" and "5 May 2027" in answer.answer
+
+
 def test_the_noun_after_shenme_must_be_named_by_the_answer(asked: Assistant) -> None:
     # 领域 is a word the documents use, but not in the Ningbo sentence: not answered by it.
     assert not asked.answer("宁波那23个项目都是什么领域的").answered
@@ -673,6 +697,7 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("我在日本读博士，可以参加吗", "赤子计划面向海外留学人员"),  # who may join, not the event list
         ("赤子计划是面向谁的", "赤子计划面向海外留学人员"),  # whom it is for: who may join
         ("who is the plan for", "The plan is open to"),
+        ("who's behind the plan", "The Ministry of Human Resources and Social Security (MOHRSS) runs"),
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
