@@ -349,6 +349,10 @@ class EventDesk:
         if q.last or q.first:
             chosen = sorted(chosen, key=lambda e: e.starts_at)
             chosen = chosen[-1:] if q.last else chosen[:1]
+        if q.seats_rank and chosen:
+            left = self.seats_of(chosen)
+            most = max if q.seats_rank == "most" else min
+            chosen = [most(chosen, key=lambda e: left[e.id][0])]
         if not chosen:
             return EventReply(t("ev_none_matching", lang), False, [])
         shown = chosen[: 3 if later else MAX_LISTED]

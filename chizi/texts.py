@@ -665,6 +665,7 @@ CONCEPTS_ZH = {
     "dress code": "着装要求",
     "meals": "餐饮",
     "acronym": "缩写",
+    "currency conversion": "外币换算",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

@@ -382,6 +382,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("sightseeing", _rx(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
     # The plan's name is given in full and as 赤子计划 / "Chizi Plan"; no acronym is published.
     ("acronym", _rx(r"缩写|首字母", r"\bacronyms?\b|\babbreviat\w*|\binitials\b")),
+    # Sums are given in yuan only; no rate or conversion is published ("the 340 million yuan in euros").
+    (
+        "currency conversion",
+        _rx(
+            r"折合|换算|汇率|(合|是|等于)(多少|几)(美元|欧元|英镑|日元|美金)",
+            r"\bin (us )?(dollars|usd|euros?|eur|pounds|gbp|yen|jpy)\b|\bexchange rate\b|\bconvert(ed)? (to|into)\b",
+        ),
+    ),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
 ]
 
@@ -468,7 +476,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _EVENT_NOUN = _rx(
-    r"活动|交流会|洽谈会|会议|展会",
+    # "能参加哪些": what one can attend is events
+    r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)",
     r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b",
 )
 _LIST_CUE = _rx(
@@ -502,6 +511,15 @@ _LAST = _rx(
 _FIRST = _rx(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
     r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b",
+)
+# "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
+_MOST_SEATS = _rx(
+    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(多|大)|(名额|规模)最(多|大)的活动|最大的活动",
+    r"\b(which|what) (event|one)\b.{0,30}\b(most|largest|biggest)\b|\b(biggest|largest) events?\b",
+)
+_FEWEST_SEATS = _rx(
+    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(少|小)|(名额|规模)最(少|小)的活动|最小的活动",
+    r"\b(which|what) (event|one)\b.{0,30}\b(fewest|least|smallest)\b|\bsmallest events?\b",
 )
 _HYBRID = _rx(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
 _ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
@@ -610,6 +628,7 @@ class Question:
     closing_soon: bool = False
     last: bool = False  # the latest-starting event is asked for
     first: bool = False  # the soonest-starting event is asked for
+    seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     fit: bool = False
     abroad: bool = False
     follow_up: bool = False
@@ -714,6 +733,7 @@ def understand(
     fit = (bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))) or bool(_SHOULD_ATTEND.search(text))
     first = bool(_FIRST.search(text))
     last = bool(_LAST.search(text))
+    seats_rank = "most" if _MOST_SEATS.search(text) else "fewest" if _FEWEST_SEATS.search(text) else None
     listing = (
         (
             not events
@@ -728,7 +748,7 @@ def understand(
             and not (_FACET.search(text) and not future and not fit)
         )
         or (fit and not past)
-        or ((first or last) and not events and not past)
+        or ((first or last or seats_rank) and not events and not past)
     )
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
@@ -760,6 +780,7 @@ def understand(
         closing_soon=closing,
         last=last,
         first=first,
+        seats_rank=seats_rank,
         fit=fit,
         abroad=abroad,
         follow_up=follow_up

@@ -491,6 +491,25 @@ def test_whether_one_can_still_sign_up_is_the_event_s_deadline(
     assert answer.route == "event" and deadline in answer.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "event_id"),
+    [
+        ("which event has the fewest seats", "one-seat-2027"),  # the test catalogue's one-seat event
+        ("哪个活动名额最多", "hz-siliconvalley-online-2027"),
+    ],
+)
+def test_the_event_with_the_most_or_fewest_places_is_the_one_named(
+    asked: Assistant, question: str, event_id: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and [e.id for e in answer.events] == [event_id]
+
+
+def test_what_one_can_attend_in_a_month_lists_events_not_who_may_join(asked: Assistant) -> None:
+    answer = asked.answer("我五月中旬前在国内，能参加哪些")
+    assert answer.route == "event" and "sd-haiqia-2027" in {e.id for e in answer.events}
+
+
 def test_putting_one_s_name_down_for_an_event_points_to_its_registration(asked: Assistant) -> None:
     assert "/start evt_tj-jinmen-2027" in asked.answer("put my name down for the Tianjin tour").answer
 
@@ -1014,6 +1033,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "2012年广东南粤行取得了哪些成果",
         "2012年津门行办了几天",  # days; "多年来" (over the years) is no length in days
         "温州洽谈会有多少项目签约",  # signed; the 527 projects were received, not signed
+        "what's the 340 million yuan in euros",  # sums are given in yuan; no rate is published
         "2013年入选了多少个活动",  # the 2013 sentence's year is no count (after a comma too: "表示，2013年")
     ],
 )
