@@ -512,6 +512,8 @@ def compose(
     confidence = max(
         best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning, result.language)
     )
+    if question.topic and best.about_place:
+        confidence = max(confidence, tuning.min_confidence)  # the place asked about is what it is about
     text = f"{best.sentence} [1]"
     # When the runner-up is nearly as good and from the same document, give both: two sentences of one
     # source cost the reader little, and the answer is then less often the wrong half of a pair.

@@ -512,6 +512,12 @@ _FIRST = _rx(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
     r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b",
 )
+# "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
+# sentence about it is the answer however few other words it shares.
+_TOPIC = _rx(
+    r"关于.{1,12}(说了|提到|讲了|写了|有)(什么|啥|哪些)|(介绍|讲讲|说说|谈谈).{0,3}$|^(介绍|讲讲|说说|谈谈)(一下)?",
+    r"\b(say|says|said|mention|mentions|mentioned|write|wrote|written) about\b|\btell me about\b",
+)
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
 _MOST_SEATS = _rx(
     r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(多|大)|(名额|规模)最(多|大)的活动|最大的活动",
@@ -628,6 +634,7 @@ class Question:
     closing_soon: bool = False
     last: bool = False  # the latest-starting event is asked for
     first: bool = False  # the soonest-starting event is asked for
+    topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     fit: bool = False
     abroad: bool = False
@@ -781,6 +788,7 @@ def understand(
         last=last,
         first=first,
         seats_rank=seats_rank,
+        topic=bool(_TOPIC.search(text)),
         fit=fit,
         abroad=abroad,
         follow_up=follow_up

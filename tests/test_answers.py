@@ -510,6 +510,21 @@ def test_what_one_can_attend_in_a_month_lists_events_not_who_may_join(asked: Ass
     assert answer.route == "event" and "sd-haiqia-2027" in {e.id for e in answer.events}
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("what do the documents say about Guangzhou", "press conferences"), ("资料里关于贵州说了什么", "15家")],
+)
+def test_what_the_documents_say_about_a_place_is_its_sentence(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
+
+
+def test_what_the_documents_say_about_a_place_they_never_name_is_declined(asked: Assistant) -> None:
+    assert not asked.answer("what does the report say about Shenzhen").answered
+
+
 def test_putting_one_s_name_down_for_an_event_points_to_its_registration(asked: Assistant) -> None:
     assert "/start evt_tj-jinmen-2027" in asked.answer("put my name down for the Tianjin tour").answer
 
