@@ -98,13 +98,19 @@ _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\
 # Openers that carry no question ("so basically what is chizi about", "ok um when is …"); "so many" stays.
 _OPENERS = re.compile(
     r"^(?:(?:so(?! (?:many|much|far|long)\b)|ok|okay|well|um+|uh+|hmm+|basically|actually|just wondering|"
-    r"quick question|question)\b[\s,.:!-]*)+(?=\w)"
+    r"quick question|question"
+    # polite wrappers: "i was wondering whether you could tell me when …" asks "when …" (and no past "was")
+    r"|i was wondering|i wonder|i'?d like to know|i would like to know"
+    r"|(?:could|would|can) you (?:please |kindly )?(?:tell me|let me know)|(?:please |kindly )?let me know"
+    r"|may i ask)\b(?: (?:if|whether)\b)?(?: you could (?:tell me|let me know)\b)?[\s,.:!-]*)+(?=\w)"
 )
 
 
 # Everyday phrasings of what the documents name with one word: "what is the plan for" asks its purpose,
 # "what existed before chizi" its predecessor.
 _PARAPHRASES = [
+    (re.compile(r"\bto what extent\b"), "how much"),  # "to what extent did the activities attract …"
+    (re.compile(r"\bin (?:what|which) capacity\b"), "in what ways"),
     (
         re.compile(
             r"\bwhat(?: is|'s| was)? (the (?:chizi )?plan|chizi|it)(?: is| was)?(?: actually| really| even)? for\W*$"

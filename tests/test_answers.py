@@ -232,6 +232,7 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("中国的GDP是多少", "out_of_scope"),
         ("推荐一下苏州好吃的", "out_of_scope"),  # a city the plan works in does not make food its topic
         ("帮我写一封求职信", "out_of_scope"),
+        ("I wonder if you could help me draft a cover letter", "out_of_scope"),
     ],
 )
 def test_fixed_replies_come_before_retrieval(asked: Assistant, question: str, route: str) -> None:
@@ -482,6 +483,8 @@ def test_whether_registration_is_still_open_is_the_event_s_deadline(asked: Assis
     [
         ("how many days left to sign up for the Shandong fair", "30 April 2027"),  # not how long it lasts
         ("can I still get into the Yunnan medical team", "1 March 2027"),
+        # a polite wrapper's "was" is no past: the 2027 deadline, not the 2012 report on Guizhou
+        ("I was wondering what the registration deadline for the Guizhou exchange is", "1 June 2027"),
     ],
 )
 def test_whether_one_can_still_sign_up_is_the_event_s_deadline(
@@ -1097,6 +1100,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("how many activities made the cut in twenty twelve", ["36"]),  # a year in words is the year
         ("what came of the Chongqing tour", ["29"]),  # "came" is no thing to be named
         ("津门行最后出了什么成果", ["70"]),  # any outcome reported answers 什么成果
+        ("To what extent did the 2012 activities attract overseas talent?", ["10,000"]),  # how much
         # A claim with a wrong figure is answered with the documents' figure, not declined for want of it.
         ("is it true Hangzhou has 6 liaison stations", ["four"]),
         ("听说重庆签了50个协议？", ["29"]),
