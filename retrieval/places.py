@@ -15,9 +15,9 @@ from retrieval.text import word_pattern, word_rx
 # "zh en [more English names]" — one place a line; the first English name is the display name.
 _CHINA = """
 北京 Beijing Peking
-天津 Tianjin
+天津 Tianjin Tientsin
 上海 Shanghai
-重庆 Chongqing
+重庆 Chongqing Chungking
 河北 Hebei
 山西 Shanxi
 内蒙古 Inner_Mongolia
@@ -29,15 +29,15 @@ _CHINA = """
 安徽 Anhui
 福建 Fujian
 江西 Jiangxi
-山东 Shandong
+山东 Shandong Shantung
 河南 Henan
 湖北 Hubei
 湖南 Hunan
-广东 Guangdong Canton
+广东 Guangdong Canton Kwangtung
 广西 Guangxi
 海南 Hainan
 四川 Sichuan
-贵州 Guizhou
+贵州 Guizhou Kweichow
 云南 Yunnan
 西藏 Tibet Xizang
 陕西 Shaanxi
@@ -54,17 +54,17 @@ _CHINA = """
 # Cities, one province a line ("province: city English, city English, …"): the plan's own and more
 # prefecture-level ones (a question about one of them is about a place the documents may lack).
 _CITIES = """
-广东: 深圳 Shenzhen, 广州 Guangzhou, 东莞 Dongguan, 佛山 Foshan, 珠海 Zhuhai, 汕头 Shantou, 惠州 Huizhou, 中山 Zhongshan, 江门 Jiangmen, 湛江 Zhanjiang, 肇庆 Zhaoqing, 茂名 Maoming, 揭阳 Jieyang, 清远 Qingyuan, 韶关 Shaoguan, 梅州 Meizhou
-浙江: 杭州 Hangzhou, 宁波 Ningbo, 温州 Wenzhou, 绍兴 Shaoxing, 金华 Jinhua, 台州 Taizhou, 嘉兴 Jiaxing, 湖州 Huzhou, 丽水 Lishui, 衢州 Quzhou, 舟山 Zhoushan, 义乌 Yiwu
-江苏: 苏州 Suzhou, 南京 Nanjing, 无锡 Wuxi, 常州 Changzhou, 南通 Nantong, 徐州 Xuzhou, 扬州 Yangzhou, 盐城 Yancheng, 镇江 Zhenjiang, 泰州 Taizhou_(Jiangsu), 淮安 Huai'an Huaian, 连云港 Lianyungang, 宿迁 Suqian, 昆山 Kunshan
-山东: 济南 Jinan, 青岛 Qingdao, 烟台 Yantai, 潍坊 Weifang, 淄博 Zibo, 威海 Weihai, 临沂 Linyi, 济宁 Jining, 日照 Rizhao, 东营 Dongying, 德州 Dezhou, 聊城 Liaocheng, 菏泽 Heze
+广东: 深圳 Shenzhen, 广州 Guangzhou Kwangchow, 东莞 Dongguan, 佛山 Foshan, 珠海 Zhuhai, 汕头 Shantou, 惠州 Huizhou, 中山 Zhongshan, 江门 Jiangmen, 湛江 Zhanjiang, 肇庆 Zhaoqing, 茂名 Maoming, 揭阳 Jieyang, 清远 Qingyuan, 韶关 Shaoguan, 梅州 Meizhou
+浙江: 杭州 Hangzhou Hangchow, 宁波 Ningbo Ningpo, 温州 Wenzhou, 绍兴 Shaoxing, 金华 Jinhua, 台州 Taizhou, 嘉兴 Jiaxing, 湖州 Huzhou, 丽水 Lishui, 衢州 Quzhou, 舟山 Zhoushan, 义乌 Yiwu
+江苏: 苏州 Suzhou Soochow, 南京 Nanjing Nanking, 无锡 Wuxi, 常州 Changzhou, 南通 Nantong, 徐州 Xuzhou, 扬州 Yangzhou, 盐城 Yancheng, 镇江 Zhenjiang, 泰州 Taizhou_(Jiangsu), 淮安 Huai'an Huaian, 连云港 Lianyungang, 宿迁 Suqian, 昆山 Kunshan
+山东: 济南 Jinan, 青岛 Qingdao Tsingtao, 烟台 Yantai, 潍坊 Weifang, 淄博 Zibo, 威海 Weihai, 临沂 Linyi, 济宁 Jining, 日照 Rizhao, 东营 Dongying, 德州 Dezhou, 聊城 Liaocheng, 菏泽 Heze
 四川: 成都 Chengdu, 绵阳 Mianyang, 德阳 Deyang, 宜宾 Yibin, 泸州 Luzhou, 南充 Nanchong, 乐山 Leshan
 湖北: 武汉 Wuhan, 宜昌 Yichang, 襄阳 Xiangyang, 十堰 Shiyan, 荆州 Jingzhou
 陕西: 西安 Xi'an Xian, 宝鸡 Baoji, 咸阳 Xianyang, 延安 Yan'an Yanan
 湖南: 长沙 Changsha, 株洲 Zhuzhou, 湘潭 Xiangtan, 衡阳 Hengyang, 岳阳 Yueyang, 常德 Changde
 河南: 郑州 Zhengzhou, 洛阳 Luoyang, 开封 Kaifeng, 新乡 Xinxiang, 南阳 Nanyang, 许昌 Xuchang
 安徽: 合肥 Hefei, 芜湖 Wuhu, 蚌埠 Bengbu, 马鞍山 Ma'anshan, 安庆 Anqing
-福建: 厦门 Xiamen, 福州 Fuzhou, 泉州 Quanzhou, 漳州 Zhangzhou, 莆田 Putian, 龙岩 Longyan
+福建: 厦门 Xiamen Amoy, 福州 Fuzhou, 泉州 Quanzhou, 漳州 Zhangzhou, 莆田 Putian, 龙岩 Longyan
 辽宁: 大连 Dalian, 沈阳 Shenyang, 鞍山 Anshan, 抚顺 Fushun, 丹东 Dandong, 锦州 Jinzhou, 营口 Yingkou
 黑龙江: 哈尔滨 Harbin, 大庆 Daqing, 齐齐哈尔 Qiqihar
 吉林: 长春 Changchun, 吉林市 Jilin_City, 延吉 Yanji

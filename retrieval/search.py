@@ -23,7 +23,7 @@ from retrieval.index import IndexError_, current_generation
 from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize, word_rx
-from retrieval.tokenizer import Tokenizer
+from retrieval.tokenizer import Tokenizer, stem
 from retrieval.tuning import Weights
 from retrieval.typos import HomophoneFixer, load_synonyms, plain_english
 
@@ -130,6 +130,7 @@ class Searcher:
         self.manifest = manifest
         self.generation = gen_dir.name
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
+        self._place_names: dict[str, str] | None = None  # English place names -> as the documents write them
         self._normalized: list[str] | None = None  # built on first use: a 100k-chunk index loads faster
         self._pattern_seen: dict[str, bool] = {}
         # A shared lock on the generation while it is open: an ingest in any process deletes only
@@ -179,7 +180,36 @@ class Searcher:
             self._fixer = HomophoneFixer(
                 [*self._fixer_words, *places], is_common=self.tokenizer.is_common_word
             )
-        return self._fixer.fix(self.expander.in_chinese(plain_english(normalized)))
+        return self._fixer.fix(self.expander.in_chinese(self._place_spelling(plain_english(normalized))))
+
+    def _place_spelling(self, text: str) -> str:
+        """English names of places the documents speak of, put right where misspelt ("Shangdong",
+        "Tianjing", "Chongching") or given in an old romanisation ("Ningpo", "Hangchow")."""
+        if self._place_names is None:
+            from retrieval.places import CHINA
+
+            names: dict[str, str] = {}
+            for place in CHINA:
+                # Only places the documents name: "human" must not become Hunan, nor "jihua" Jinhua.
+                if " " not in place.english and any(
+                    self.knows(n if not n.isascii() else stem(n)) for n in place.names
+                ):
+                    for n in place.names:
+                        if n.isascii() and n.isalpha() and len(n) >= 5:
+                            names[n] = place.english
+            self._place_names = names
+        names = self._place_names
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            if word in names:
+                return names[word]
+            if self.knows(stem(word)) or stem(word) in self.synonyms:
+                return word
+            near = difflib.get_close_matches(word, list(names), n=1, cutoff=0.8)
+            return names[near[0]] if near else word
+
+        return re.sub(r"(?<![\w'-])[a-z]{5,}(?![\w'-])", fix, text)
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""

@@ -52,27 +52,34 @@ class HomophoneFixer:
             if not _is_cjk(out[i]):
                 i += 1
                 continue
-            known = next((n for n in self._lengths if "".join(out[i : i + n]) in self._known), 0)
-            if known:
-                i += known  # a word the knowledge base uses (波士顿, 南京宁交会): no slip inside it
-                continue
+            # Longest first, known words and slips alike: 津门型 is a slip for 津门行, though 津门 is a word.
             for n in self._lengths:
                 window = "".join(out[i : i + n])
                 if len(window) < n or not all(_is_cjk(c) for c in window):
                     continue
+                if window in self._known:
+                    i += n - 1  # a word the knowledge base uses (波士顿, 南京宁交会): no slip inside it
+                    break
                 if self._is_common(window) or self._cuts_a_word(out, i, n):
                     continue
-                for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
-                    same = sum(a == b for a, b in zip(word, window, strict=True))
-                    if same * 2 >= n and same < n:
-                        out[i : i + n] = list(word)
-                        break
-                else:
+                word = self._sounding_like(window)
+                if word is None:
                     continue
+                out[i : i + n] = list(word)
                 i += n - 1
                 break
             i += 1
         return "".join(out)
+
+    def _sounding_like(self, window: str) -> str | None:
+        """A known word read like `window` that shares at least half of its characters, without being it.
+        (Each character's usual reading only: with every reading, 哪个州 sounded like 赣州.)"""
+        n = len(window)
+        for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
+            same = sum(a == b for a, b in zip(word, window, strict=True))
+            if same * 2 >= n and same < n:
+                return word
+        return None
 
     def _cuts_a_word(self, chars: list[str], start: int, n: int) -> bool:
         """Whether a known word begins inside the window and runs past its end: in "苏州和南京", 和南 is

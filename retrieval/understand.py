@@ -431,8 +431,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "format",
         _rx(
-            r"线上|线下|在线|网上|远程|现场参加",
-            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b",
+            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式",
+            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b",
         ),
     ),
     (

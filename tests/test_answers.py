@@ -528,6 +528,27 @@ def test_what_the_documents_say_about_a_place_they_never_name_is_declined(asked:
     assert not asked.answer("what does the report say about Shenzhen").answered
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when is the Shangdong fair", "18–20 May 2027"),  # a misspelt place the documents name
+        ("Chongching tour seats left?", "100 places"),
+        ("how much did Ningpo projects raise", "340 million"),  # an old romanisation
+        ("津门型报名截止", "2027年8月20日"),  # a slip for 津门行, though 津门 alone is a word
+        ("what format is the Tianjin tour", "in person only"),
+    ],
+)
+def test_misspelt_names_and_plain_words_still_reach_the_answer(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    assert expected in asked.answer(question).answer
+
+
+def test_a_word_near_a_place_name_is_left_alone(asked: Assistant) -> None:
+    # "human" is close to Hunan, but the documents use it: only misspellings of their places are put right.
+    assert "Human Resources" in asked.answer("which ministry of human resources runs chizi").answer
+
+
 def test_putting_one_s_name_down_for_an_event_points_to_its_registration(asked: Assistant) -> None:
     assert "/start evt_tj-jinmen-2027" in asked.answer("put my name down for the Tianjin tour").answer
 
