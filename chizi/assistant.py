@@ -376,12 +376,17 @@ class Assistant:
         # and a how-to about a named event ("how much does the Suzhou week cost", "I can't make it to the
         # Tianjin tour anymore") when the question asks none of its attributes.
         pattern = self._faq.match_pattern(asked)
-        if pattern is not None and (not q.events or not q.slot):
+        if pattern is not None and (not q.events or not q.slot or pattern.about_registrations):
             return Answer(
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
             )
         if q.about_event:
-            return self._event_answer(question, q, lang, now, zone)
+            answer = self._event_answer(question, q, lang, now, zone)
+            if chat and q.listing and len(answer.events) == 1:
+                # "贵阳有什么活动" lists one event: "它报名截止是哪天" next asks about that one.
+                one = replace(q, events=(answer.events[0].id,), listing=False)
+                self.conversations.remember(chat, Turn(asked, one.frame(), now))
+            return answer
 
         # The document search reads the question, not the asker's introduction of themselves.
         query = without_introduction(asked)

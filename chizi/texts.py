@@ -666,6 +666,8 @@ CONCEPTS_ZH = {
     "meals": "餐饮",
     "acronym": "缩写",
     "currency conversion": "外币换算",
+    "transferring a place": "转让名额",
+    "group registration": "集体报名",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

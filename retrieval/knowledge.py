@@ -44,6 +44,9 @@ class FaqEntry(_Strict):
     # howto: about using the service, matched by meaning too; fact: a plan fact, matched by its words only
     # (the documents answer facts, with the question's year and place checked). Default: fact if sourced.
     kind: Literal["howto", "fact"] | None = None
+    # A request about one's own registrations (a waitlist, two events at once, one's data): its pattern
+    # wins over an event attribute read in the same question ("the Suzhou week is full, can I queue").
+    about_registrations: bool = False
 
     @property
     def howto(self) -> bool:

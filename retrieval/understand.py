@@ -391,6 +391,22 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
+    # Passing one's place to someone else, or signing up a group: the organisers' to allow, not in any source.
+    (
+        "transferring a place",
+        _rx(
+            r"(名额|位子|报名).{0,6}(转给|转让|让给|给别人|给同事)|(转给|转让给|让给)(同事|朋友|别人|他人)",
+            r"\b(give|transfer|pass|hand) (over )?my (seat|spot|place|registration|ticket)\b|\btransfer (my|a|the) (seat|spot|place|registration)\b",
+        ),
+    ),
+    (
+        "group registration",
+        _rx(
+            r"(整个|全)(课题组|团队|实验室|组)|集体报名|团体报名|(替|帮)(同事|别人|朋友|学生)报名",
+            r"\b(register|sign up|enrol) (my|our) (whole |entire )?(lab|team|group|students|colleagues)\b|\bgroup (registration|sign-?up)\b"
+            r"|\b(register|sign up) (for )?(a colleague|someone else|others|my colleagues?)\b",
+        ),
+    ),
 ]
 
 # The attribute of an event a question asks for.
@@ -431,8 +447,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "format",
         _rx(
-            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式",
-            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b",
+            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)",
+            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
         ),
     ),
     (
@@ -528,7 +544,7 @@ _FEWEST_SEATS = _rx(
     r"\b(which|what) (event|one)\b.{0,30}\b(fewest|least|smallest)\b|\bsmallest events?\b",
 )
 _HYBRID = _rx(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
-_ONLINE = _rx(r"线上|在线|网上|远程", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b")
+_ONLINE = _rx(r"线上|在线|网上|远程|在家", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b|\bfrom home\b")
 # "what came of the Chongqing tour", "南京宁交会办得怎么样": what an activity did or achieved, which a
 # roll-call of brands naming it does not say.
 _OUTCOME = _rx(
@@ -760,6 +776,8 @@ def understand(
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
+    if focus and slot != "register":
+        slot = None  # "can I give my seat to a colleague": about the arrangement, not the event's seats
     # "what language are the events in": about an arrangement the catalogue does not hold, not a listing.
     if listing and ((past and not future) or _ABOUT_PLAN.search(text) or focus):
         listing = False

@@ -553,6 +553,31 @@ def test_putting_one_s_name_down_for_an_event_points_to_its_registration(asked: 
     assert "/start evt_tj-jinmen-2027" in asked.answer("put my name down for the Tianjin tour").answer
 
 
+def test_a_follow_up_after_a_list_of_one_event_is_about_that_event(asked: Assistant) -> None:
+    asked.answer("贵阳有什么活动", chat="follow-one")
+    answer = asked.answer("它报名截止是哪天", chat="follow-one")
+    assert answer.route == "event" and "2027年6月1日" in answer.answer
+
+
+def test_joining_from_home_asks_the_event_s_format(asked: Assistant) -> None:
+    asked.answer("what's the Shaoxing tour about", chat="follow-home")
+    assert "in person only" in asked.answer("can I join it from home?", chat="follow-home").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("can I give my seat at the Shandong fair to a colleague", "transferring a place"),
+        ("能给整个课题组一起报名吗", "集体报名"),
+    ],
+)
+def test_arrangements_only_organisers_can_make_are_declined_by_name(
+    asked: Assistant, question: str, named: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and named in answer.answer
+
+
 def test_a_follow_up_ending_in_then_keeps_the_event(asked: Assistant) -> None:
     asked.answer("when does the Nanjing fair start", chat="follow-then")
     answer = asked.answer("when do sign-ups close then", chat="follow-then")
@@ -756,6 +781,13 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("赤子计划是面向谁的", "赤子计划面向海外留学人员"),  # whom it is for: who may join
         ("who is the plan for", "The plan is open to"),
         ("who's behind the plan", "The Ministry of Human Resources and Social Security (MOHRSS) runs"),
+        # About one's own registration, though an event and its seats are named:
+        ("the Suzhou week is full, can I queue for a spot", "When an event is full"),
+        (
+            "is it ok to register for both the Nanjing fair and the Suzhou week",
+            "Yes. Register for each event",
+        ),
+        ("我报名填的信息你们拿去干什么", "只有在您报名时"),
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
