@@ -408,9 +408,10 @@ class Assistant:
             return Answer(question, dont_know(lang), False, lang, "unknown", timings=result.timings)
         t = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
-        if not composed.text and composed.missing and asks_a_period(q):
-            # The passages found first name no year in the span asked about; one further down may
-            # ("was there anything like chizi before 2010": the 1988 roots). Only those are read again.
+        if not composed.text and composed.missing and (asks_a_period(q) or q.topic):
+            # The passages found first name no year in the span asked about, or not the place whose
+            # mention is asked for; one further down may ("was there anything like chizi before 2010":
+            # the 1988 roots; "赤子计划提到过东北吗": the 2013 priorities). Only those are read again.
             wider = searcher.search(
                 query, k=4 * self.settings.retrieval.top_k, weights=weights or self.weights
             )

@@ -50,6 +50,11 @@ _HELP = re.compile(
     r"(hi|hello|hey|你好|您好)?[\s,，!！]*(i'?m|i am|我是)\s*(new|a new user|新来的|新用户|第一次来)( here)?|"
     r"what can you do|你能(干|做)(什么|啥)|你会(干|做)?(什么|啥))[\W_]*$"
 )
+# Asked to make something (a poem, an essay, a letter) is off topic whatever its subject: "write me a poem
+# about Suzhou" names a city the plan works in and is still no question about it.
+_MAKE_SOMETHING = re.compile(
+    r"\b(write|compose|draft) (me |us )?(a |an )?(short )?(poem|song|essay|story|joke|limerick|haiku)\b|写(一)?首.{0,8}诗|写.{0,8}(作文|故事|歌词)"
+)
 _IN_DOMAIN = re.compile(
     r"赤子|chizi|计划|plan\b|program|活动|event|报名|regist|留学|海外|人才|scholar|talent|tour|fair|"
     r"人社部|ministry|mohrss|津门|天津|tianjin|重庆|chongqing|宁波|ningbo|苏州|suzhou|杭州|hangzhou|海洽|精英周"
@@ -70,7 +75,7 @@ def route(text: str) -> str | None:
         return "help"
     # Off-topic words only decide when nothing ties the question to the plan ("the capital of the Tianjin
     # fund", "does the plan help with a visa" are the plan's questions, answered or declined from its documents).
-    if _OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm):
+    if _MAKE_SOMETHING.search(norm) or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm)):
         return "out_of_scope"
     # Food and sightseeing in a city the plan works in ("推荐一下苏州好吃的") are no less off topic; with an
     # event named ("what food is served at the Suzhou week") they are a question for its organisers.

@@ -135,7 +135,9 @@ _ABOUT_ME_EN = re.compile(
     r"[^.!?;,]{2,80}[.!;,:-]\s+)+",
     re.IGNORECASE,
 )
-_ABOUT_ME_ZH = re.compile(r"^\s*(?:我(?:是|在|做|读|学)[^，。,；;？?！!]{1,30}[，。,；;！!]\s*)+")
+_ABOUT_ME_ZH = re.compile(
+    r"^\s*(?:我(?:是|在|做|读|学|老家|来自|家在)[^，。,；;？?！!]{1,30}[，。,；;！!]\s*)+"
+)
 
 
 # Any first-person opening sentence set off by a full stop, colon or dash ("I'm writing a report on

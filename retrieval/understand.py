@@ -531,8 +531,10 @@ _FIRST = _rx(
 # "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
 # sentence about it is the answer however few other words it shares.
 _TOPIC = _rx(
-    r"关于.{1,12}(说了|提到|讲了|写了|有)(什么|啥|哪些)|(介绍|讲讲|说说|谈谈).{0,3}$|^(介绍|讲讲|说说|谈谈)(一下)?",
-    r"\b(say|says|said|mention|mentions|mentioned|write|wrote|written) about\b|\btell me about\b",
+    r"关于.{1,12}(说了|提到|讲了|写了|有)(什么|啥|哪些)|(介绍|讲讲|说说|谈谈).{0,3}$|^(介绍|讲讲|说说|谈谈)(一下)?"
+    r"|(提到|提及|讲到|说到)(过|了)?.{1,8}(吗|没有|没)",
+    r"\b(say|says|said|mention|mentions|mentioned)\b.{0,15}\babout\b|\btell me about\b"
+    r"|\b(mention|mentions|mentioned)\b",
 )
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
 _MOST_SEATS = _rx(
@@ -770,11 +772,15 @@ def understand(
             )
             and not (_FACET.search(text) and not future and not fit)
         )
-        or (fit and not past)
+        or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
         or ((first or last or seats_rank) and not events and not past)
     )
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
+    if not listing and not events:
+        # Where the asker says they are from is no constraint on a fact ("I'm from Harbin originally. Did
+        # the plan say anything about the northeast?"); for events it says where they would go.
+        china = gazetteer.places_in(without_introduction(text))
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
     if focus and slot != "register":
         slot = None  # "can I give my seat to a colleague": about the arrangement, not the event's seats

@@ -233,6 +233,7 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("推荐一下苏州好吃的", "out_of_scope"),  # a city the plan works in does not make food its topic
         ("帮我写一封求职信", "out_of_scope"),
         ("I wonder if you could help me draft a cover letter", "out_of_scope"),
+        ("write me a poem about Suzhou", "out_of_scope"),  # a city the plan works in makes no poem its topic
     ],
 )
 def test_fixed_replies_come_before_retrieval(asked: Assistant, question: str, route: str) -> None:
@@ -515,7 +516,13 @@ def test_what_one_can_attend_in_a_month_lists_events_not_who_may_join(asked: Ass
 
 @pytest.mark.parametrize(
     ("question", "expected"),
-    [("what do the documents say about Guangzhou", "press conferences"), ("资料里关于贵州说了什么", "15家")],
+    [
+        ("what do the documents say about Guangzhou", "press conferences"),
+        ("资料里关于贵州说了什么", "15家"),
+        # Where the asker is from is no constraint; the place whose mention is asked may lie further down.
+        ("I'm from Harbin originally. Did the plan say anything about the northeast?", "Northeast China"),
+        ("我老家哈尔滨的，赤子计划提到过东北吗", "东北老工业基地"),
+    ],
 )
 def test_what_the_documents_say_about_a_place_is_its_sentence(
     asked: Assistant, question: str, expected: str
@@ -557,6 +564,13 @@ def test_a_follow_up_after_a_list_of_one_event_is_about_that_event(asked: Assist
     asked.answer("贵阳有什么活动", chat="follow-one")
     answer = asked.answer("它报名截止是哪天", chat="follow-one")
     assert answer.route == "event" and "2027年6月1日" in answer.answer
+
+
+def test_an_event_named_with_for_me_is_that_event_not_a_recommendation(asked: Assistant) -> None:
+    answer = asked.answer(
+        "Working in AI in Seattle here. When does the Hangzhou meetup start for me, and when is it in Beijing?"
+    )
+    assert answer.route == "event" and "26 February 2027 10:00 China time" in answer.answer
 
 
 def test_joining_from_home_asks_the_event_s_format(asked: Assistant) -> None:
