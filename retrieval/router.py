@@ -55,6 +55,14 @@ _HELP = re.compile(
 _MAKE_SOMETHING = re.compile(
     r"\b(write|compose|draft) (me |us )?(a |an )?(short )?(poem|song|essay|story|joke|limerick|haiku)\b|写(一)?首.{0,8}诗|写.{0,8}(作文|故事|歌词)"
 )
+# Other talent programmes are not this plan: "千人计划怎么申请" is no question about 赤子计划, though the
+# documents name the Thousand Talents fair held in Ningbo (asked about as a fair, it is answered).
+_OTHER_PROGRAMME = re.compile(
+    r"千人计划|青年千人|万人计划|长江学者|thousand talents|changjiang scholar|youth thousand"
+)
+_THE_NINGBO_FAIR = re.compile(
+    r"洽谈会|推介|宁波|\bfair\b|matchmaking|ningbo|event|come up|mention|提到|出现|documents?|report|资料|报告"
+)
 _IN_DOMAIN = re.compile(
     r"赤子|chizi|计划|plan\b|program|活动|event|报名|regist|留学|海外|人才|scholar|talent|tour|fair|"
     r"人社部|ministry|mohrss|津门|天津|tianjin|重庆|chongqing|宁波|ningbo|苏州|suzhou|杭州|hangzhou|海洽|精英周"
@@ -76,6 +84,8 @@ def route(text: str) -> str | None:
     # Off-topic words only decide when nothing ties the question to the plan ("the capital of the Tianjin
     # fund", "does the plan help with a visa" are the plan's questions, answered or declined from its documents).
     if _MAKE_SOMETHING.search(norm) or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm)):
+        return "out_of_scope"
+    if _OTHER_PROGRAMME.search(norm) and not _THE_NINGBO_FAIR.search(norm):
         return "out_of_scope"
     # Food and sightseeing in a city the plan works in ("推荐一下苏州好吃的") are no less off topic; with an
     # event named ("what food is served at the Suzhou week") they are a question for its organisers.

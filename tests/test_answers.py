@@ -233,7 +233,12 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("推荐一下苏州好吃的", "out_of_scope"),  # a city the plan works in does not make food its topic
         ("帮我写一封求职信", "out_of_scope"),
         ("I wonder if you could help me draft a cover letter", "out_of_scope"),
-        ("write me a poem about Suzhou", "out_of_scope"),  # a city the plan works in makes no poem its topic
+        ("write me a poem about Suzhou", "out_of_scope"),
+        ("千人计划怎么申请", "out_of_scope"),  # another talent programme is not this plan
+        (
+            "is chizi the same as the Thousand Talents Plan",
+            "out_of_scope",
+        ),  # a city the plan works in makes no poem its topic
     ],
 )
 def test_fixed_replies_come_before_retrieval(asked: Assistant, question: str, route: str) -> None:
@@ -1168,6 +1173,10 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("what came of the Chongqing tour", ["29"]),  # "came" is no thing to be named
         ("津门行最后出了什么成果", ["70"]),  # any outcome reported answers 什么成果
         ("To what extent did the 2012 activities attract overseas talent?", ["10,000"]),  # how much
+        (
+            "what was the Thousand Talents event in Ningbo about",
+            ["41"],
+        ),  # the documents' own fair of that name
         # A claim with a wrong figure is answered with the documents' figure, not declined for want of it.
         ("is it true Hangzhou has 6 liaison stations", ["four"]),
         ("听说重庆签了50个协议？", ["29"]),
