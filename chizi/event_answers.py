@@ -292,6 +292,10 @@ class EventDesk:
             span=span(e, lang),
             where=where(e, lang),
             start=start_time(e, lang, mine),
+            # "how long until the Tianjin tour": the days to its start, while it is still ahead
+            until=("，" if lang == "zh" else ", ") + days_left(e.starts_at, now, lang)
+            if e.starts_at > now
+            else "",
             closes=closes,
         )
         if slot == "about":

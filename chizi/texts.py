@@ -611,8 +611,8 @@ T.update(
         "ev_place": ("{title}地点：{where}。", "{title} takes place in {where}."),
         "ev_place_online": ("{title}地点：{where}。", "{title} takes place {where}."),
         "ev_essentials": (
-            "{span}，{where}；开始时间 {start}。{closes}",
-            "{span}, {where}; starts {start}. {closes}",
+            "{span}，{where}；开始时间 {start}{until}。{closes}",
+            "{span}, {where}; starts {start}{until}. {closes}",
         ),
         "ev_abroad_first": (
             "在海外也可以线上参加的活动排在前面。",
@@ -668,6 +668,7 @@ CONCEPTS_ZH = {
     "currency conversion": "外币换算",
     "transferring a place": "转让名额",
     "group registration": "集体报名",
+    "the plan's end": "计划何时结束",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

@@ -391,6 +391,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
+    # When the plan itself will end: never announced ("赤子计划哪年结束"); an event's end is in its card.
+    (
+        "the plan's end",
+        _rx(
+            r"(赤子计划|这个计划|计划)(会)?(哪年|什么时候|何时|哪一年)(结束|终止|停止|截止)",
+            r"\b(chizi|the plan|the programme|the program)\b.{0,20}\b(end|stop|finish|expire)s?\b"
+            r"|\b(when|what year) (will|does) (chizi|the plan|the programme|the program) (end|stop|finish|expire)\b",
+        ),
+    ),
     # Passing one's place to someone else, or signing up a group: the organisers' to allow, not in any source.
     (
         "transferring a place",
@@ -465,6 +474,14 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么",
             r"\btell me (more )?about\b|\bwhat'?s .{1,40} about\??$|\bwhat is .{1,40} about\??$|\bdescribe\b"
             r"|more (info|information|details) (on|about)",
+        ),
+    ),
+    # "how long until the Tianjin tour", "离津门行还有多久": when it starts, not how long it lasts.
+    (
+        "when",
+        _rx(
+            r"^(离|距离|距).{1,20}还有(多久|几天|多长时间|多少天)|还有(多久|几天|多少天)(开始|开幕|举行)",
+            r"\bhow (long|many days|many weeks|soon) (until|till|before)\b|\bdays (until|till|to go)\b",
         ),
     ),
     ("duration", _rx(r"多久|几天|多长时间", r"how long|how many days")),

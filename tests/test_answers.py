@@ -588,6 +588,10 @@ def test_joining_from_home_asks_the_event_s_format(asked: Assistant) -> None:
     [
         ("can I give my seat at the Shandong fair to a colleague", "transferring a place"),
         ("能给整个课题组一起报名吗", "集体报名"),
+        (
+            "赤子计划哪年结束",
+            "计划何时结束",
+        ),  # no end of the plan is announced; an event's end is on its card
     ],
 )
 def test_arrangements_only_organisers_can_make_are_declined_by_name(
@@ -595,6 +599,15 @@ def test_arrangements_only_organisers_can_make_are_declined_by_name(
 ) -> None:
     answer = asked.answer(question)
     assert not answer.answered and named in answer.answer
+
+
+def test_how_long_until_an_event_is_the_days_to_its_start(asked: Assistant) -> None:
+    days = (dt.date(2027, 9, 14) - TODAY.date()).days
+    answer = asked.answer("how long until the Tianjin tour")
+    assert (
+        answer.route == "event"
+        and f"starts 14 September 2027 09:00 (China time, UTC+8), in {days} days" in answer.answer
+    )
 
 
 def test_a_follow_up_ending_in_then_keeps_the_event(asked: Assistant) -> None:
