@@ -192,6 +192,15 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
         ),
     ),
+    # "宁波那个资本洽谈会都有谁参加", "who submitted projects to the Wenzhou fair": who took part, answered by a
+    # sentence saying who did (41家机构参会, "submitted by 424 overseas scholars"), not a roll-call of brands.
+    (
+        "participants",
+        _rx(
+            r"(都有|是)?谁(来)?(参加|参与|参会|出席|提交|申报|去)(了)?",
+            r"\bwho (took part|attended|participated|joined|came to|submitted|applied|went to)\b",
+        ),
+    ),
     # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks
     # (before money: "宁波哪个项目融资最多" asks which, not how much).
     (
@@ -947,8 +956,16 @@ _PLACEISH = _rx(
 )
 
 
+_TOOK_PART = _rx(
+    r"参加|参与|参会|出席|申报|来自|邀请",
+    r"\btook part\b|\bparticipat\w*|\battend\w*|\bsubmitted by\b|\bcame from\b|\binvited\b",
+)
+
+
 def fits_wanted(wants: str, sentence: str) -> bool:
     """Whether a normalised sentence can hold the kind of answer wanted."""
+    if wants == "participants":
+        return bool(_TOOK_PART.search(sentence))
     if wants == "ranking":
         return bool(re.search(r"\b(most|largest|biggest|highest|fewest|least|top)\b|最", sentence))
     if wants == "list":

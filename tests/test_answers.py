@@ -1134,6 +1134,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         # What a brand did: the roll-call of brands names it and says nothing of what it did.
         "what happened at the Nanjing fair in 2012",
         "2012年广东南粤行取得了哪些成果",
+        "who attended the Shandong fair in 2012",  # its sentence names events it added, not who came
         "2012年津门行办了几天",  # days; "多年来" (over the years) is no length in days
         "温州洽谈会有多少项目签约",  # signed; the 527 projects were received, not signed
         "what's the 340 million yuan in euros",  # sums are given in yuan; no rate is published
@@ -1195,6 +1196,9 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("听说重庆签了50个协议？", ["29"]),
         ("I heard Guizhou signed with 20 associations, right?", ["15"]),
         ("去年的成果报告里说来了多少海外人才", ["上万"]),  # no place asked: the plan's count, not Wenzhou's
+        # Who took part: the sentence saying who did, not the roll-call of brands or the event calendar.
+        ("宁波那个资本洽谈会都有谁参加", ["41家"]),
+        ("温州洽谈会的项目是谁提交的", ["424"]),
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
