@@ -25,7 +25,7 @@ from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize, word_rx
 from retrieval.tokenizer import Tokenizer, stem
 from retrieval.tuning import Weights
-from retrieval.typos import HomophoneFixer, load_synonyms, plain_english
+from retrieval.typos import HomophoneFixer, load_synonyms, plain_chinese, plain_english
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +180,8 @@ class Searcher:
             self._fixer = HomophoneFixer(
                 [*self._fixer_words, *places], is_common=self.tokenizer.is_common_word
             )
-        return self._fixer.fix(self.expander.in_chinese(self._place_spelling(plain_english(normalized))))
+        plain = plain_chinese(self._place_spelling(plain_english(normalized)))
+        return self._fixer.fix(self.expander.in_chinese(plain))
 
     def _place_spelling(self, text: str) -> str:
         """English names of places the documents speak of, put right where misspelt ("Shangdong",

@@ -148,6 +148,26 @@ def _spoken_year(m: re.Match[str]) -> str:
     return str(2020 + (_UNITS.index(m.group("unit")) + 1 if m.group("unit") else 0))
 
 
+# Spoken Chinese put in the words the rules and the documents use: 啥 is 什么, 咋 is 怎么, and a closing
+# particle of tone (哈, 啊, 呀 …) says nothing ("多少人次哈" counts 人次, not 哈). 吗, 呢 and 吧 stay:
+# they make a question, a follow-up or a guess.
+_SPOKEN_ZH = [
+    (re.compile(r"咋整|咋弄|怎么整"), "怎么办"),
+    (re.compile(r"干嘛|干啥"), "干什么"),
+    (re.compile(r"啥"), "什么"),
+    (re.compile(r"咋"), "怎么"),
+]
+_TONE_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])[哈啊呀嘛啦哦喔呗咯]+(?=[\s?？!！。.,，~～]*$)")
+
+
+def plain_chinese(normalized: str) -> str:
+    """Spoken Chinese in the documents' words ("报名到啥时候" -> "报名到什么时候")."""
+    text = _TONE_PARTICLE.sub("", normalized)
+    for rx, plain in _SPOKEN_ZH:
+        text = rx.sub(plain, text)
+    return text
+
+
 def plain_english(normalized: str) -> str:
     """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair"),
     empty openers dropped ("so basically what is chizi about" -> "what is chizi about") and everyday

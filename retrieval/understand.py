@@ -184,7 +184,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "person",
         _rx(
-            r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是|(颁|发|授|给)(给)?了?谁|谁(获|得|拿)(了|到|过)?",
+            r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是|(颁|发|授|给)(给)?了?谁|谁(获|得|拿)(了|到|过)?"
+            r"|谁(带队|领队|带的队)|(带队|领队)的?(是谁|人)",
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
             r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b"
             # "name of the doctor heading the Yunnan team": a person's name, not a list
@@ -648,7 +649,7 @@ _FIRST_PERSON = _rx(r"我", r"\bi\b|\bi'm\b|\bmy\b|\bme\b")
 
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
 _EVENT_KIND = _rx(
-    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$",
+    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|(那|这)(个|场)会",
     r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b",
 )
 

@@ -556,6 +556,19 @@ def test_misspelt_names_and_plain_words_still_reach_the_answer(
     assert expected in asked.answer(question).answer
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("重庆行报名到啥时候", "2027年9月15日"),  # 啥时候 is 什么时候
+        ("那年回来服务的海外人才大概有多少人次哈", "上万人次"),  # a closing 哈 is no counted thing
+        ("报完名想取消咋整", "发送 /myevents"),  # 咋整 is 怎么办
+        ("宁夏那个会能网上参加不", "不提供线上参加"),  # 那个会 names the event held there
+    ],
+)
+def test_spoken_chinese_reaches_the_answer(asked: Assistant, question: str, expected: str) -> None:
+    assert expected in asked.answer(question).answer
+
+
 def test_a_word_near_a_place_name_is_left_alone(asked: Assistant) -> None:
     # "human" is close to Hunan, but the documents use it: only misspellings of their places are put right.
     assert "Human Resources" in asked.answer("which ministry of human resources runs chizi").answer
@@ -1135,6 +1148,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "what happened at the Nanjing fair in 2012",
         "2012年广东南粤行取得了哪些成果",
         "who attended the Shandong fair in 2012",  # its sentence names events it added, not who came
+        "天津那次谁带队的",  # a person; the documents name nobody
         "2012年津门行办了几天",  # days; "多年来" (over the years) is no length in days
         "温州洽谈会有多少项目签约",  # signed; the 527 projects were received, not signed
         "what's the 340 million yuan in euros",  # sums are given in yuan; no rate is published
