@@ -98,6 +98,7 @@ _SHORTHAND = {
     "r": "are", "u": "you", "ur": "your", "ppl": "people", "pls": "please", "plz": "please",
     "abt": "about", "b4": "before", "tmr": "tomorrow", "tmrw": "tomorrow", "wanna": "want to",
     "cuz": "because", "coz": "because", "bc": "because", "sth": "something", "info": "information",
+    "yr": "year", "yrs": "years",
 }  # fmt: skip
 _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\w.&'-])")
 
@@ -117,6 +118,7 @@ _OPENERS = re.compile(
 # "what existed before chizi" its predecessor.
 _PARAPHRASES = [
     (re.compile(r"\bto what extent\b"), "how much"),  # "to what extent did the activities attract …"
+    (re.compile(r"\bkick(?:ed|s)? off\b"), "start"),  # "what year did it kick off"
     (re.compile(r"\bin (?:what|which) capacity\b"), "in what ways"),
     (
         re.compile(

@@ -1201,6 +1201,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("what came of the Chongqing tour", ["29"]),  # "came" is no thing to be named
         ("津门行最后出了什么成果", ["70"]),  # any outcome reported answers 什么成果
         ("To what extent did the 2012 activities attract overseas talent?", ["10,000"]),  # how much
+        ("what yr did it kick off", ["2010"]),  # yr is year; to kick off is to start
         (
             "what was the Thousand Talents event in Ningbo about",
             ["41"],
