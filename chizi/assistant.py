@@ -380,6 +380,12 @@ class Assistant:
             return Answer(
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
             )
+        if q.events and q.focus and len(q.events) == 1:
+            # "who are the speakers at the Nanjing fair": not on its card, nor in the 2012 report; its
+            # organisers know, and the reply says how to reach them.
+            what = joined([concept_name(c, lang) for c in q.focus], lang)
+            reply = self.events.ask_organisers(q.events[0], what, lang)
+            return Answer(question, reply, False, lang, "unknown")
         if q.about_event:
             answer = self._event_answer(question, q, lang, now, zone)
             if chat and q.listing and len(answer.events) == 1:

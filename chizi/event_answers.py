@@ -203,6 +203,11 @@ class EventDesk:
             out[e.id] = sorted(names, key=len, reverse=True)
         return out
 
+    def ask_organisers(self, event_id: str, what: str, lang: str) -> str:
+        """Where an event's card holds no answer (its speakers, hotels): whom to ask, by name."""
+        e = next(e for e in self.events if e.id == event_id)
+        return t("ev_ask_organisers", lang, what=what, title=e.title(lang), contact=e.contact)
+
     def places_of(self) -> dict[str, list[str]]:
         """Normalised names of the city and province each event is held in."""
         return {

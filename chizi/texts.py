@@ -610,6 +610,10 @@ T.update(
         "ev_fields": ("{title}面向的领域：{fields}。", "{title} is about {fields}."),
         "ev_place": ("{title}地点：{where}。", "{title} takes place in {where}."),
         "ev_place_online": ("{title}地点：{where}。", "{title} takes place {where}."),
+        "ev_ask_organisers": (
+            "{title}：活动信息里没有关于{what}的内容；主办方可以告诉您：{contact}",
+            "{title}: the event's details say nothing about {what}; its organisers can tell you: {contact}",
+        ),
         "ev_essentials": (
             "{span}，{where}；开始时间 {start}{until}。{closes}",
             "{span}, {where}; starts {start}{until}. {closes}",
@@ -669,6 +673,12 @@ CONCEPTS_ZH = {
     "transferring a place": "转让名额",
     "group registration": "集体报名",
     "the plan's end": "计划何时结束",
+    "the agenda": "日程安排",
+    "the speakers": "演讲嘉宾",
+    "hotels": "酒店住宿",
+    "airport transfers": "接送机",
+    "recordings": "录像回放",
+    "parking": "停车",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

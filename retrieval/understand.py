@@ -401,6 +401,29 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("invitation letter", _rx(r"邀请函|邀请信", r"\binvitation letters?\b")),
+    # An event's arrangements beyond its card: only its organisers can tell (declined, pointing to them).
+    ("the agenda", _rx(r"议程|日程", r"\bagenda\b|\bitinerary\b")),
+    ("the speakers", _rx(r"嘉宾|演讲人|主讲", r"\bspeakers?\b|\bkeynotes?\b|\bpanell?ists?\b")),
+    (
+        "hotels",
+        _rx(
+            r"(哪个|什么|哪家)(酒店|宾馆)|住哪|推荐.{0,4}(酒店|宾馆)",
+            r"\b(which|what|recommend\w*) (a )?hotels?\b|\bhotel (near|close)\b|\bstay at\b",
+        ),
+    ),
+    (
+        "airport transfers",
+        _rx(
+            r"接机|接送|班车|送机",
+            r"\bairport (pick-?up|transfer|shuttle)s?\b|\bshuttle\b|\bpick(ed)? (me )?up\b",
+        ),
+    ),
+    # not "did the plan record 10,000 visits"
+    (
+        "recordings",
+        _rx(r"录播|回放|录像|录屏", r"\b(be|been|being|get|gets) recorded\b|\brecordings?\b|\breplays?\b"),
+    ),
+    ("parking", _rx(r"停车", r"\bpark(ing)?\b(?! (in|at) )")),
     # When the plan itself will end: never announced ("赤子计划哪年结束"); an event's end is in its card.
     (
         "the plan's end",
@@ -441,10 +464,10 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         _rx(
-            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(容纳|接待|限)(多少|几)人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限)(多少|几)人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
-            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b",
+            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b",
         ),
     ),
     (
@@ -506,7 +529,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "place",
         _rx(
             r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪个城市|什么地方|地点|地址",
-            r"\bwhere\b|which city|location|venue",
+            r"\bwhere\b|(which|what) city|location|venue",
         ),
     ),
     (

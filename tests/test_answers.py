@@ -548,6 +548,9 @@ def test_what_the_documents_say_about_a_place_they_never_name_is_declined(asked:
         ("how much did Ningpo projects raise", "340 million"),  # an old romanisation
         ("津门型报名截止", "2027年8月20日"),  # a slip for 津门行, though 津门 alone is a word
         ("what format is the Tianjin tour", "in person only"),
+        ("what city is the Guangdong tour in", "takes place in Guangzhou"),
+        ("绍兴行能去多少人", "共有名额 80 个"),
+        ("is the Shandong fair free to attend", "Fees and travel arrangements"),
     ],
 )
 def test_misspelt_names_and_plain_words_still_reach_the_answer(
@@ -567,6 +570,25 @@ def test_misspelt_names_and_plain_words_still_reach_the_answer(
 )
 def test_spoken_chinese_reaches_the_answer(asked: Assistant, question: str, expected: str) -> None:
     assert expected in asked.answer(question).answer
+
+
+@pytest.mark.parametrize(
+    ("question", "contact"),
+    [
+        ("who are the speakers at the Nanjing fair", "ningjiao-sample@example.org"),
+        ("苏州精英周住哪个酒店", "elite-week-sample@example.org"),
+        ("is there an airport pickup for the Chongqing tour", "cq-phd-sample@example.org"),
+    ],
+)
+def test_what_an_event_s_card_does_not_hold_is_declined_with_its_organisers_contact(
+    asked: Assistant, question: str, contact: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and contact in answer.answer
+
+
+def test_a_plan_that_records_visits_is_not_asking_for_recordings(asked: Assistant) -> None:
+    assert "10,000" in asked.answer("How many person-visits did the plan record in 2012?").answer
 
 
 def test_a_word_near_a_place_name_is_left_alone(asked: Assistant) -> None:
