@@ -596,8 +596,17 @@ def test_a_word_near_a_place_name_is_left_alone(asked: Assistant) -> None:
     assert "Human Resources" in asked.answer("which ministry of human resources runs chizi").answer
 
 
-def test_putting_one_s_name_down_for_an_event_points_to_its_registration(asked: Assistant) -> None:
-    assert "/start evt_tj-jinmen-2027" in asked.answer("put my name down for the Tianjin tour").answer
+@pytest.mark.parametrize(
+    ("question", "link"),
+    [
+        ("put my name down for the Tianjin tour", "/start evt_tj-jinmen-2027"),
+        ("can I sign up for the Guizhou exchange", "/start evt_gz-guiyang-exchange-2027"),
+    ],
+)
+def test_asking_to_be_put_down_for_an_event_points_to_its_registration(
+    asked: Assistant, question: str, link: str
+) -> None:
+    assert link in asked.answer(question).answer
 
 
 def test_a_follow_up_after_a_list_of_one_event_is_about_that_event(asked: Assistant) -> None:
