@@ -25,7 +25,7 @@ from typing import Any
 from retrieval import places as gazetteer
 from retrieval.counting import asked_target, count_kind, count_predicate
 from retrieval.places import Place
-from retrieval.text import detect_language, has_cjk, without_introduction, word_rx
+from retrieval.text import detect_language, has_cjk, normalize, without_introduction, word_rx
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -905,7 +905,8 @@ def resolve_follow_up(
             slot=current.slot or (str(prev_slot) if prev_slot else None),
         )
         return previous_text, merged
-    rewritten = previous_text
+    # Normalised, so that "Wenzhou" as the asker typed it is found by the lower-case names swapped.
+    rewritten = normalize(previous_text)
     if current.places and prev_places:
         for old, new in zip(prev_places, current.places, strict=False):
             rewritten = _swap_place(rewritten, old, new)

@@ -210,6 +210,13 @@ def test_a_follow_up_naming_another_place_asks_the_same_thing_there(asked: Assis
     assert not asked.answer("那深圳呢", chat="follow-3").answered
 
 
+def test_a_follow_up_naming_another_place_swaps_a_place_typed_with_a_capital(asked: Assistant) -> None:
+    asked.answer("How many projects did Wenzhou receive?", chat="follow-caps")
+    assert "130" in asked.answer("and Chongqing's?", chat="follow-caps").answer
+    asked.answer("How many stations did Hangzhou set up?", chat="follow-caps-2")
+    assert not asked.answer("And Guizhou?", chat="follow-caps-2").answered
+
+
 def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
     asked.answer("When is the Suzhou Elite Week?", chat="follow-4")
     answer = asked.answer("and the deadline?", chat="follow-5")
