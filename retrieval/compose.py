@@ -26,6 +26,7 @@ from retrieval.understand import (
     before_met,
     check,
     fits_wanted,
+    gives_figure,
 )
 
 # What a loose count word can be answered by ("scholars": talent, experts, villagers seen …), as stems.
@@ -351,7 +352,7 @@ _SIGNED = re.compile(r"签|协议|达成|意向|\bagree|\bsign|\bdeals?\b|\bcont
 def _quotes_a_figure(question: Question, sentence: str) -> bool:
     """Whether a normalised sentence gives one of the figures a claim quotes ("10,000 scholars, correct?")."""
     flat = sentence.replace(",", "")
-    return any(re.search(rf"(?<![\d.]){figure}(?!\d)", flat) for figure, _ in question.figures)
+    return any(gives_figure(figure, flat) for figure, _ in question.figures)
 
 
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:

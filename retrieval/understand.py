@@ -1027,6 +1027,11 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     return True
 
 
+def gives_figure(figure: str, flat: str) -> bool:
+    """Whether a text without thousands separators gives a figure (digits) on its own, not inside another."""
+    return re.search(rf"(?<![\d.]){figure}(?!\d)", flat) is not None
+
+
 def before_met(year: int, text: str) -> bool:
     """Whether a text names a year earlier than `year` ("before 2010" is met by 1988)."""
     # Years as a question names them: "2,000 intentions" and "2000余万元" are amounts, not the year 2000.
@@ -1049,7 +1054,7 @@ def check(question: Question, passage: str, body: str | None = None) -> Evidence
     for figure, shown in question.figures:
         # "How many of the 36 activities were in western China?" is not about a passage without the 36;
         # a claim's figure is what is checked, and the documents' own figure is the answer.
-        if not question.claim and not re.search(rf"(?<![\d.]){figure}(?!\d)", flat):
+        if not question.claim and not gives_figure(figure, flat):
             ev.missing.append(shown)
     for lo, hi in question.decades:
         if not any(lo <= int(y.group(0)) <= hi for y in _YEARISH.finditer(flat)):
