@@ -207,7 +207,7 @@ class Searcher:
                 return names[word]
             if self.knows(stem(word)) or stem(word) in self.synonyms:
                 return word
-            near = difflib.get_close_matches(word, list(names), n=1, cutoff=0.8)
+            near = difflib.get_close_matches(word, names.keys(), n=1, cutoff=0.8)
             return names[near[0]] if near else word
 
         return re.sub(r"(?<![\w'-])[a-z]{5,}(?![\w'-])", fix, text)

@@ -581,26 +581,36 @@ _FIRST = _rx(
 # "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
 # sentence about it is the answer however few other words it shares.
 _TOPIC = _rx(
-    r"关于.{1,12}(说了|提到|讲了|写了|有)(什么|啥|哪些)|(介绍|讲讲|说说|谈谈).{0,3}$|^(介绍|讲讲|说说|谈谈)(一下)?"
+    r"关于.{1,12}(说了|提到|讲了|写了|有)(什么|哪些)|(介绍|讲讲|说说|谈谈).{0,3}$|^(介绍|讲讲|说说|谈谈)(一下)?"
     r"|(提到|提及|讲到|说到)(过|了)?.{1,8}(吗|没有|没)",
     r"\b(say|says|said|mention|mentions|mentioned)\b.{0,15}\babout\b|\btell me about\b"
     r"|\b(mention|mentions|mentioned)\b",
 )
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
-_MOST_SEATS = _rx(
-    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(多|大)|(名额|规模)最(多|大)的活动|最大的活动",
-    r"\b(which|what) (event|one)\b.{0,30}\b(most|largest|biggest)\b|\b(biggest|largest) events?\b",
+_SEATS_RANK = _rx(
+    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(?P<zh>多|大|少|小)|(名额|规模)最(?P<zh2>多|大|少|小)的活动"
+    r"|最(?P<zh3>大|小)的活动",
+    r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
+    r"|\b(?P<en2>biggest|largest|smallest) events?\b",
 )
-_FEWEST_SEATS = _rx(
-    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(少|小)|(名额|规模)最(少|小)的活动|最小的活动",
-    r"\b(which|what) (event|one)\b.{0,30}\b(fewest|least|smallest)\b|\bsmallest events?\b",
-)
+_FEWEST = frozenset(["少", "小", "fewest", "least", "smallest"])
+
+
+def seats_rank_of(text: str) -> str | None:
+    """ "most" or "fewest" when a normalised question asks for the event with the most or fewest places."""
+    m = _SEATS_RANK.search(text)
+    if m is None:
+        return None
+    word = next(w for w in m.groupdict().values() if w)
+    return "fewest" if word in _FEWEST else "most"
+
+
 _HYBRID = _rx(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
 _ONLINE = _rx(r"线上|在线|网上|远程|在家", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b|\bfrom home\b")
 # "what came of the Chongqing tour", "南京宁交会办得怎么样": what an activity did or achieved, which a
 # roll-call of brands naming it does not say.
 _OUTCOME = _rx(
-    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)了(什么|啥|哪些)",
+    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)了(什么|哪些)",
     r"\bwhat (came|happened|resulted)\b|\bachiev\w*|\baccomplish\w*|\boutcomes?\b|\bresults?\b"
     r"|\bwhat did .{1,50}\b(do|produce|deliver|bring)\b|\bhow did .{1,50}\bgo\b",
 )
@@ -784,6 +794,7 @@ def understand(
 ) -> Question:
     """Read a normalised question; `aliases` maps catalogue event ids to their normalised names, and
     `event_places` to the places they are held (a passage about an event names it or its place)."""
+    bare = without_introduction(text)  # the question without the asker's words about themselves
     guessed_year = bool(_GUESSED_YEAR.search(text))
     years = [] if guessed_year else years_in(text, today)
     before = before_year(text)
@@ -808,7 +819,7 @@ def understand(
     fit = (bool(_FIT.search(text)) and bool(_EVENT_NOUN.search(text))) or bool(_SHOULD_ATTEND.search(text))
     first = bool(_FIRST.search(text))
     last = bool(_LAST.search(text))
-    seats_rank = "most" if _MOST_SEATS.search(text) else "fewest" if _FEWEST_SEATS.search(text) else None
+    seats_rank = seats_rank_of(text)
     listing = (
         (
             not events
@@ -830,7 +841,7 @@ def understand(
     if not listing and not events:
         # Where the asker says they are from is no constraint on a fact ("I'm from Harbin originally. Did
         # the plan say anything about the northeast?"); for events it says where they would go.
-        china = gazetteer.places_in(without_introduction(text))
+        china = gazetteer.places_in(bare)
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
     if focus and slot != "register":
         slot = None  # "can I give my seat to a colleague": about the arrangement, not the event's seats
@@ -849,7 +860,7 @@ def understand(
         before=before,
         places=tuple(china),
         # Where the asker says they are ("as a chemist working in Germany, …") is not what is asked about.
-        foreign=() if first_person else tuple(gazetteer.foreign_places_in(without_introduction(text))),
+        foreign=() if first_person else tuple(gazetteer.foreign_places_in(bare)),
         events=tuple(events),
         wants=wants,
         slot=slot,
@@ -871,7 +882,7 @@ def understand(
         counted=asked_target(rest, wants),
         predicate=count_predicate(rest) if wants == "count" else "",
         count_kind=count_kind(rest) if wants == "count" and has_cjk(rest) else None,
-        how_to=bool(_HOW_TO.search(without_introduction(text))),
+        how_to=bool(_HOW_TO.search(bare)),
         ahead=bool(_AHEAD.search(text)),
         total=wants in ("count", "money") and bool(_TOTAL.search(text)),
         others=bool(_OTHERS.search(text)),
