@@ -27,12 +27,15 @@ from chizi.settings import Settings
 from chizi.texts import concept_name, joined, t
 from retrieval import router
 from retrieval.compose import Composed, asks_a_period, compose, passage_misses
+from retrieval.concepts import FOCUS_CONCEPTS
 from retrieval.embeddings import Encoder, load_encoder
+from retrieval.evidence import check
 from retrieval.faq import FaqMatch, FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
 from retrieval.knowledge import FaqEntry
 from retrieval.places import shown_as
 from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
+from retrieval.slots import EVENT_ONLY_SLOTS, mentions_event
 from retrieval.text import (
     cap,
     clean,
@@ -43,16 +46,8 @@ from retrieval.text import (
     to_traditional,
     without_introduction,
 )
-from retrieval.understand import (
-    EVENT_ONLY_SLOTS,
-    FOCUS_CONCEPTS,
-    Question,
-    check,
-    mentions_event,
-    resolve_follow_up,
-    understand,
-    wants_of,
-)
+from retrieval.understand import Question, resolve_follow_up, understand
+from retrieval.wants import wants_of
 
 log = logging.getLogger(__name__)
 # The kinds of fact a curated question asks for that another question's words may share without asking it

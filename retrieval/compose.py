@@ -13,21 +13,16 @@ import re
 from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
+from retrieval.concepts import FOCUS_CONCEPTS
 from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, qualified_loose
+from retrieval.dates import before_met, gives_figure
+from retrieval.evidence import check
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.text import detect_language, has_cjk, normalize, sentences
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
-from retrieval.understand import (
-    FOCUS_CONCEPTS,
-    FUTURE_SENTENCE,
-    NEGATIVE_SENTENCE,
-    Question,
-    before_met,
-    check,
-    fits_wanted,
-    gives_figure,
-)
+from retrieval.understand import Question
+from retrieval.wants import FUTURE_SENTENCE, NEGATIVE_SENTENCE, fits_wanted
 
 # What a loose count word can be answered by ("scholars": talent, experts, villagers seen …), as stems.
 _CLASS_STEMS = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from retrieval.concepts import FOCUS_CONCEPTS
 from retrieval.text import normalize
-from retrieval.understand import FOCUS_CONCEPTS
 
 _GREETING = re.compile(
     r"^(hi|hello|hey|good (morning|afternoon|evening)|greetings|thanks?|thank you|thx|bye|goodbye|"

@@ -66,6 +66,11 @@ def word_pattern(term: str) -> str:
     return rf"(?<![A-Za-z0-9]){escaped}(?![A-Za-z0-9])" if term.isascii() else escaped
 
 
+def any_of(*parts: str) -> re.Pattern[str]:
+    """One pattern for alternatives written apart (a rule's Chinese and its English wording)."""
+    return re.compile("|".join(parts))
+
+
 @functools.lru_cache(maxsize=4096)
 def word_rx(term: str) -> re.Pattern[str]:
     """`word_pattern(term)` compiled once: event names and place names are looked up in every question,

@@ -15,7 +15,7 @@ from chizi.assistant import Assistant
 from chizi.event_answers import after_month, short_names
 from chizi.registry import Details, Registry
 from chizi.texts import CONCEPTS_ZH
-from retrieval.understand import FOCUS_CONCEPTS
+from retrieval.concepts import FOCUS_CONCEPTS
 from tests.conftest import ROOT, TODAY
 
 # Answers about events depend on today: the tests ask as of a fixed day before the 2027 sample events.

@@ -1,0 +1,147 @@
+"""Things a question may ask about that the plan documents may not carry (a minister, a budget, a visa,
+an event's hotels …): a question about one is answered only by a passage about it, or declined."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.text import any_of
+
+# Things the plan documents may simply not carry: asked for, they must be found in the index itself.
+FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
+    ("minister", any_of(r"部长", r"\bminister\b")),
+    (
+        "budget",
+        any_of(
+            r"预算|总经费|花了多少钱|一共花了|总投入|花了多少|(花费|开销|成本)(是)?多少|办.{0,6}要多少钱",
+            r"\bbudget\b|\bspent\b|total (funding|cost|spending) (of|for) (the )?(chizi|plan|programme|program)|how much (money )?(was|did .{0,30}) (spent|cost)"
+            # "what did the Tianjin tour cost to run": what it cost, not what it brought in
+            r"|\bwhat did .{0,40}\bcost\b|\bcost (to run|to organi[sz]e|to hold|to host)\b|\b(running|organi[sz]ing) costs?\b",
+        ),
+    ),
+    ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
+    ("visa", any_of(r"签证", r"\bvisas?\b")),
+    ("passport", any_of(r"护照", r"\bpassports?\b")),
+    ("acceptance rate", any_of(r"通过率|录取率|成功率", r"acceptance rate|success rate|pass rate")),
+    ("subsidy", any_of(r"补贴|补助|津贴", r"\bsubsid(y|ies)\b|\ballowances?\b|\bstipends?\b")),
+    ("university", any_of(r"大学|高校", r"\buniversit(y|ies)\b")),
+    (
+        "per-activity amount",
+        any_of(
+            r"每个.{0,8}(多少钱|资助|经费)|资助(金额|标准)",
+            r"how much (money )?does each|per activity|each (selected )?activity receive",
+        ),
+    ),
+    ("phone", any_of(r"电话|手机号|联系电话", r"\bphone\b|\btelephone\b|phone number")),
+    # "what does X mean" asks what X is: only "the mean (number)" is an average.
+    ("average", any_of(r"平均", r"\baverage\b|\bthe mean\b|\bmean (number|value|amount|size|count)\b")),
+    ("website", any_of(r"网站|网址|官网", r"\bwebsite\b|\bweb ?site\b|\burl\b|web address|homepage")),
+    ("housing", any_of(r"住房|房子|安家费", r"\bhousing\b|relocation package")),
+    # Arrangements only an event's organisers can tell (declined, so they reach the organisers' queue).
+    (
+        "family members",
+        any_of(
+            r"(带|携)(上)?(家属|配偶|老婆|老公|爱人|孩子|家人)|(家属|配偶|家人|孩子|爱人).{0,6}(能|可以|能不能)(一起|同去|同行|参加|去)",
+            r"\b(bring|take|come with) (my|our) (spouse|wife|husband|partner|family|kids?|children)\b"
+            r"|\b(my|our) (spouse|wife|husband|partner|family|kids|children) (come|join|attend|go|tag)\b",
+        ),
+    ),
+    (
+        "the events' language",
+        any_of(
+            r"(用|讲|说)(什么|哪种)语言|(英文|英语|中文|普通话)(交流|进行|举办|演讲)|(有|提供)(翻译|同传)",
+            r"\bwhat languages?\b.{0,30}\b(events?|talks?|sessions?|tours?|fairs?|held|spoken|used)\b"
+            r"|\b(events?|talks?|sessions?) (are |be )?(in|held in|conducted in) (english|chinese|mandarin)\b"
+            r"|\binterpret(er|ers|ation)\b",
+        ),
+    ),
+    # When regions and ministries apply with activities: not published (an event's registration is).
+    (
+        "the application deadline",
+        any_of(
+            r"申报(的)?(截止|期限)|申报.{0,3}(时间|日期)|每年.{0,4}什么时候申报",
+            r"\bdeadline (for|to) (apply|applying|applications|submit)|\bapplications? (deadline|due|window)\b",
+        ),
+    ),
+    # What became of something later: the documents are a report of one year, with no follow-up.
+    (
+        "what happened afterwards",
+        any_of(
+            r"后来(怎么样|如何|发展|呢)|之后(怎么样|发展得?如何)|后续(发展|情况|进展)|后来(有)?多少",
+            r"\bwhat (happened|became) (to|of) .{1,50}\b(later|afterwards|after that|since)\b|\bfollow-?up (results?|outcomes?)\b"
+            # "how many of the scholars stayed in China afterwards": a count after the year reported
+            r"|\bhow many\b.{1,60}\b(afterwards|later on|after that)\b",
+        ),
+    ),
+    ("dress code", any_of(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
+    # Meals and sightseeing around an event: the organisers', never the plan documents'.
+    (
+        "meals",
+        any_of(
+            r"好吃|美食|小吃|餐厅|饭馆|餐饮|伙食|管饭",
+            # "a dress code for the gala dinner" asks about the dress code, not the meal
+            r"\b(food|meals?|restaurants?|catering)\b|\b(lunch|dinner|breakfast) (is |be |are )?(provided|included|served|covered)\b"
+            r"|\b(provide|serve|include)s? (lunch|dinner|breakfast)\b",
+        ),
+    ),
+    ("sightseeing", any_of(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
+    # The plan's name is given in full and as 赤子计划 / "Chizi Plan"; no acronym is published.
+    ("acronym", any_of(r"缩写|首字母", r"\bacronyms?\b|\babbreviat\w*|\binitials\b")),
+    # Sums are given in yuan only; no rate or conversion is published ("the 340 million yuan in euros").
+    (
+        "currency conversion",
+        any_of(
+            r"折合|换算|汇率|(合|是|等于)(多少|几)(美元|欧元|英镑|日元|美金)",
+            r"\bin (us )?(dollars|usd|euros?|eur|pounds|gbp|yen|jpy)\b|\bexchange rate\b|\bconvert(ed)? (to|into)\b",
+        ),
+    ),
+    ("invitation letter", any_of(r"邀请函|邀请信", r"\binvitation letters?\b")),
+    # An event's arrangements beyond its card: only its organisers can tell (declined, pointing to them).
+    ("the agenda", any_of(r"议程|日程", r"\bagenda\b|\bitinerary\b")),
+    ("the speakers", any_of(r"嘉宾|演讲人|主讲", r"\bspeakers?\b|\bkeynotes?\b|\bpanell?ists?\b")),
+    (
+        "hotels",
+        any_of(
+            r"(哪个|什么|哪家)(酒店|宾馆)|住哪|推荐.{0,4}(酒店|宾馆)",
+            r"\b(which|what|recommend\w*) (a )?hotels?\b|\bhotel (near|close)\b|\bstay at\b",
+        ),
+    ),
+    (
+        "airport transfers",
+        any_of(
+            r"接机|接送|班车|送机",
+            r"\bairport (pick-?up|transfer|shuttle)s?\b|\bshuttle\b|\bpick(ed)? (me )?up\b",
+        ),
+    ),
+    # not "did the plan record 10,000 visits"
+    (
+        "recordings",
+        any_of(r"录播|回放|录像|录屏", r"\b(be|been|being|get|gets) recorded\b|\brecordings?\b|\breplays?\b"),
+    ),
+    ("parking", any_of(r"停车", r"\bpark(ing)?\b(?! (in|at) )")),
+    # When the plan itself will end: never announced ("赤子计划哪年结束"); an event's end is in its card.
+    (
+        "the plan's end",
+        any_of(
+            r"(赤子计划|这个计划|计划)(会)?(哪年|什么时候|何时|哪一年)(结束|终止|停止|截止)",
+            r"\b(chizi|the plan|the programme|the program)\b.{0,20}\b(end|stop|finish|expire)s?\b"
+            r"|\b(when|what year) (will|does) (chizi|the plan|the programme|the program) (end|stop|finish|expire)\b",
+        ),
+    ),
+    # Passing one's place to someone else, or signing up a group: the organisers' to allow, not in any source.
+    (
+        "transferring a place",
+        any_of(
+            r"(名额|位子|报名).{0,6}(转给|转让|让给|给别人|给同事)|(转给|转让给|让给)(同事|朋友|别人|他人)",
+            r"\b(give|transfer|pass|hand) (over )?my (seat|spot|place|registration|ticket)\b|\btransfer (my|a|the) (seat|spot|place|registration)\b",
+        ),
+    ),
+    (
+        "group registration",
+        any_of(
+            r"(整个|全)(课题组|团队|实验室|组)|集体报名|团体报名|(替|帮)(同事|别人|朋友|学生)报名",
+            r"\b(register|sign up|enrol) (my|our) (whole |entire )?(lab|team|group|students|colleagues)\b|\bgroup (registration|sign-?up)\b"
+            r"|\b(register|sign up) (for )?(a colleague|someone else|others|my colleagues?)\b",
+        ),
+    ),
+]

@@ -1,0 +1,130 @@
+"""Years, decades, months and figures as a question names them, and whether a text meets them.
+
+"2015年", "12年", "二〇一二年", "1980s", "before 2010", "明年年底", "next spring"; and the figures a
+question quotes ("how many of the 36 activities"), which are not years.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from retrieval.text import any_of
+
+_CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
+_CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})年")
+YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d{2})(?![\d%])(?!'?s\b|年代)(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余))"
+)
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年(?!代)")
+_DECADE = re.compile(r"(?<!\d)((?:19|20)?\d0)(?:'?s\b|年代)")
+
+_MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"]  # fmt: skip
+_MONTH_EN = re.compile(
+    r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+)
+_MONTH_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?")
+_ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+           "十一": 11, "十二": 12}  # fmt: skip
+
+
+def years_in(text: str, today: dt.date) -> list[int]:
+    """Years a normalised question names; 'last year', 'next year' and two-digit years resolved."""
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
+    found = [int(y) for y in YEAR.findall(text)]
+    found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
+    if not found and re.search(r"明年|next year", text):
+        found.append(today.year + 1)
+    if not found and re.search(r"今年|this year", text):
+        found.append(today.year)
+    return sorted(set(found))
+
+
+# A figure the question quotes ("how many of the 36 activities…"): two or more digits that are not a
+# year, a decade, a date, a time or an amount asked about in a unit of its own.
+_FIGURE = re.compile(
+    r"(?<![\d.,:'/-])([1-9]\d{0,2}(?:,\d{3})+|[1-9]\d+)(?![\d:/-])(?!\s*(?:年|月|日|号|点|s\b|'s\b))"
+)
+
+
+def figures_in(text: str) -> list[tuple[str, str]]:
+    """Figures a normalised question quotes, as (digits without separators, the figure and the word
+    after it as asked: "36 activities"); years (2012, and 12年 by the pattern) excluded."""
+    out = []
+    for m in _FIGURE.finditer(text):
+        figure = m.group(1).replace(",", "")
+        if 1900 <= int(figure) <= 2100 and len(figure) == 4:
+            continue
+        shown = re.match(r"[\d,]+\s*(?:[a-z-]+|[\u4e00-\u9fff]{1,3})?", text[m.start() :])
+        out.append((figure, shown.group(0).strip() if shown else figure))
+    return out
+
+
+# "before 2010", "2010年以前": the time before a year, met by any earlier year (the plan's 1988 roots), not
+# by a sentence naming that year.
+_BEFORE_YEAR = any_of(
+    # not 2012年前后 ("around 2012") nor 2012年前三个月
+    r"((?:19|20)\d{2})\s*年?\s*(?:以前|之前|前)(?![一二三四五六七八九十两几\d后])",
+    r"\b(?:before|prior to|earlier than|older than|pre-?)\s*((?:19|20)\d{2})\b",
+)
+
+
+def before_year(text: str) -> int | None:
+    """The year a normalised question asks about the time before, if any."""
+    m = _BEFORE_YEAR.search(text)
+    return int(next(g for g in m.groups() if g)) if m else None
+
+
+def decades_in(text: str) -> list[tuple[int, int]]:
+    out = []
+    for raw in _DECADE.findall(text):
+        start = int(raw) if len(raw) == 4 else 1900 + int(raw)
+        out.append((start, start + 9))
+    return out
+
+
+def months_in(text: str, today: dt.date) -> list[int]:
+    months: set[int] = set()
+    for m in _MONTH_EN.findall(text):
+        months.add(next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(m[:3])))
+    for m in _MONTH_ZH.findall(text):
+        months.add(int(m) if m.isdigit() else _ZH_NUM[m])
+    if re.search(r"下半年|second half", text):
+        months |= set(range(7, 13))
+    if re.search(r"上半年|first half", text):
+        months |= set(range(1, 7))
+    # The start, middle and end of a year ("明年年底", "late 2027", "early next year").
+    if re.search(r"年底|年末|年尾|\b(late|end of( the)?)( next)? (year|20\d\d)\b", text):
+        months |= {11, 12}
+    if re.search(r"年初|开年|\b(early|start of( the)?|beginning of( the)?)( next)? (year|20\d\d)\b", text):
+        months |= {1, 2}
+    if re.search(r"年中|\bmid-?(year|20\d\d)\b|\bmiddle of( the)?( next)? (year|20\d\d)\b", text):
+        months |= {6, 7}
+    if re.search(r"下个月|next month", text):
+        months.add(today.month % 12 + 1)
+    # Seasons as China has them (the events are held there): spring March-May, and so on.
+    for season, (zh, en) in _SEASONS.items():
+        if re.search(zh, text) or re.search(en, text):
+            months |= set(season)
+    return sorted(months)
+
+
+_SEASONS = {
+    (3, 4, 5): (r"春天|春季", r"\bspring\b"),
+    (6, 7, 8): (r"夏天|夏季|暑假", r"\bsummer\b"),
+    (9, 10, 11): (r"秋天|秋季", r"\bautumn\b|\bfall\b(?! (?:on|in|under|into|through|apart|behind))"),
+    (12, 1, 2): (r"冬天|冬季|寒假", r"\bwinter\b"),
+}
+
+
+def gives_figure(figure: str, flat: str) -> bool:
+    """Whether a text without thousands separators gives a figure (digits) on its own, not inside another."""
+    return re.search(rf"(?<![\d.]){figure}(?!\d)", flat) is not None
+
+
+def before_met(year: int, text: str) -> bool:
+    """Whether a text names a year earlier than `year` ("before 2010" is met by 1988)."""
+    # Years as a question names them: "2,000 intentions" and "2000余万元" are amounts, not the year 2000.
+    return any(int(y) < year for y in YEAR.findall(text))

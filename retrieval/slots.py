@@ -1,0 +1,227 @@
+"""How a question speaks of events: the attribute it asks (date, place, deadline, seats, format …),
+the cues of a listing ("any events in June?", "which fits me?"), fields of work, and the catalogue
+events it names through their aliases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from retrieval.text import any_of, word_rx
+
+# --- fields of work ----------------------------------------------------------------------------------
+FIELD_WORDS: dict[str, str] = {
+    "biomedicine": r"生物医药|生物医学|生物|医药|制药|biomed\w*|biolog\w*|biotech\w*|pharma\w*|life science",
+    "medicine": r"医学|医生|临床|医疗|medicine|medical|clinical|doctors?|physicians?",
+    "public_health": r"公共卫生|public health|epidemiolog\w*",
+    "it": r"电子信息|信息技术|计算机|软件|电子|互联网|software|computer|electronics?|computing",
+    "artificial_intelligence": r"人工智能|机器学习|深度学习|\bai\b|machine learning|deep learning|artificial intelligence",
+    "advanced_manufacturing": r"先进制造|制造|机器人|manufactur\w*|robot\w*",
+    "energy": r"新能源|能源|节能|电池|光伏|energy|batter(?:y|ies)|solar",
+    "finance": r"金融|投资|finance|financial|fintech|banking",
+    "cloud_computing": r"云计算|cloud",
+    "big_data": r"大数据|数据科学|big data|data science",
+    "new_materials": r"新材料|材料|化学|materials?|chemistry",
+    "textiles": r"纺织|textiles?",
+    "agriculture": r"农业|农学|agricultur\w*|agri\w*|farming",
+    "environment": r"生态|环境|环保|environment\w*|ecolog\w*|climate",
+    "engineering": r"工程|engineer\w*",
+}
+_FIELD_RX = {key: re.compile(pattern) for key, pattern in FIELD_WORDS.items()}
+
+
+def fields_in(text: str, original: str = "") -> list[str]:
+    found = [key for key, rx in _FIELD_RX.items() if rx.search(text)]
+    # "IT" in capitals only: "it" is also the pronoun ("where is it?").
+    if re.search(r"\bIT\b", original) and "it" not in found:
+        found.append("it")
+    return found
+
+
+# The attribute of an event a question asks for.
+SLOTS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "register",
+        any_of(
+            r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$",
+            r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)"
+            r"|\bput (my|me|our) names? down\b|^(can|may|could) i (register|sign up|enrol|apply) (for|to)\b",
+        ),
+    ),
+    (
+        "seats",
+        any_of(
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限)(多少|几)人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
+            r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
+            # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
+            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b",
+        ),
+    ),
+    (
+        "deadline",
+        any_of(
+            r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还(能|可以|能不能)报|来得及报|报名还来得及|报名结束了"
+            r"|(现在|目前)(能|可以)报名|开始报名了(吗|没)|报名开始了(吗|没)|开放报名",
+            r"deadline|registrations?\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|\bclose (in|on|by|before)\b|last day to|sign up by"
+            r"|register by"
+            r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join|get in)"
+            # "how many days left to sign up", "when do sign-ups close"
+            r"|\b(days?|time) left to (sign up|register|apply|enrol|join)\b|\bsign-?ups? (close|end)"
+            r"|too late to|is it closed"
+            r"|open (to|for) (register|registration|sign ?ups?|applications)",
+        ),
+    ),
+    # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
+    ("time", any_of(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
+    (
+        "format",
+        any_of(
+            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)",
+            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
+        ),
+    ),
+    (
+        "contact",
+        any_of(
+            r"联系方式|联系谁|联系人|邮箱|电话|怎么联系",
+            r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)",
+        ),
+    ),
+    # "what's the guiyang exchange about", "介绍一下苏州精英周": what the event is, with its essentials.
+    (
+        "about",
+        any_of(
+            r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么",
+            r"\btell me (more )?about\b|\bwhat'?s .{1,40} about\??$|\bwhat is .{1,40} about\??$|\bdescribe\b"
+            r"|more (info|information|details) (on|about)",
+        ),
+    ),
+    # "how long until the Tianjin tour", "离津门行还有多久": when it starts, not how long it lasts.
+    (
+        "when",
+        any_of(
+            r"^(离|距离|距).{1,20}还有(多久|几天|多长时间|多少天)|还有(多久|几天|多少天)(开始|开幕|举行)",
+            r"\bhow (long|many days|many weeks|soon) (until|till|before)\b|\bdays (until|till|to go)\b",
+        ),
+    ),
+    ("duration", any_of(r"多久|几天|多长时间", r"how long|how many days")),
+    (
+        "fields",
+        any_of(
+            r"(哪些|什么)(领域|方向|专业)",
+            r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about",
+        ),
+    ),
+    (
+        "place",
+        any_of(
+            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪个城市|什么地方|地点|地址",
+            r"\bwhere\b|(which|what) city|location|venue",
+        ),
+    ),
+    (
+        "when",
+        any_of(
+            r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发",
+            r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year",
+        ),
+    ),
+]
+
+EVENT_NOUN = any_of(
+    # "能参加哪些": what one can attend is events
+    r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)",
+    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b",
+)
+LIST_CUE = any_of(
+    r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
+    r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)|\bi (can|could) (attend|join|go to|take part)\b",
+)
+# Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
+FACET = any_of(
+    r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的(?!活动)|^(这些)?活动(里|中|会)?(有|包括|包含)",
+    r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b",
+)
+CLOSING = any_of(
+    r"快截止|即将截止|截止最早|最先截止",
+    r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon",
+)
+SHOULD_ATTEND = any_of(
+    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的",
+    r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b"
+    r"|\bwhich (events? |ones? )?(should|could) (a|an|someone|somebody) [a-z -]{2,40}\b(attend|join|go to)\b",
+)
+FIT = any_of(
+    r"适合|合适|推荐|我是|我在|我做",
+    r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in",
+)
+# "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
+LAST_EVENT = any_of(
+    r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)",
+    r"\b(the )?(last|final) (upcoming )?(event|one)\b",
+)
+# "哪个活动最早", "what's the earliest event": the soonest-starting one.
+FIRST_EVENT = any_of(
+    r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
+    r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b",
+)
+
+
+# "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
+_SEATS_RANK = any_of(
+    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(?P<zh>多|大|少|小)|(名额|规模)最(?P<zh2>多|大|少|小)的活动"
+    r"|最(?P<zh3>大|小)的活动",
+    r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
+    r"|\b(?P<en2>biggest|largest|smallest) events?\b",
+)
+_FEWEST = frozenset(["少", "小", "fewest", "least", "smallest"])
+
+
+def seats_rank_of(text: str) -> str | None:
+    """ "most" or "fewest" when a normalised question asks for the event with the most or fewest places."""
+    m = _SEATS_RANK.search(text)
+    if m is None:
+        return None
+    word = next(w for w in m.groupdict().values() if w)
+    return "fewest" if word in _FEWEST else "most"
+
+
+HYBRID = any_of(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
+ONLINE = any_of(
+    r"线上|在线|网上|远程|在家", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b|\bfrom home\b"
+)
+
+
+# Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
+# Asked with only a place ("ningxia contact"), these are about the event held there: the plan documents
+# hold no seats, deadlines or organisers' contacts.
+EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "contact"])
+
+
+# Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
+_EVENT_KIND = any_of(
+    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|(那|这)(个|场)会",
+    r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b",
+)
+
+
+def mentions_event(text: str) -> bool:
+    """Whether a normalised text speaks of an event (活动, meet-up, fair …) rather than of the plan."""
+    return bool(EVENT_NOUN.search(text) or _EVENT_KIND.search(text))
+
+
+def find_events(text: str, aliases: Mapping[str, Sequence[str]]) -> list[str]:
+    """Catalogue events whose aliases the normalised text contains, longest alias first."""
+    hits: list[tuple[int, int, str]] = []
+    for event_id, names in aliases.items():
+        for name in names:
+            pos = text.find(name) if not name.isascii() else _ascii_find(text, name)
+            if pos >= 0:
+                hits.append((pos, -len(name), event_id))
+                break
+    return [event_id for _, _, event_id in sorted(hits)]
+
+
+def _ascii_find(text: str, name: str) -> int:
+    m = word_rx(name).search(text)
+    return m.start() if m else -1

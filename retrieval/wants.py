@@ -1,0 +1,241 @@
+"""The kind of answer a question wants (a count, a sum, a year, a place, a reason …), and whether a
+sentence can hold it: "how many" is never answered by a sentence without a number, "where" by one
+without a place.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from retrieval import places as gazetteer
+from retrieval.text import any_of, detect_language
+
+# The kind of answer a question wants, most specific first.
+WANTS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "person",
+        any_of(
+            r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是|(颁|发|授|给)(给)?了?谁|谁(获|得|拿)(了|到|过)?"
+            r"|谁(带队|领队|带的队)|(带队|领队)的?(是谁|人)",
+            r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
+            r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b"
+            # "name of the doctor heading the Yunnan team": a person's name, not a list
+            r"|\bfounders?\b|\bfounded by\b"
+            r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
+        ),
+    ),
+    # "宁波那个资本洽谈会都有谁参加", "who submitted projects to the Wenzhou fair": who took part, answered by a
+    # sentence saying who did (41家机构参会, "submitted by 424 overseas scholars"), not a roll-call of brands.
+    (
+        "participants",
+        any_of(
+            r"(都有|是)?谁(来)?(参加|参与|参会|出席|提交|申报|去)(了)?",
+            r"\bwho (took part|attended|participated|joined|came to|submitted|applied|went to)\b",
+        ),
+    ),
+    # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks
+    # (before money: "宁波哪个项目融资最多" asks which, not how much).
+    (
+        "ranking",
+        any_of(
+            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)",
+            r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))",
+        ),
+    ),
+    (
+        "money",
+        any_of(
+            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元",
+            r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
+            r"|\bcost\b|\bworth\b|prize money"
+            r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
+        ),
+    ),
+    (
+        "year",
+        any_of(
+            r"哪一年|哪年|什么时候(开始|启动|成立|创立)|(啥|何)时(候)?(开始|启动)|追溯到|几几年",
+            r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b",
+        ),
+    ),
+    # 几年 is a length of time ("有效期几年"), except in 近几年 / 前几年 (recent years).
+    (
+        "duration",
+        any_of(
+            r"多久|多长时间|几天|几个月|(?<![近前这那后过头])几年(?!级)|多少年(?!代)",
+            r"how long\b|how many (days|weeks|months|years)|for how long",
+        ),
+    ),
+    # "津门行的学者都是哪些国家的": countries, answered only by a sentence naming countries or continents.
+    (
+        "country",
+        any_of(
+            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国", r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
+        ),
+    ),
+    # "女性学者占多少", "what share of Chongqing's projects reached agreements": a part of a whole, answered
+    # by a sentence giving a percentage or a part ("29 of them"), not by any number.
+    (
+        "share",
+        any_of(
+            r"占(多少|几成|百分之几|比例|比重)|比例(是)?多少|百分之几|几成",
+            r"\bwhat (share|percentage|proportion|fraction|percent)\b|\bhow many percent\b|\bpercentage of\b",
+        ),
+    ),
+    # An English request for a list is answered by an enumeration, not by a sentence using the word.
+    (
+        "list",
+        any_of(
+            # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
+            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|是哪几(?!个?(国家|城市|省|地区|地方))|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用)",
+            r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
+            r"|\blist( them)?( please)?\W*$"
+            # "what kinds of activities" asks for several; "what kind of projects" may be one description.
+            r"|\bwhat (sorts|kinds|types) of\b",
+        ),
+    ),
+    (
+        "count",
+        any_of(
+            # 哪几个地方 asks which, not how many.
+            r"多少|(?<!哪)(几个|几项|几家|几次|几届|几位|几名|几人|几种)|有几|数量",
+            r"how many|number of|\bcount\b|how much"
+            # "what did the Shandong fair achieve in numbers": figures, which a sentence without any lacks
+            r"|\bin numbers\b|\b(any|the) (figures|numbers|stats|statistics)\b",
+        ),
+    ),
+    (
+        "date",
+        any_of(r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月", r"\bwhen\b|what date|which day|what day"),
+    ),
+    (
+        "org",
+        any_of(
+            r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起|创办|创立|举办|承办)|谁办的|(哪个|什么)部(门)?(管|负责|主办)|由谁",
+            r"who('s| is| was)? behind\b|who (runs|ran|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
+            r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
+        ),
+    ),
+    (
+        "place",
+        any_of(
+            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些|几个)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
+            r"\bwhere\b|which (county|city|province|country|countries|place)",
+        ),
+    ),
+    # "how is chizi different from the Thousand Talents plan", "海洽会和宁交会有什么区别": a comparison, which
+    # only a sentence that compares can make (a roll-call naming both does not).
+    (
+        "difference",
+        any_of(
+            r"区别|不同之处|有什么不同|有何不同|有啥不同|差别|差异",
+            r"\bdifferen(t|ce|ces)\b.{0,40}\b(from|between|to)\b|\bhow does .{1,40}\bdiffer\b|\bdiffers? from\b"
+            r"|\bcompared? (to|with)\b|\bvs\.?\b|\bversus\b",
+        ),
+    ),
+    ("reason", any_of(r"为什么|为啥|目的|为何|使命|宗旨", r"\bwhy\b|purpose|the point of|\bmission\b")),
+]
+
+
+@functools.lru_cache(maxsize=1024)
+def wants_of(text: str) -> str:
+    """The kind of answer a normalised question wants, the first of WANTS that it matches, or "other"."""
+    return next((name for name, rx in WANTS if rx.search(text)), "other")
+
+
+NEGATIVE_SENTENCE = any_of(
+    r"没有|未能|未被|(?<!将)未(?!来)|不是|不会|不再|不能|不予|并非|落选",
+    r"\b(not|no|never|nor|without|neither)\b|n't\b",
+)
+
+
+FUTURE_SENTENCE = any_of(r"将|继续|打造|今后", r"\bwill\b|\baims?\b|\bkeep\b|\bcontinue")
+
+
+_YEAR_OF = re.compile(
+    # not "2,013" (a thousands group), but after a comma ("表示,2013年将", a normalised Chinese comma)
+    r"(?<![\d.])(?<!\d,)(?:19|20)\d{2}(?:\s*年(?!代)|(?=\D|$))(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余|s\b))"
+)
+_NUMBER_WORD = any_of(
+    r"\d|[一二三四五六七八九十两百千万亿]+(个|项|家|名|位|人|届|次|种|所)|上万|上百|数届|几十|多个|余",
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
+)
+_DURATION = any_of(
+    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届|自\d{4}年起",
+    r"\b\d+\s*(days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|several|many) (days?|weeks?|months?|years?)\b"
+    # a start year answers how long something has gone on ("launched in 2010", "于2010年启动", "since 1988")
+    r"|\b(since|launched in|began in|started in)\s+(19|20)\d{2}\b|(于|自|从)(19|20)\d{2}年|(19|20)\d{2}年(启动|开始|起)"
+    r"|\bsince (19|20)\d\d\b",  # "every year since 1988" says how long
+)
+_MONEY = any_of(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
+_YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+_DATEISH = any_of(
+    r"(19|20)\d{2}|\d+月|\d+日",
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
+)
+_ORG = any_of(
+    r"部|委员会|协会|政府|机构|组织",
+    r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation",
+)
+_COMPARES = any_of(r"区别|不同于|相比|而是|不像", r"\b(differ\w*|unlike|whereas|compared|but rather)\b")
+_SHARE = any_of(
+    r"%|百分之|其中\d|其中[一二三四五六七八九十两]",
+    r"\bper ?cent\b|\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|half) (of|out of) (them|which|these|those)\b",
+)
+_PERSON = any_of(
+    r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]"
+)
+_COUNTRYISH = any_of(
+    r"国家|美洲|欧洲|亚洲|大洋洲|非洲", r"\bcountr(y|ies)\b|americas|europe|asia|oceania|africa"
+)
+_PLACEISH = any_of(
+    r"县|州|市|省|国家|地区|美洲|欧洲|亚洲|大洋洲|硅谷|山区",
+    r"county|city|province|countries|regions?|americas|europe|asia|oceania|valley|mountain",
+)
+
+
+_TOOK_PART = any_of(
+    r"参加|参与|参会|出席|申报|来自|邀请",
+    r"\btook part\b|\bparticipat\w*|\battend\w*|\bsubmitted by\b|\bcame from\b|\binvited\b",
+)
+
+
+def fits_wanted(wants: str, sentence: str) -> bool:
+    """Whether a normalised sentence can hold the kind of answer wanted."""
+    if wants == "participants":
+        return bool(_TOOK_PART.search(sentence))
+    if wants == "ranking":
+        return bool(re.search(r"\b(most|largest|biggest|highest|fewest|least|top)\b|最", sentence))
+    if wants == "list":
+        if detect_language(sentence) == "zh":
+            return len(re.findall(r"[、，;；]|和|及|等", sentence)) >= 2
+        return len(re.findall(r"[,、;；]| and |和|及", sentence)) >= 3
+    if wants == "count":
+        # A year is no count: "2012年的赤子计划更注重实效" holds no number of activities.
+        return bool(_NUMBER_WORD.search(_YEAR_OF.sub(" ", sentence)))
+    if wants == "difference":
+        return bool(_COMPARES.search(sentence))
+    if wants == "share":
+        return bool(_SHARE.search(sentence))
+    if wants == "money":
+        return bool(_MONEY.search(sentence))
+    if wants == "year":
+        return bool(_YEARISH.search(sentence))
+    if wants == "date":
+        return bool(_DATEISH.search(sentence))
+    if wants == "org":
+        return bool(_ORG.search(sentence))
+    if wants == "duration":
+        return bool(_DURATION.search(sentence))
+    if wants == "person":
+        return bool(_PERSON.search(sentence))
+    if wants == "country":
+        return bool(_COUNTRYISH.search(sentence)) or bool(gazetteer.foreign_places_in(sentence))
+    if wants == "place":
+        return (
+            bool(_PLACEISH.search(sentence))
+            or bool(gazetteer.places_in(sentence))
+            or gazetteer.abroad(sentence)
+        )
+    return True
