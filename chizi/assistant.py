@@ -352,6 +352,10 @@ class Assistant:
             asked, merged = resolve_follow_up(q, previous.frame, previous.text)
             if merged is None:
                 q = self._understand(normalize(asked), now, asked)
+            elif previous.frame.get("listing") and not merged.events and not q.places:
+                # "how many places are left?" after a list of several events: the list again, which gives
+                # each one's places left and deadline.
+                q = self._understand(normalize(asked), now, asked)
             else:
                 # "那天津呢？" after an event question: the event held in the place now named.
                 q = self._events_at_places(merged, now) if q.places and not q.events else merged

@@ -29,7 +29,19 @@ _NOT_NOUN_EN = frozenset(
      "or", "will", "would", "can", "could", "should"]
 )  # fmt: skip
 _LEADING_EN = frozenset(
-    ["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese", "other"]
+    [
+        "overseas",
+        "more",
+        "different",
+        "chizi",
+        "high-level",
+        "foreign",
+        "chinese",
+        "other",
+        "extra",
+        "additional",
+        "further",
+    ]  # "what extra events did the Shandong fair add": events
 )
 # Words users use loosely for a class of things: "scholars" is answered by talent, experts or villagers
 # seen, "activities" by projects, tours or fairs, but never by associations or stations.
@@ -141,6 +153,7 @@ def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
     return ()
 
 
+_KIND_OF = frozenset(["kind", "kinds", "type", "types", "sort", "sorts"])
 _WHICH_EN = re.compile(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,4})")
 _AUX_EN = frozenset(
     ["did", "do", "does", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
@@ -267,7 +280,10 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
         return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme
     m = _WHICH_EN.search(gazetteer.without_places(text))  # "which silicon valley companies": companies
     if m:
-        return _first_noun(m.group(1).split(), _AUX_EN)
+        words = m.group(1).split()
+        if words[1:2] == ["of"] and words[0] in _KIND_OF:
+            words = words[2:]  # "what kind of problems did they solve": problems
+        return _first_noun(words, _AUX_EN)
     listed = _LIST_EN.search(text)
     return _list_head(listed.group(1).split()) if listed else ()
 

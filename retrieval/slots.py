@@ -51,10 +51,12 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         any_of(
-            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限)(多少|几)人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
-            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b",
+            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
+            # "how many people does the Shaoxing tour take"
+            r"|\bhow many (people|scholars|participants)\b.{0,40}\b(take|takes|accept|accepts|admit|admits|hold|holds)\b",
         ),
     ),
     (
@@ -67,12 +69,19 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join|get in)"
             # "how many days left to sign up", "when do sign-ups close"
             r"|\b(days?|time) left to (sign up|register|apply|enrol|join)\b|\bsign-?ups? (close|end)"
-            r"|too late to|is it closed"
+            r"|too late to|is it closed|\bwhen does .{1,40}\bclose\b"  # "when does the Nanjing one close"
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
         ),
     ),
     # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
-    ("time", any_of(r"几点|北京时间|什么时间开始|时区", r"what time|start time|which time|time zone")),
+    # "is the hangzhou meetup in the evening?", "是晚上吗": the start time settles it.
+    (
+        "time",
+        any_of(
+            r"几点|北京时间|什么时间开始|时区|(是|在)(晚上|上午|下午|早上)",
+            r"what time|start time|which time|time zone|\bin the (evening|morning|afternoon)\b",
+        ),
+    ),
     (
         "format",
         any_of(
@@ -109,7 +118,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "fields",
         any_of(
             r"(哪些|什么)(领域|方向|专业)",
-            r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about",
+            r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about"
+            # "who is the Dali trip meant for": whom an event is for is said by its fields
+            r"|\bwho is .{0,40}\b(meant|intended|aimed|designed) (for|at)\b|\bwho is (it|that|this) for\b",
         ),
     ),
     (
@@ -131,7 +142,10 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
 EVENT_NOUN = any_of(
     # "能参加哪些": what one can attend is events
     r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)",
-    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b",
+    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b"
+    # "which fair is in Jinan", "is there a tour in Guangzhou": the calendar's, where no fact is asked of it
+    r"|\b(which|what) (fair|tour|week|exchange|forum|expo|conference)s? (is|are) (in|held in|at)\b"
+    r"|\b(is|are) there (a|an|any) (fair|tour|week|exchange|forum|expo|conference)s?\b",
 )
 LIST_CUE = any_of(
     r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
@@ -144,7 +158,8 @@ FACET = any_of(
 )
 CLOSING = any_of(
     r"快截止|即将截止|截止最早|最先截止",
-    r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon",
+    r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon"
+    r"|\bclos(es|ing) first\b|\bfirst to close\b|\b(earliest|nearest|next) deadline\b",
 )
 SHOULD_ATTEND = any_of(
     r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的",

@@ -262,6 +262,8 @@ def understand(
         )
         or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
         or ((first or last or seats_rank) and not events and not past)
+        # "which registration closes first?": the events by their deadlines
+        or (closing and not events and not past)
     )
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)

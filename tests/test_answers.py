@@ -1191,6 +1191,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "温州洽谈会有多少项目签约",  # signed; the 527 projects were received, not signed
         "what's the 340 million yuan in euros",  # sums are given in yuan; no rate is published
         "2013年入选了多少个活动",  # the 2013 sentence's year is no count (after a comma too: "表示，2013年")
+        "what was the total investment at the Wenzhou fair",  # a sum; its projects are only counted
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1252,6 +1253,9 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # Who took part: the sentence saying who did, not the roll-call of brands or the event calendar.
         ("宁波那个资本洽谈会都有谁参加", ["41家"]),
         ("温州洽谈会的项目是谁提交的", ["424"]),
+        # "what kind of problems": problems, which the sentence listing them names (to fix is to solve)
+        ("what kind of problems did the Tianjin scholars fix", ["process design"]),
+        ("what extra events did the Shandong fair add", ["Jinan science and technology tour"]),  # events
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
@@ -1265,3 +1269,38 @@ def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assist
     # 线上 names the event here; the question asks when it starts.
     answer = asked.answer("杭州那个线上交流会几点开始")
     assert "10:00" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("is the hangzhou meetup in the evening?", "18:00"),  # the start time settles it
+        ("杭州那个线上活动是晚上吗", "18:00"),
+        ("how many people does the Shaoxing tour take", "80 places"),
+        ("who is the Dali trip meant for?", "medicine"),  # whom an event is for: its fields
+        ("thx! and when does the Nanjing one close?", "5 May 2027"),  # an event closes to registration
+    ],
+)
+def test_everyday_wording_of_an_event_attribute_gets_it(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
+
+
+def test_which_registration_closes_first_lists_events_by_deadline(asked: Assistant) -> None:
+    answer = asked.answer("which registration closes first?")
+    assert answer.route == "event"
+    assert answer.answer.index("Hangzhou") < answer.answer.index("Shandong")
+
+
+def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_up_on_it(
+    asked: Assistant,
+) -> None:
+    # The test catalogue holds two events in Jinan: the follow-up gives the list again, with places left.
+    assert (
+        "Shandong Overseas Talent and Technology Fair 2027"
+        in asked.answer("which fair is in Jinan", chat="j").answer
+    )
+    followed = asked.answer("and how many places are left?", chat="j")
+    assert followed.route == "event" and "300 places left" in followed.answer
