@@ -340,8 +340,27 @@ _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1
 
 _ASKS_DAYS = re.compile(r"几天|多少天|\bhow many days\b|\bhow many weeks\b")
 _DAYS = re.compile(r"\d+\s*(天|日|周)|[一二三四五六七八九十两]+(天|周)|\b(days?|weeks?)\b")
-_ASKS_SIGNED = re.compile(r"签约|签了|签署|签订|签下|\bsign(ed)?\b|\bdeals?\b|\bcontracts?\b")
-_SIGNED = re.compile(r"签|协议|达成|意向|\bagree|\bsign|\bdeals?\b|\bcontracts?\b|\bintentions?\b")
+# What became of the things a count counts, and the words a sentence must use to count those: a count of
+# what was signed or funded is not a count of what was received ("温州洽谈会有多少项目签约", "how many
+# projects at the Wenzhou fair were funded": the 527 projects were received).
+_COUNTED_OUTCOMES = [
+    (
+        re.compile(r"签约|签了|签署|签订|签下|\bsign(ed)?\b|\bdeals?\b|\bcontracts?\b"),
+        re.compile(r"签|协议|达成|意向|\bagree|\bsign|\bdeals?\b|\bcontracts?\b|\bintentions?\b"),
+    ),
+    (
+        re.compile(
+            r"(拿到|获得|得到|争取到)(了)?(投资|融资|资金)|融资成功|\b(funded|financed|backed)\b"
+            r"|\b(got|received|secured|attracted) (investment|funding|financing)\b"
+        ),
+        re.compile(r"融资|投资|资金|亿元|万元|\braised\b|\bfund|\bfinanc|\binvest|\byuan\b"),
+    ),
+]
+
+
+def counts_another_outcome(question_text: str, sentence: str) -> bool:
+    """Whether a count question asks what became of things (signed, funded) that a sentence does not say."""
+    return any(asks.search(question_text) and not says.search(sentence) for asks, says in _COUNTED_OUTCOMES)
 
 
 def _quotes_a_figure(question: Question, sentence: str) -> bool:
@@ -396,7 +415,7 @@ def candidates(
             # asked about but says nothing of it: it answers "which" questions only.
             crowded = (
                 (not several or question.outcome)  # "取得了哪些成果" asks for outcomes, not for places
-                and bool(question.places)
+                and bool(question.places or question.events)  # "南粤行" names its place through the event
                 and len(named_places) >= 5
                 and not _FAME.search(question.text)
             )
@@ -416,12 +435,7 @@ def candidates(
                     and _ASKS_DAYS.search(question.text)
                     and not _DAYS.search(norm_sentence)
                 )
-                # "温州洽谈会有多少项目签约": a count of what was signed is not a count of what was received.
-                and not (
-                    question.wants == "count"
-                    and _ASKS_SIGNED.search(question.text)
-                    and not _SIGNED.search(norm_sentence)
-                )
+                and not (question.wants == "count" and counts_another_outcome(question.text, norm_sentence))
                 # "what did the Guangdong tour do in 2012": a roll-call naming it says nothing of what it did.
                 and not (question.outcome and crowded)
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not

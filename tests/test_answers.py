@@ -871,6 +871,8 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
             "Yes. Register for each event",
         ),
         ("我报名填的信息你们拿去干什么", "只有在您报名时"),
+        ("你们会保存我哪些个人信息", "只有在您报名时"),  # what is kept, not how to delete it
+        ("在哪看我报过的活动", "发送 /myevents"),  # not a sentence about events promoted in 2012
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
@@ -1192,6 +1194,8 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "what's the 340 million yuan in euros",  # sums are given in yuan; no rate is published
         "2013年入选了多少个活动",  # the 2013 sentence's year is no count (after a comma too: "表示，2013年")
         "what was the total investment at the Wenzhou fair",  # a sum; its projects are only counted
+        "how many projects at the Wenzhou fair were funded",  # funded; the 527 were received
+        "南粤行2012年有什么成果",  # the roll-call of brands names the tour (by its event name) and no outcome
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
