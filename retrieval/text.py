@@ -137,11 +137,12 @@ def sentences(text: str) -> list[str]:
 # tells an event question what fits, but its words only pull a document search towards the wrong passage.
 _ABOUT_ME_EN = re.compile(
     r"^\s*(?:(?:as an? |i'?m an? |i am an? |i work (?:on|in|at) |i study |i'?m (?:doing|studying|working) )"
-    r"[^.!?;,]{2,80}[.!;,:-]\s+)+",
+    # not across a colon: "as a journalist I want to double-check: which ministry launched the plan, and …"
+    r"[^.!?;,:]{2,80}[.!;,:-]\s+)+",
     re.IGNORECASE,
 )
 _ABOUT_ME_ZH = re.compile(
-    r"^\s*(?:我(?:是|在|做|读|学|老家|来自|家在)[^，。,；;？?！!]{1,30}[，。,；;！!]\s*)+"
+    r"^\s*(?:我(?:是|在|做|读|学|老家|来自|家在)[^，。,；;？?！!：:]{1,30}[，。,；;！!：:]\s*)+"
 )
 
 

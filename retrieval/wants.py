@@ -31,6 +31,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "participants",
         any_of(
             r"(都有|是)?谁(来)?(参加|参与|参会|出席|提交|申报|去)(了)?",
+            # "苏州精英周有诺贝尔奖得主参加吗": whether someone took part, which a roll-call does not say
+            r"有.{1,12}(参加|参与|参会|出席)(吗|么|没有|过吗)",
             r"\bwho (took part|attended|participated|joined|came to|submitted|applied|went to)\b",
         ),
     ),

@@ -873,6 +873,12 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("我报名填的信息你们拿去干什么", "只有在您报名时"),
         ("你们会保存我哪些个人信息", "只有在您报名时"),  # what is kept, not how to delete it
         ("在哪看我报过的活动", "发送 /myevents"),  # not a sentence about events promoted in 2012
+        # A guess at the body that runs the plan gets the body that does.
+        (
+            "Is the plan run by the Ministry of Education?",
+            "The Ministry of Human Resources and Social Security",
+        ),
+        ("赤子计划是教育部管的吗", "赤子计划由人力资源和社会保障部"),
     ],
 )
 def test_how_to_questions_get_their_entry_not_a_2012_sentence(
@@ -1196,6 +1202,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "what was the total investment at the Wenzhou fair",  # a sum; its projects are only counted
         "how many projects at the Wenzhou fair were funded",  # funded; the 527 were received
         "南粤行2012年有什么成果",  # the roll-call of brands names the tour (by its event name) and no outcome
+        "苏州精英周有诺贝尔奖得主参加吗",  # whether someone took part; the roll-call of brands does not say
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1260,6 +1267,11 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # "what kind of problems": problems, which the sentence listing them names (to fix is to solve)
         ("what kind of problems did the Tianjin scholars fix", ["process design"]),
         ("what extra events did the Shandong fair add", ["Jinan science and technology tour"]),  # events
+        # The asker's words end at the colon; the question after it is read whole.
+        (
+            "As a journalist I want to double-check: which ministry launched the plan, and in what year?",
+            ["2010"],
+        ),
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
