@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from chizi.catalogue import Event, field_label
 from chizi.texts import joined, t
 from chizi.timezones import abbreviation, same_clock, zone
-from retrieval.places import Place, mentions, nearby, shown_as
+from retrieval.places import Place, mentions, nearby, shown_as, within
 from retrieval.text import normalize
 from retrieval.understand import Question
 
@@ -330,7 +330,12 @@ class EventDesk:
         near: list[str] = []
         if q.places:
             there = [
-                e for e in chosen if any(mentions(normalize(f"{e.city} {e.province}"), p) for p in q.places)
+                e
+                for e in chosen
+                if any(
+                    mentions(normalize(f"{e.city} {e.province}"), p) or e.province.split()[0] in within(p)
+                    for p in q.places
+                )
             ]
             if not there:
                 # "events near Shanghai": none there, so those in its province or the provinces around it.
@@ -358,6 +363,8 @@ class EventDesk:
         if q.last or q.first:
             chosen = sorted(chosen, key=lambda e: e.starts_at)
             chosen = chosen[-1:] if q.last else chosen[:1]
+        if q.longest and chosen:
+            chosen = [max(chosen, key=lambda e: e.ends_at - e.starts_at)]
         if q.seats_rank and chosen:
             left = self.seats_of(chosen)
             most = max if q.seats_rank == "most" else min

@@ -86,7 +86,44 @@ def decades_in(text: str) -> list[tuple[int, int]]:
 
 
 def months_in(text: str, today: dt.date) -> list[int]:
+    """Months a normalised question names or means ("6月", "next spring", "暑假以后", "before March")."""
+    span = _SPAN_EN.search(text) or _SPAN_ZH.search(text)
+    if span:
+        named = _months_named(span.group("when"), today)
+        if named:
+            return _months_beyond(named, span.group("side"), today)
+    return sorted(_months_named(text, today))
+
+
+# "after the summer", "暑假以后", "before March", "三月之前": the months after or before the ones named.
+_WHEN_EN = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|spring|summer|autumn|fall|winter)(?: (?:holidays?|break|vacation))?"
+)
+_SPAN_EN = re.compile(rf"\b(?P<side>after|following|before|until|till)\s+(?:the\s+)?(?P<when>{_WHEN_EN})\b")
+_SPAN_ZH = re.compile(
+    r"(?P<when>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|春天|春季|夏天|夏季|暑假|秋天|秋季|冬天|冬季|寒假)"
+    r"\s*(?P<side>以后|之后|过后|以前|之前|前(?!后)|后)"
+)
+_AFTER_SIDE = frozenset(["after", "following", "以后", "之后", "过后", "后"])
+
+
+def _months_beyond(named: set[int], side: str, today: dt.date) -> list[int]:
+    """The months after the last of `named` to the year's end, or from this month to the first of them."""
+    wraps = 12 in named and 1 in named  # winter: December to February
+    if side in _AFTER_SIDE:
+        last = max(m for m in named if m < 6) if wraps else max(named)
+        return list(range(last + 1, 13))
+    first = 12 if wraps else min(named)
+    return sorted((today.month - 1 + i) % 12 + 1 for i in range((first - today.month) % 12))
+
+
+def _months_named(text: str, today: dt.date) -> set[int]:
     months: set[int] = set()
+    # The Spring Festival is late January or February, not the spring.
+    if re.search(r"春节|过年|\b(chinese|lunar) new year\b|\bspring festival\b", text):
+        months |= {1, 2}
+        text = re.sub(r"\bspring festival\b", " ", text)
     for m in _MONTH_EN.findall(text):
         months.add(next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(m[:3])))
     for m in _MONTH_ZH.findall(text):
@@ -108,7 +145,7 @@ def months_in(text: str, today: dt.date) -> list[int]:
     for season, (zh, en) in _SEASONS.items():
         if re.search(zh, text) or re.search(en, text):
             months |= set(season)
-    return sorted(months)
+    return months
 
 
 _SEASONS = {

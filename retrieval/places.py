@@ -48,8 +48,13 @@ _CHINA = """
 香港 Hong_Kong
 澳门 Macau Macao
 台湾 Taiwan
-中西部 western_China central_and_western west_China central_China western_regions 西部 中部 中西部地区
+中西部 western_China central_and_western west_China west_of_China central_China western_regions 西部 中部 中西部地区
 东北 Northeast_China northeast north-east 东北地区 东北老工业基地
+西北 Northwest_China northwest north-west 西北地区
+西南 Southwest_China southwest south-west 西南地区
+华东 East_China eastern_China 华东地区
+华南 South_China southern_China 华南地区
+华北 North_China northern_China 华北地区
 """
 # Cities, one province a line ("province: city English, city English, …"): the plan's own and more
 # prefecture-level ones (a question about one of them is about a place the documents may lack).
@@ -121,6 +126,24 @@ _NEIGHBOURS = """
 澳门 广东
 台湾 福建
 """
+
+
+# The provinces of the regions people name ("events in the northwest", "西南有什么活动").
+_REGIONS = """
+中西部 山西 安徽 江西 河南 湖北 湖南 内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆
+东北 辽宁 吉林 黑龙江
+西北 陕西 甘肃 青海 宁夏 新疆
+西南 重庆 四川 贵州 云南 西藏
+华东 上海 江苏 浙江 安徽 福建 江西 山东
+华南 广东 广西 海南
+华北 北京 天津 河北 山西 内蒙古
+"""
+_PROVINCES_OF_REGION = {line.split()[0]: line.split()[1:] for line in _REGIONS.strip().splitlines()}
+
+
+def within(place: Place) -> list[str]:
+    """The provinces of a region (西北: 陕西, 甘肃 …); none for a province or a city."""
+    return _PROVINCES_OF_REGION.get(place.key, [])
 
 
 def _cities(block: str) -> dict[str, str]:

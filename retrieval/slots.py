@@ -141,7 +141,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
 
 EVENT_NOUN = any_of(
     # "能参加哪些": what one can attend is events
-    r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)",
+    r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)"
+    r"|(能|可以)(报名|报|参加)的(有|是)",  # "现在还能报名的有哪些": the events open now
     r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b"
     # "which fair is in Jinan", "is there a tour in Guangzhou": the calendar's, where no fact is asked of it
     r"|\b(which|what) (fair|tour|week|exchange|forum|expo|conference)s? (is|are) (in|held in|at)\b"
@@ -188,6 +189,11 @@ _SEATS_RANK = any_of(
     r"|最(?P<zh3>大|小)的活动",
     r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
     r"|\b(?P<en2>biggest|largest|smallest) events?\b",
+)
+# "哪个活动时间最长", "which event lasts the longest": the one from its first day to its last the longest.
+LONGEST = any_of(
+    r"(哪个|哪一个|什么)活动.{0,4}(时间|天数|会期)?最长|最长的活动",
+    r"\b(which|what) (event|one)\b.{0,30}\b(lasts?|runs?|goes on) (the )?longest\b|\blongest (event|one)\b",
 )
 _FEWEST = frozenset(["少", "小", "fewest", "least", "smallest"])
 

@@ -38,6 +38,7 @@ from retrieval.slots import (
     HYBRID,
     LAST_EVENT,
     LIST_CUE,
+    LONGEST,
     ONLINE,
     SHOULD_ATTEND,
     SLOTS,
@@ -158,6 +159,7 @@ class Question:
     first: bool = False  # the soonest-starting event is asked for
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
+    longest: bool = False  # the event lasting the longest is asked for
     fit: bool = False
     abroad: bool = False
     follow_up: bool = False
@@ -247,6 +249,7 @@ def understand(
     first = bool(FIRST_EVENT.search(text))
     last = bool(LAST_EVENT.search(text))
     seats_rank = seats_rank_of(text)
+    longest = bool(LONGEST.search(text))
     listing = (
         (
             not events
@@ -261,7 +264,7 @@ def understand(
             and not (FACET.search(text) and not future and not fit)
         )
         or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
-        or ((first or last or seats_rank) and not events and not past)
+        or ((first or last or seats_rank or longest) and not events and not past)
         # "which registration closes first?": the events by their deadlines
         or (closing and not events and not past)
     )
@@ -302,6 +305,7 @@ def understand(
         last=last,
         first=first,
         seats_rank=seats_rank,
+        longest=longest,
         topic=bool(_TOPIC.search(text)),
         fit=fit,
         abroad=abroad,

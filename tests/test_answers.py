@@ -1320,3 +1320,28 @@ def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_u
     )
     followed = asked.answer("and how many places are left?", chat="j")
     assert followed.route == "event" and "300 places left" in followed.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "not_listed"),
+    [
+        ("what's on after the summer?", "Tianjin Tour", "Suzhou International Elite Week"),
+        ("暑假以后有什么活动", "津门行", "苏州国际精英周"),
+        ("三月份之前有活动吗", "杭州", "云南"),  # from now to the end of February
+        ("what's happening around Chinese New Year", "Hangzhou", "Yunnan"),  # not the spring
+        ("what events are in the northwest", "Ningxia", "Hangzhou"),  # a region is its provinces
+        ("西南有活动吗", "云南", "杭州"),
+        ("which event lasts the longest", "Yunnan", "Hangzhou"),  # five days
+        ("哪个活动时间最长", "云南", "杭州"),
+    ],
+)
+def test_the_calendar_is_read_by_the_time_region_or_length_asked(
+    asked: Assistant, question: str, listed: str, not_listed: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and listed in answer.answer and not_listed not in answer.answer
+
+
+def test_what_one_can_still_register_for_lists_the_events_open_now(asked: Assistant) -> None:
+    answer = asked.answer("现在还能报名的有哪些")
+    assert answer.route == "event" and answer.events
