@@ -44,7 +44,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "register",
         any_of(
             r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$",
-            r"sign me up|register me|i (want|would like|'d like) to (register|sign up|join)"
+            r"sign me up|register me|i (want|would like|'d like) (to )?(register|sign up|join)"
             r"|\bput (my|me|our) names? down\b|^(can|may|could) i (register|sign up|enrol|apply) (for|to)\b",
         ),
     ),

@@ -1272,6 +1272,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
             "As a journalist I want to double-check: which ministry launched the plan, and in what year?",
             ["2010"],
         ),
+        ("ningbo fair how many money they get", ["340 million"]),  # "how many money" asks a sum
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
@@ -1295,6 +1296,7 @@ def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assist
         ("how many people does the Shaoxing tour take", "80 places"),
         ("who is the Dali trip meant for?", "medicine"),  # whom an event is for: its fields
         ("thx! and when does the Nanjing one close?", "5 May 2027"),  # an event closes to registration
+        ("jinmenxing 2027 have how many seat", "150 places"),  # 津门行 in pinyin
     ],
 )
 def test_everyday_wording_of_an_event_attribute_gets_it(
@@ -1345,3 +1347,8 @@ def test_the_calendar_is_read_by_the_time_region_or_length_asked(
 def test_what_one_can_still_register_for_lists_the_events_open_now(asked: Assistant) -> None:
     answer = asked.answer("现在还能报名的有哪些")
     assert answer.route == "event" and answer.events
+
+
+def test_wanting_to_join_a_named_event_in_broken_english_offers_its_registration(asked: Assistant) -> None:
+    answer = asked.answer("i want join chongqing tour, how register")
+    assert answer.route == "register" and "evt_cq-100-phds-2027" in answer.answer
