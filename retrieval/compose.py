@@ -518,6 +518,10 @@ def compose(
         # other; naming both says why neither answers.
         missing = sorted({m for c in failed[:2] for m in c.missing})
         return Composed("", [], 0.0, missing=missing, nearest=failed[0] if failed else None)
+    if question.versus:
+        side_by_side = _side_by_side(question, good, result.language, tuning)
+        if side_by_side is not None:
+            return side_by_side
     best = good[0]
     confidence = max(
         best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning, result.language)
@@ -543,3 +547,25 @@ def compose(
         joiner = "" if result.language == "zh" else " "
         text = f"{first.sentence}{joiner}{second.sentence} [1]"
     return Composed(text, [best.hit], confidence)
+
+
+def _side_by_side(
+    question: Question, good: list[Candidate], language: str, tuning: Tuning
+) -> Composed | None:
+    """For a comparison of places, the best sentence about each, in the order asked; None unless every
+    place has one ("which got more projects, Wenzhou or Chongqing?": 527 received, 130 negotiated)."""
+    chosen: list[Candidate] = []
+    for place in question.places:
+        own = next((c for c in good if gazetteer.mentions(normalize(c.sentence), place)), None)
+        if own is None:
+            return None
+        if own not in chosen:
+            chosen.append(own)
+    joiner = "" if language == "zh" else " "
+    cited = list({id(c.hit): c.hit for c in chosen}.values())
+    marks = {id(h): n for n, h in enumerate(cited, 1)}
+    text = joiner.join(f"{c.sentence} [{marks[id(c.hit)]}]" for c in chosen)
+    confidence = min(
+        max(c.lexical, 0.5 * c.lexical + 0.5 * dense_evidence(c.hit, tuning, language)) for c in chosen
+    )
+    return Composed(text, cited, confidence)

@@ -11,7 +11,10 @@ import re
 from retrieval import places as gazetteer
 
 # A Chinese noun runs to the first verb or particle.
-_ZH_PARTICLES = re.compile(r"[的了吗呢啊在是有被参达签收融对来去请报和与]|提交|交(?!流|通|易|会)")
+# (and verbs that follow the noun counted: "几个项目拿到钱了" counts 项目)
+_ZH_PARTICLES = re.compile(
+    r"[的了吗呢啊在是有被参达签收融对来去请报和与拿]|提交|获得|得到|取得|交(?!流|通|易|会)"
+)
 # After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
 _COUNT_ZH = re.compile(
     r"(?:多少|几)(?:(?:个|项|家|名|位|次|届|种|所|条|处|人次)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
@@ -159,6 +162,7 @@ _AUX_EN = frozenset(
     ["did", "do", "does", "is", "are", "was", "were", "has", "have", "had", "can", "could", "will",
      "would", "should", "may", "might", "the", "a", "an", "of",
      "else",  # "what else do they get": no noun named
+     "got", "get", "gets",  # "which got more projects": no noun named
      "came", "comes", "happened", "happens", "became", "becomes", "went", "goes"]  # "what came of …"
 )  # fmt: skip
 # Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).

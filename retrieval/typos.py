@@ -82,12 +82,14 @@ class HomophoneFixer:
         return None
 
     def _cuts_a_word(self, chars: list[str], start: int, n: int) -> bool:
-        """Whether a known word begins inside the window and runs past its end: in "苏州和南京", 和南 is
-        not a slip for 河南, since 南京 begins at its second character."""
+        """Whether a word begins inside the window and runs past its end: in "苏州和南京", 和南 is not a slip
+        for 河南, since 南京 begins at its second character; nor 会一 for 会议 in "会一共", an everyday word."""
         for j in range(start + 1, start + n):
-            for m in self._lengths:
-                if j + m > start + n and "".join(chars[j : j + m]) in self._known:
-                    return True
+            for m in range(2, max(self._lengths, default=2) + 1):
+                if j + m > start + n:
+                    word = "".join(chars[j : j + m])
+                    if len(word) == m and (word in self._known or self._is_common(word)):
+                        return True
         return False
 
 
@@ -170,11 +172,16 @@ def plain_chinese(normalized: str) -> str:
     return text
 
 
+_SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z]{2})|(?<=[a-z]{2})(?=[\u4e00-\u9fff])")
+
+
 def plain_english(normalized: str) -> str:
     """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair"),
     empty openers dropped ("so basically what is chizi about" -> "what is chizi about") and everyday
     phrasings put in the documents' word ("what is the plan for" -> "what is the purpose of the plan")."""
-    text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], normalized))
+    # An English word typed against Chinese ("宁交会能online参加不") is a word of its own.
+    text = _SCRIPT_SEAM.sub(" ", normalized)
+    text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text))
     text = _THOUSANDS.sub(lambda m: f"{int(float(m.group(1)) * 1000):,}", text)
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
     for rx, plain in _PARAPHRASES:

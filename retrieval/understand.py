@@ -57,6 +57,13 @@ _CLAIM = any_of(
 )
 
 
+# "which got more projects, Wenzhou or Chongqing?", "温州和重庆哪个收到的项目多": a comparison of places,
+# answered by each one's figure side by side.
+_VERSUS = any_of(
+    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚)",
+    r"^(which|who|where)\b.{0,40}\b(more|fewer|less|bigger|larger|smaller|higher|earlier|later)\b"
+    r"|\b(more|fewer|bigger|larger|higher) than\b",
+)
 # "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
 # sentence about it is the answer however few other words it shares.
 _TOPIC = any_of(
@@ -179,6 +186,9 @@ class Question:
     will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
     outcome: bool = False  # asks what an activity did or achieved ("what came of the Chongqing tour")
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
+    versus: bool = (
+        False  # compares the places named ("温州和重庆哪个收到的项目多"): each one's figure answers
+    )
 
     @property
     def about_event(self) -> bool:
@@ -288,6 +298,7 @@ def understand(
         years=tuple(years),
         figures=tuple(figures_in(text)),
         claim=bool(_CLAIM.search(text)),
+        versus=len(china) >= 2 and not listing and bool(_VERSUS.search(text)),
         decades=tuple(decades),
         before=before,
         places=tuple(china),

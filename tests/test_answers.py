@@ -1273,6 +1273,11 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
             ["2010"],
         ),
         ("ningbo fair how many money they get", ["340 million"]),  # "how many money" asks a sum
+        # 会一共 is no slip for 会议 (一共 is a word); 项目 is counted, not what they got (拿到钱).
+        ("宁波那个会一共几个项目拿到钱了呀", ["23"]),
+        # A comparison of places: each one's figure, side by side.
+        ("温州和重庆哪个收到的项目多", ["527", "130"]),
+        ("which got more projects, Wenzhou or Chongqing?", ["527", "130"]),
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
@@ -1297,6 +1302,7 @@ def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assist
         ("who is the Dali trip meant for?", "medicine"),  # whom an event is for: its fields
         ("thx! and when does the Nanjing one close?", "5 May 2027"),  # an event closes to registration
         ("jinmenxing 2027 have how many seat", "150 places"),  # 津门行 in pinyin
+        ("宁交会能online参加不", "线上"),  # an English word typed against Chinese is a word of its own
     ],
 )
 def test_everyday_wording_of_an_event_attribute_gets_it(
