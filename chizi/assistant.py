@@ -351,7 +351,15 @@ class Assistant:
         if previous is not None and q.follow_up:
             asked, merged = resolve_follow_up(q, previous.frame, previous.text)
             if merged is None:
+                asked_here = q
                 q = self._understand(normalize(asked), now, asked)
+                if (
+                    asked_here.wants not in ("other", q.wants)
+                    and not asked_here.places
+                    and not asked_here.years
+                ):
+                    # "钱呢" after "津门行邀请了多少学者": the same subject, and what the follow-up asks of it.
+                    q = replace(q, wants=asked_here.wants, counted=asked_here.counted)
             elif previous.frame.get("listing") and not merged.events and not q.places:
                 # "how many places are left?" after a list of several events: the list again, which gives
                 # each one's places left and deadline.

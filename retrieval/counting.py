@@ -163,6 +163,7 @@ _AUX_EN = frozenset(
      "would", "should", "may", "might", "the", "a", "an", "of",
      "else",  # "what else do they get": no noun named
      "got", "get", "gets",  # "which got more projects": no noun named
+     "about",  # "what about the money?"
      "came", "comes", "happened", "happens", "became", "becomes", "went", "goes"]  # "what came of …"
 )  # fmt: skip
 # Heads that name no checkable thing, or a kind already checked by the answer wanted (places, bodies, years).

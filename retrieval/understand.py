@@ -359,7 +359,10 @@ def resolve_follow_up(
             events=current.events or tuple(prev_events),
             slot=current.slot or (str(prev_slot) if prev_slot else None),
         )
-        return previous_text, merged
+        # "what about the money?" after a fact about the Tianjin tour asks a fact, not the event's card.
+        asks_a_fact = not merged.slot and not previous.get("listing") and current.wants != "other"
+        if not asks_a_fact:
+            return previous_text, merged
     # Normalised, so that "Wenzhou" as the asker typed it is found by the lower-case names swapped.
     rewritten = normalize(previous_text)
     if current.places and prev_places:
@@ -372,6 +375,10 @@ def resolve_follow_up(
         rewritten = rewritten.replace(f"{prev_years[0] % 100}年", f"{current.years[0]}年")
     elif current.years:
         rewritten = f"{rewritten} {current.years[0]}"
+    if not current.places and not current.years and current.wants not in ("other", wants_of(rewritten)):
+        # "what about the money?" after "how many scholars did the Tianjin tour invite": the same subject,
+        # another thing asked of it (which the caller reads as the follow-up's).
+        rewritten = f"{rewritten} {current.text}"
     return rewritten, None
 
 

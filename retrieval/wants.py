@@ -48,9 +48,11 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         any_of(
-            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少",
+            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
+            r"|^(那)?(钱|资金|经费|金额)呢",  # "钱呢" after a question about an activity: what it raised or earned
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
             r"|\bcost\b|\bworth\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
+            r"|\b(what|how) about (the )?(money|funding|cash)\b|^(and )?(the )?(money|funding)\W*$"
             r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
         ),
     ),

@@ -1358,3 +1358,19 @@ def test_what_one_can_still_register_for_lists_the_events_open_now(asked: Assist
 def test_wanting_to_join_a_named_event_in_broken_english_offers_its_registration(asked: Assistant) -> None:
     answer = asked.answer("i want join chongqing tour, how register")
     assert answer.route == "register" and "evt_cq-100-phds-2027" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how many scholars did the Tianjin tour invite", "what about the money?", "20 million"),
+        ("津门行邀请了多少学者", "钱呢", "2000"),
+    ],
+)
+def test_a_follow_up_asking_another_thing_of_the_same_subject_gets_that_thing(
+    asked: Assistant, first: str, then: str, expected: str
+) -> None:
+    chat = f"another-thing-{first}"
+    asked.answer(first, chat=chat)
+    answer = asked.answer(then, chat=chat)
+    assert answer.answered and expected in answer.answer
