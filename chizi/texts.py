@@ -669,6 +669,7 @@ CONCEPTS_ZH = {
     "dress code": "着装要求",
     "meals": "餐饮",
     "acronym": "缩写",
+    "what a word means": "词语本身的含义",
     "currency conversion": "外币换算",
     "transferring a place": "转让名额",
     "group registration": "集体报名",

@@ -87,6 +87,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("sightseeing", any_of(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
     # The plan's name is given in full and as 赤子计划 / "Chizi Plan"; no acronym is published.
     ("acronym", any_of(r"缩写|首字母", r"\bacronyms?\b|\babbreviat\w*|\binitials\b")),
+    # What a word itself means ("赤子这个词是什么意思"): the documents use their words, never explain them.
+    (
+        "what a word means",
+        any_of(
+            r"(这个|这|那个)(词|字)|两个字|字面",
+            r"\bthe (word|term) [a-z'-]+( [a-z'-]+)? mean\b|\bliteral(ly)? mean|\bword [a-z'-]+ mean\b",
+        ),
+    ),
     # Sums are given in yuan only; no rate or conversion is published ("the 340 million yuan in euros").
     (
         "currency conversion",

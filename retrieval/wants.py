@@ -138,6 +138,15 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bcompared? (to|with)\b|\bvs\.?\b|\bversus\b",
         ),
     ),
+    # "筹委会是干什么的", "what is a preparatory committee for": what a thing does, which a sentence merely
+    # naming it ("each region sets up a preparatory committee") does not say.
+    (
+        "function",
+        any_of(
+            r"(是)?(干|做)(什么|啥)的|具体(做|干)(些)?(什么|啥)|有什么用|起什么作用|作用是什么",
+            r"^what (is|are) (a|an|the) [a-z' -]{2,40} for\W*$|^what do(es)? (a|an|the) [a-z' -]{2,40} do\W*$",
+        ),
+    ),
     ("reason", any_of(r"为什么|为啥|目的|为何|使命|宗旨", r"\bwhy\b|purpose|the point of|\bmission\b")),
 ]
 
@@ -205,6 +214,12 @@ _TOOK_PART = any_of(
 )
 
 
+_DOES = any_of(
+    r"为了|用于|负责|旨在|目的|帮助|服务于|作用",
+    r"\b(to help|to serve|to support|responsible|aims?|purpose|so that|in order to|helps?|serves?)\b",
+)
+
+
 def fits_wanted(wants: str, sentence: str) -> bool:
     """Whether a normalised sentence can hold the kind of answer wanted."""
     if wants == "participants":
@@ -218,6 +233,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     if wants == "count":
         # A year is no count: "2012年的赤子计划更注重实效" holds no number of activities.
         return bool(_NUMBER_WORD.search(_YEAR_OF.sub(" ", sentence)))
+    if wants == "function":
+        return bool(_DOES.search(sentence))
     if wants == "difference":
         return bool(_COMPARES.search(sentence))
     if wants == "share":

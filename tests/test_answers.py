@@ -1203,6 +1203,12 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "how many projects at the Wenzhou fair were funded",  # funded; the 527 were received
         "南粤行2012年有什么成果",  # the roll-call of brands names the tour (by its event name) and no outcome
         "苏州精英周有诺贝尔奖得主参加吗",  # whether someone took part; the roll-call of brands does not say
+        # What a thing does, which "each region sets up a preparatory committee" does not say.
+        "筹委会是干什么的",
+        "what is a preparatory committee for",
+        # What a word itself means: the documents use their words and explain none.
+        "赤子这个词是什么意思",
+        "what does the word chizi mean",
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1278,6 +1284,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # A comparison of places: each one's figure, side by side.
         ("温州和重庆哪个收到的项目多", ["527", "130"]),
         ("which got more projects, Wenzhou or Chongqing?", ["527", "130"]),
+        ("what is the Chizi Plan for", ["purpose"]),  # guards the case next to "what is a committee for"
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
