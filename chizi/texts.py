@@ -670,6 +670,7 @@ CONCEPTS_ZH = {
     "meals": "餐饮",
     "acronym": "缩写",
     "what a word means": "词语本身的含义",
+    "the origin of the name": "名称的由来",
     "currency conversion": "外币换算",
     "transferring a place": "转让名额",
     "group registration": "集体报名",

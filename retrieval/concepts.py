@@ -87,6 +87,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("sightseeing", any_of(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
     # The plan's name is given in full and as 赤子计划 / "Chizi Plan"; no acronym is published.
     ("acronym", any_of(r"缩写|首字母", r"\bacronyms?\b|\babbreviat\w*|\binitials\b")),
+    # Why the plan bears its name ("为什么叫赤子计划"): never explained, only given.
+    (
+        "the origin of the name",
+        any_of(
+            r"为什么叫|为啥叫|(名字|名称)(的)?(由来|来历)",
+            r"\bwhy (is|was) (it|the plan|the programme|the program|chizi)( plan)? (called|named)\b|\borigin of the name\b",
+        ),
+    ),
     # What a word itself means ("赤子这个词是什么意思"): the documents use their words, never explain them.
     (
         "what a word means",

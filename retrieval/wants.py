@@ -220,6 +220,17 @@ _DOES = any_of(
 )
 
 
+# A reason is said with a cause, an aim or the need met ("its purpose is to encourage …", "针对边远山区看病难的
+# 问题"): "why was 2010 chosen" is not answered by "launched in 2010".
+_BECAUSE = any_of(
+    # (and why something matters: "a main form … and a key measure of its results")
+    r"因为|由于|为了|目的|旨在|针对|以便|需要|需求|问题|难|重要",
+    r"\b(because|due to|so that|therefore|in order to|aims?|purpose|goal|mission|needs?|needed|problems?|difficult\w*)\b"
+    r"|\b(important|key|main)\b"
+    r"|\bto (encourage|serve|help|solve|learn|match|meet|address|support|draw)\b",
+)
+
+
 def fits_wanted(wants: str, sentence: str) -> bool:
     """Whether a normalised sentence can hold the kind of answer wanted."""
     if wants == "participants":
@@ -235,6 +246,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
         return bool(_NUMBER_WORD.search(_YEAR_OF.sub(" ", sentence)))
     if wants == "function":
         return bool(_DOES.search(sentence))
+    if wants == "reason":
+        return bool(_BECAUSE.search(sentence))
     if wants == "difference":
         return bool(_COMPARES.search(sentence))
     if wants == "share":

@@ -1209,6 +1209,12 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         # What a word itself means: the documents use their words and explain none.
         "赤子这个词是什么意思",
         "what does the word chizi mean",
+        # A reason is said with a cause, an aim or a need: "launched in 2010" does not say why 2010.
+        "why was 2010 chosen as the start year",
+        "为什么只选了36个活动",
+        # Why the plan bears its name: never explained.
+        "why is the plan called chizi",
+        "为什么叫赤子计划",
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1285,6 +1291,9 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("温州和重庆哪个收到的项目多", ["527", "130"]),
         ("which got more projects, Wenzhou or Chongqing?", ["527", "130"]),
         ("what is the Chizi Plan for", ["purpose"]),  # guards the case next to "what is a committee for"
+        # Reasons the documents give, guarding the rule above: a need met, or what makes a thing matter.
+        ("why did the Tianjin tour visit local organisations first", ["problems"]),
+        ("Why is matching talent with capital important?", ["main form"]),
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
