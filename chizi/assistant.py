@@ -46,7 +46,7 @@ from retrieval.text import (
     to_traditional,
     without_introduction,
 )
-from retrieval.understand import Question, resolve_follow_up, understand
+from retrieval.understand import Question, asks_another_thing, resolve_follow_up, understand
 from retrieval.wants import wants_of
 
 log = logging.getLogger(__name__)
@@ -353,11 +353,7 @@ class Assistant:
             if merged is None:
                 asked_here = q
                 q = self._understand(normalize(asked), now, asked)
-                if (
-                    asked_here.wants not in ("other", q.wants)
-                    and not asked_here.places
-                    and not asked_here.years
-                ):
+                if asks_another_thing(asked_here, q.wants):
                     # "钱呢" after "津门行邀请了多少学者": the same subject, and what the follow-up asks of it.
                     q = replace(q, wants=asked_here.wants, counted=asked_here.counted)
             elif previous.frame.get("listing") and not merged.events and not q.places:

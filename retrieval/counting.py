@@ -32,20 +32,9 @@ _NOT_NOUN_EN = frozenset(
      "or", "will", "would", "can", "could", "should"]
 )  # fmt: skip
 _LEADING_EN = frozenset(
-    [
-        "overseas",
-        "more",
-        "different",
-        "chizi",
-        "high-level",
-        "foreign",
-        "chinese",
-        "other",
-        "extra",
-        "additional",
-        "further",
-    ]  # "what extra events did the Shandong fair add": events
-)
+    ["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese", "other",
+     "extra", "additional", "further"]  # "what extra events did the Shandong fair add": events
+)  # fmt: skip
 # Words users use loosely for a class of things: "scholars" is answered by talent, experts or villagers
 # seen, "activities" by projects, tours or fairs, but never by associations or stations.
 PEOPLE = "@people"

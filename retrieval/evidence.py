@@ -50,11 +50,10 @@ def check(question: Question, passage: str, body: str | None = None) -> Evidence
         ev.missing.append(
             f"{question.before}年以前" if has_cjk(question.text) else f"before {question.before}"
         )
+    # "温州和重庆哪个多": a passage naming either place holds half the answer.
     compared = question.places if question.versus else ()
     if compared and not any(gazetteer.mentions(passage, p) for p in compared):
-        ev.missing.extend(
-            p.key for p in compared
-        )  # "温州和重庆哪个多": either place's figure is half the answer
+        ev.missing.extend(p.key for p in compared)
     for place in (*question.places, *question.foreign):
         if place not in compared and not gazetteer.mentions(passage, place):
             ev.missing.append(place.key)

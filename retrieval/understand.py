@@ -186,9 +186,7 @@ class Question:
     will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
     outcome: bool = False  # asks what an activity did or achieved ("what came of the Chongqing tour")
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
-    versus: bool = (
-        False  # compares the places named ("温州和重庆哪个收到的项目多"): each one's figure answers
-    )
+    versus: bool = False  # compares the places named ("温州和重庆哪个多"): each one's figure answers
 
     @property
     def about_event(self) -> bool:
@@ -375,11 +373,15 @@ def resolve_follow_up(
         rewritten = rewritten.replace(f"{prev_years[0] % 100}年", f"{current.years[0]}年")
     elif current.years:
         rewritten = f"{rewritten} {current.years[0]}"
-    if not current.places and not current.years and current.wants not in ("other", wants_of(rewritten)):
-        # "what about the money?" after "how many scholars did the Tianjin tour invite": the same subject,
-        # another thing asked of it (which the caller reads as the follow-up's).
-        rewritten = f"{rewritten} {current.text}"
+    if asks_another_thing(current, wants_of(rewritten)):
+        rewritten = f"{rewritten} {current.text}"  # the caller reads it with the follow-up's kind of answer
     return rewritten, None
+
+
+def asks_another_thing(follow_up: Question, previous_wants: str) -> bool:
+    """Whether a follow-up naming no new place or year asks another kind of answer of the same subject
+    ("what about the money?" after "how many scholars did the Tianjin tour invite")."""
+    return not follow_up.places and not follow_up.years and follow_up.wants not in ("other", previous_wants)
 
 
 def _swap_place(text: str, old_key: str, new: Place) -> str:
