@@ -30,6 +30,10 @@ _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "十一": 11, "十二": 12}  # fmt: skip
 
 
+# Any four-digit year in a text (a sentence that can say when, or meet a decade asked about).
+YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+
+
 def years_in(text: str, today: dt.date) -> list[int]:
     """Years a normalised question names; 'last year', 'next year' and two-digit years resolved."""
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)

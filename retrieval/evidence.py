@@ -3,15 +3,12 @@ events. A passage missing one is no answer ("2015年…" is not met by 2012's fi
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
-from retrieval.dates import before_met, gives_figure
+from retrieval.dates import YEARISH, before_met, gives_figure
 from retrieval.text import has_cjk
 from retrieval.understand import Question
-
-_YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
 @dataclass
@@ -44,7 +41,7 @@ def check(question: Question, passage: str, body: str | None = None) -> Evidence
         if not question.claim and not gives_figure(figure, flat):
             ev.missing.append(shown)
     for lo, hi in question.decades:
-        if not any(lo <= int(y.group(0)) <= hi for y in _YEARISH.finditer(flat)):
+        if not any(lo <= int(y.group(0)) <= hi for y in YEARISH.finditer(flat)):
             ev.missing.append(f"{lo}s")
     if question.before and not before_met(question.before, passage):
         ev.missing.append(

@@ -9,6 +9,7 @@ import functools
 import re
 
 from retrieval import places as gazetteer
+from retrieval.dates import YEARISH
 from retrieval.text import any_of, detect_language
 
 # The kind of answer a question wants, most specific first.
@@ -182,7 +183,6 @@ _DURATION = any_of(
     r"|\bsince (19|20)\d\d\b",  # "every year since 1988" says how long
 )
 _MONEY = any_of(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
-_YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 _DATEISH = any_of(
     r"(19|20)\d{2}|\d+月|\d+日",
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -255,7 +255,7 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     if wants == "money":
         return bool(_MONEY.search(sentence))
     if wants == "year":
-        return bool(_YEARISH.search(sentence))
+        return bool(YEARISH.search(sentence))
     if wants == "date":
         return bool(_DATEISH.search(sentence))
     if wants == "org":
