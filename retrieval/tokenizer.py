@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,7 +27,9 @@ STOPWORDS = frozenset(
 
 
 VERSION = 3  # bump when tokens change: indexes built with another version re-tokenize their chunks
-_STEMMER = snowballstemmer.stemmer("english")
+# A snowball stemmer keeps the word it works on in itself: two threads stemming at once (the bot answers
+# in worker threads) garble each other's word or raise IndexError. So each thread has its own.
+_STEMMERS = threading.local()
 
 
 @functools.lru_cache(maxsize=65536)
@@ -34,7 +37,10 @@ def stem(word: str) -> str:
     """Snowball (Porter 2) stem: 'raised' meets 'raise', 'activities' meets 'activity'."""
     if word.endswith(("'s", "’s")):
         word = word[:-2]
-    return str(_STEMMER.stemWord(word))
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(word))
 
 
 # jieba's counts run from 1 to ~10^6; slips such as 杭洲, 联洛站, 融姿 are absent, rare words (几号: 10)

@@ -7,6 +7,7 @@ import contextlib
 import csv
 import io
 import json
+import threading
 import time
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import text
 
 from chizi.assistant import Assistant
 from chizi.registry import Registry
+from retrieval.tokenizer import stem
 from testkit.harness import Chat, running_bot
 from tests.conftest import ADMIN, TOKEN, today
 from tests.test_telegram_e2e import SUZHOU, register
@@ -320,3 +322,28 @@ async def test_with_the_database_down_questions_are_answered_and_registration_sa
     assert "150" in answer[0]
     assert "cannot be reached right now" in refused[0]
     assert done[0].startswith("🎉") and status == "registered"
+
+
+def test_english_words_stemmed_in_several_threads_at_once_come_out_whole() -> None:
+    """The bot answers in worker threads; a stemmer shared between them raised IndexError mid-answer
+    (an error reply in `make bench-quick`'s load run). Each word must stem as it does alone."""
+    words = [
+        stem_of + ending
+        for stem_of in ("organis", "nation", "activ", "registr", "happi", "generous", "relat")
+        for ending in ("ational", "ization", "iveness", "fulness", "ically", "ements", "ities", "ing")
+    ] * 200
+    alone = [stem.__wrapped__(word) for word in words]  # past the cache: every call stems
+    outcomes: list[object] = []
+
+    def stem_all() -> None:
+        try:
+            outcomes.append([stem.__wrapped__(word) for word in words])
+        except IndexError as error:
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=stem_all) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert outcomes == [alone] * 4
