@@ -364,13 +364,15 @@ class Assistant:
                 # "那天津呢？" after an event question: the event held in the place now named.
                 q = self._events_at_places(merged, now) if q.places and not q.events else merged
         elif (
-            not q.events
+            (not q.events or q.versus)
             and q.places
             and q.slot
             and not q.past
-            and (mentions_event(norm) or q.slot in EVENT_ONLY_SLOTS)
+            and (mentions_event(norm) or q.slot in EVENT_ONLY_SLOTS or q.versus)
         ):
-            # "宁夏那个活动在哪个城市", "seats left for chongqing?": an event named by its place.
+            # "宁夏那个活动在哪个城市", "seats left for chongqing?": an event named by its place; "which is
+            # earlier, the Shaoxing tour or the Dali one?" compares the events of two places, one perhaps
+            # named by its event (the 2012 report gives no dates).
             q = self._events_at_places(q, now)
         if chat:
             self.conversations.remember(chat, Turn(asked, q.frame(), now))
@@ -467,8 +469,11 @@ class Assistant:
         there = self.events.at_places(q.places, now)
         if not there:
             return q
-        # "宁夏的活动是线上的吗": one attribute of the events held there, not a filtered list.
-        return replace(q, events=tuple(e.id for e in there[:3]), listing=q.listing and not q.slot)
+        # "宁夏的活动是线上的吗": one attribute of the events held there, not a filtered list. A comparison
+        # keeps the event it named ("the Shaoxing tour or the Dali one"); a follow-up's place replaces it.
+        named = q.events if q.versus else ()
+        events = tuple(dict.fromkeys([*named, *(e.id for e in there)]))[: max(3, len(named))]
+        return replace(q, events=events, listing=q.listing and not q.slot)
 
     def _understand(self, norm: str, now: dt.datetime, original: str) -> Question:
         return understand(norm, now.date(), self._aliases, original=original, event_places=self._event_places)

@@ -19,6 +19,7 @@ from chizi.catalogue import Event, field_label
 from chizi.texts import joined, t
 from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, mentions, nearby, shown_as, within
+from retrieval.slots import lesser_asked
 from retrieval.text import normalize
 from retrieval.understand import Question
 
@@ -240,6 +241,9 @@ class EventDesk:
             seats = self.seats_of(chosen)
             parts = [self._about(e, q.slot or "when", lang, now, seats[e.id], mine) for e in chosen]
             refs = [self._ref(e, lang, seats) for e in chosen]
+            verdict = _verdict(q, chosen, lang) if q.versus else ""
+            if verdict:
+                parts.insert(0, verdict)
             if q.years and not any(e.starts_at.year in q.years for e in chosen):
                 # "will there be a 2028 Suzhou week": no such edition; the one there is, labelled as such.
                 years = joined([str(y) for y in q.years], lang)
@@ -406,3 +410,28 @@ class EventDesk:
         if lang == "zh":
             return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"
+
+
+# What a comparison of events compares, by the attribute asked: "which one is earlier" their starts,
+# "哪个人多" their places, "which is longer" their days.
+_COMPARED: dict[str, Callable[[Event], float]] = {
+    "when": lambda e: e.starts_at.timestamp(),
+    "seats": lambda e: e.capacity,
+    "duration": lambda e: (e.ends_at.date() - e.starts_at.date()).days + 1,
+}
+
+
+def _verdict(q: Question, events: list[Event], lang: str) -> str:
+    """The one a comparison of events asks for, said first ("Yunnan … comes first: 22 March 2027");
+    nothing where they are level or the attribute is not one that orders them."""
+    measure = _COMPARED.get(q.slot or "when")
+    if measure is None or len(events) < 2:
+        return ""
+    lesser = lesser_asked(q.text)
+    ordered = sorted(events, key=measure, reverse=not lesser)
+    if measure(ordered[0]) == measure(ordered[1]):
+        return ""
+    e = ordered[0]
+    key = f"ev_verdict_{q.slot or 'when'}_{'less' if lesser else 'more'}"
+    days = (e.ends_at.date() - e.starts_at.date()).days + 1
+    return t(key, lang, title=e.title(lang), day=day(e.starts_at, lang), capacity=e.capacity, n=days)

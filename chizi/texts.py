@@ -599,6 +599,19 @@ T.update(
             "The catalogue has no {years} edition of this event; the edition it has is:",
         ),
         "ev_titled": ("{title}：{text}", "{title}: {text}"),
+        # A comparison of events: the one asked for, before each one's details.
+        "ev_verdict_when_less": ("{title}更早，{day}开始。", "{title} comes first, starting {day}."),
+        "ev_verdict_when_more": ("{title}更晚，{day}开始。", "{title} comes later, starting {day}."),
+        "ev_verdict_seats_more": (
+            "{title}名额更多：{capacity} 个。",
+            "{title} is bigger: {capacity} places.",
+        ),
+        "ev_verdict_seats_less": (
+            "{title}名额更少：{capacity} 个。",
+            "{title} is smaller: {capacity} places.",
+        ),
+        "ev_verdict_duration_more": ("{title}时间更长：{n} 天。", "{title} runs longer: {n} days."),
+        "ev_verdict_duration_less": ("{title}时间更短：{n} 天。", "{title} is shorter: {n} days."),
         "ev_format": ("{title}：{format}。", "{title}: {format}."),
         "ev_contact": (
             "{title}的主办方联系方式：{contact}",

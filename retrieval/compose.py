@@ -333,6 +333,10 @@ _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\
 
 # The words of "before 2010", "older than 2010", "2010年以前" as the tokenizer gives them.
 _BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之前"})
+# "why the ministry do this plan": a sentence stating a purpose ("its purpose is to encourage …", "目的是")
+# says why the plan exists, where one about 2012 mentions a need in passing ("based on a needs analysis").
+# Stated as the purpose ("目的是", "its purpose is to"), not named as "an important aim" among others.
+_STATES_PURPOSE = re.compile(r"目的是|宗旨是|旨在|\b(purpose|aim|goal)s? (is|are|was|were) to\b")
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
 _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1个|一家|一项)")
@@ -354,6 +358,15 @@ _COUNTED_OUTCOMES = [
             r"|\b(got|received|secured|attracted) (investment|funding|financing)\b"
         ),
         re.compile(r"融资|投资|资金|亿元|万元|\braised\b|\bfund|\bfinanc|\binvest|\byuan\b"),
+    ),
+    # "how many people from the 2012 activities got a job in China": the visits counted are not hires.
+    (
+        re.compile(
+            r"就业|找到工作|(回国|留下|留在国内)(来)?工作|全职回国|落户|留下来"
+            r"|\b(got|get|found|find|took|take|landed) (a |new )?(jobs?|positions?|work)\b|\b(hired|employed)\b"
+            r"|\b(stayed|settled|moved back|returned) (in china |to china )?(for good|permanently)\b"
+        ),
+        re.compile(r"就业|工作岗位|落户|全职|\bjobs?\b|\bhired\b|\bemploy|\bsettled\b|\bpermanent"),
     ),
 ]
 
@@ -465,6 +478,13 @@ def candidates(
                 # A count asked of no place is the plan's ("来了多少海外人才": 上万人次), before Wenzhou's 424.
                 - (tuning.named_bonus if question.wants == "count" and unasked_place else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
+                + (
+                    tuning.purpose_bonus
+                    if question.wants == "reason"
+                    and not (question.places or question.events or question.years)
+                    and _STATES_PURPOSE.search(norm_sentence)
+                    else 0.0
+                )
                 + (tuning.enumeration_bonus if several and enumerates(norm_sentence) else 0.0)
                 - 0.01 * pos
             )

@@ -51,7 +51,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         any_of(
-            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大",
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大"
+            r"|哪个(的)?(人|人数)(更|比较)?(多|少)",  # "南京和宁波哪个人多"
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
             r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
@@ -113,7 +114,13 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"\bhow (long|many days|many weeks|soon) (until|till|before)\b|\bdays (until|till|to go)\b",
         ),
     ),
-    ("duration", any_of(r"多久|几天|多长时间", r"how long|how many days")),
+    (
+        "duration",
+        any_of(
+            r"多久|几天|多长时间|(哪个|哪一个).{0,4}(时间|会期)?(更|比较)?(长|短)",
+            r"how long|how many days|\b(longer|shorter)\b",
+        ),
+    ),
     (
         "fields",
         any_of(
@@ -133,8 +140,10 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "when",
         any_of(
-            r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发",
-            r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year",
+            r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)",
+            r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year"
+            # "which one is earlier, Shaoxing or Dali?"
+            r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b",
         ),
     ),
 ]
@@ -205,6 +214,15 @@ def seats_rank_of(text: str) -> str | None:
         return None
     word = next(w for w in m.groupdict().values() if w)
     return "fewest" if word in _FEWEST else "most"
+
+
+# "which one is earlier, Shaoxing or Dali?", "南京和宁波哪个人多": which end of a comparison is asked for.
+_LESSER = any_of(r"少|小|短|早|先", r"\b(fewer|less|smaller|shorter|earlier|sooner|first)\b")
+
+
+def lesser_asked(text: str) -> bool:
+    """Whether a normalised comparison asks for the lesser one (fewer places, earlier, shorter)."""
+    return bool(_LESSER.search(text))
 
 
 HYBRID = any_of(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")

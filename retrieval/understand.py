@@ -60,9 +60,9 @@ _CLAIM = any_of(
 # "which got more projects, Wenzhou or Chongqing?", "温州和重庆哪个收到的项目多": a comparison of places,
 # answered by each one's figure side by side.
 _VERSUS = any_of(
-    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚)",
-    r"^(which|who|where)\b.{0,40}\b(more|fewer|less|bigger|larger|smaller|higher|earlier|later)\b"
-    r"|\b(more|fewer|bigger|larger|higher) than\b",
+    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚|长|短)",
+    r"^(which|who|where)\b.{0,40}\b(more|fewer|less|bigger|larger|smaller|higher|earlier|later|longer|shorter)\b"
+    r"|\b(more|fewer|bigger|larger|smaller|higher|earlier|later|longer|shorter) than\b",
 )
 # "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
 # sentence about it is the answer however few other words it shares.
@@ -121,6 +121,9 @@ _ABOUT_PLAN = re.compile(
     # "who actually runs the events - the ministry or the regions?": who organises, not which events.
     r"|\bwho (actually |really )?(runs?|organi[sz]es?|hosts?|holds?|manages?|is in charge of)\b"
     r"|谁(来)?(办|主办|组织|负责|举办)|(人社部|部里).{0,8}还是.{0,6}(地方|各地)"
+    # "is there anything in the plan about Northeast China", "报告里有关于东北的内容吗": what the documents say
+    r"|\b(in|from) (the )?(plan|report|documents?|news release)\b.{0,20}\babout\b"
+    r"|(计划|报告|文件|资料|文档)(里|中|上)(有|提|说|讲)"
 )
 
 

@@ -858,6 +858,7 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("我已经回国了还能参加吗", "赤子计划面向海外留学人员"),
         ("赤子计划一般搞哪些形式的活动", "内容涵盖人才交流"),
         ("how do I see what I signed up for", "Send /myevents"),
+        ("i registered for nanjing, how to cancel", "Send /myevents"),
         ("what happens if there are no spots left", "When an event is full"),
         ("wipe everything you know about me", "Send /forgetme"),
         ("我在日本读博士，可以参加吗", "赤子计划面向海外留学人员"),  # who may join, not the event list
@@ -1048,12 +1049,52 @@ def test_a_person_or_companies_the_documents_never_name_are_declined(asked: Assi
 
 @pytest.mark.parametrize(
     "question",
-    ["which one is larger, the Ningbo week or the Nanjing fair?", "宁波人才周和南京宁交会哪个规模大"],
+    [
+        "which one is larger, the Ningbo week or the Nanjing fair?",
+        "宁波人才周和南京宁交会哪个规模大",
+        "南京和宁波哪个人多",
+    ],
 )
 def test_which_of_two_events_is_bigger_gives_both_their_places(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert {e.id for e in answer.events} == {"nb-talent-week-2027", "nj-ningjiao-2027"}
     assert "250" in answer.answer and "300" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which one is earlier, Shaoxing or Dali?",
+        "which is earlier, the Shaoxing tour or the Dali one",
+        "绍兴和大理哪个早",
+    ],
+)
+def test_which_of_two_places_events_is_earlier_says_which_then_gives_both(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert {e.id for e in answer.events} == {"sx-phd-tour-2027", "yn-medical-team-2027"}
+    assert answer.answer.splitlines()[0].startswith(("Yunnan Chizi", "2027云南"))  # 22 March, before 20 April
+
+
+@pytest.mark.parametrize(
+    ("question", "first_line"),
+    [
+        (
+            "is the Ningbo week bigger than the Nanjing fair?",
+            "Nanjing Talent and Technology Fair 2027 is bigger",
+        ),
+        ("天津和重庆哪个名额少", "2027百名海外博士重庆行名额更少"),
+        (
+            "which is shorter, the Dali team or the Tianjin tour",
+            "Tianjin Tour for High-Level Overseas Talent 2027 is",
+        ),
+    ],
+)
+def test_a_comparison_of_two_events_names_the_one_asked_for_first(
+    asked: Assistant, question: str, first_line: str
+) -> None:
+    assert asked.answer(question).answer.startswith(first_line)
 
 
 def test_whether_an_event_is_full_is_its_seats_left(asked: Assistant) -> None:
@@ -1215,6 +1256,9 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         # Why the plan bears its name: never explained.
         "why is the plan called chizi",
         "为什么叫赤子计划",
+        # The documents count visits, not people who took a job or stayed.
+        "how many people from the 2012 activities got a job in China",
+        "2012年活动之后有多少人留下来工作",
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1294,6 +1338,12 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # Reasons the documents give, guarding the rule above: a need met, or what makes a thing matter.
         ("why did the Tianjin tour visit local organisations first", ["problems"]),
         ("Why is matching talent with capital important?", ["main form"]),
+        # Why the plan exists is its purpose, not a 2012 sentence mentioning "a needs analysis".
+        ("why the ministry do this plan?", ["purpose is to encourage"]),
+        ("how many clinic visits in yunnan", ["80 times"]),  # visits are counted as "times"
+        # What the documents say of a region is their sentence, not the calendar's.
+        ("is there anything in the plan about Northeast China", ["Northeast China"]),
+        ("报告里有关于东北的内容吗", ["东北老工业基地"]),
     ],
 )
 def test_the_sentence_that_says_what_is_asked_is_the_answer(
