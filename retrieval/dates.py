@@ -26,6 +26,9 @@ _MONTH_EN = re.compile(
     r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
 _MONTH_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?")
+_MONTH_PAIR_ZH = re.compile(
+    r"(?<![一二三四五六七八九十\d年])([一二三四五六七八九])([二三四五六七八九十])\s*月"
+)
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}  # fmt: skip
 
@@ -132,6 +135,10 @@ def _months_named(text: str, today: dt.date) -> set[int]:
         months.add(next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(m[:3])))
     for m in _MONTH_ZH.findall(text):
         months.add(int(m) if m.isdigit() else _ZH_NUM[m])
+    # "七八月份", "五六月": two months in a row said with one 月.
+    for first, second in _MONTH_PAIR_ZH.findall(text):
+        if _ZH_NUM[second] == _ZH_NUM[first] + 1:
+            months |= {_ZH_NUM[first], _ZH_NUM[second]}
     if re.search(r"下半年|second half", text):
         months |= set(range(7, 13))
     if re.search(r"上半年|first half", text):

@@ -55,6 +55,12 @@ _HELP = re.compile(
 _MAKE_SOMETHING = re.compile(
     r"\b(write|compose|draft) (me |us )?(a |an )?(short )?(poem|song|essay|story|joke|limerick|haiku)\b|写(一)?首.{0,8}诗|写.{0,8}(作文|故事|歌词)"
 )
+# Errands for the asker (a hotel, a flight) are off topic wherever they are: "帮我在苏州订个酒店" names a
+# city the plan works in and asks nothing of the plan or its events.
+_ERRAND = re.compile(
+    r"(帮我|给我|替我|帮忙)(在.{1,6})?(订|预订|预定|买|预约|找)(个|一个|一间|一张|张|间)?(便宜的)?(酒店|宾馆|房间|机票|火车票|车票|高铁票|出租车)"
+    r"|\b(book|reserve|buy|find) (me |us )?(a |an |some )?(cheap |good )?(hotels?|rooms?|flights?|plane tickets?|train tickets?|taxis?|cabs?)\b"
+)
 # Other talent programmes are not this plan: "千人计划怎么申请" is no question about 赤子计划, though the
 # documents name the Thousand Talents fair held in Ningbo (asked about as a fair, it is answered).
 _OTHER_PROGRAMME = re.compile(
@@ -83,7 +89,11 @@ def route(text: str) -> str | None:
         return "help"
     # Off-topic words only decide when nothing ties the question to the plan ("the capital of the Tianjin
     # fund", "does the plan help with a visa" are the plan's questions, answered or declined from its documents).
-    if _MAKE_SOMETHING.search(norm) or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm)):
+    if (
+        _MAKE_SOMETHING.search(norm)
+        or _ERRAND.search(norm)
+        or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm))
+    ):
         return "out_of_scope"
     if _OTHER_PROGRAMME.search(norm) and not _THE_NINGBO_FAIR.search(norm):
         return "out_of_scope"

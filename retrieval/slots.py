@@ -111,7 +111,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "when",
         any_of(
             r"^(离|距离|距).{1,20}还有(多久|几天|多长时间|多少天)|还有(多久|几天|多少天)(开始|开幕|举行)",
-            r"\bhow (long|many days|many weeks|soon) (until|till|before)\b|\bdays (until|till|to go)\b",
+            r"\bhow (long|many days|many weeks|soon) (until|till|before)\b|\bdays (until|till|to go)\b"
+            r"|\bhow far (away|off)\b",  # "how far away is the Guangdong tour": in time
         ),
     ),
     (
@@ -143,7 +144,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)",
             r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year"
             # "which one is earlier, Shaoxing or Dali?"
-            r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b",
+            r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b"
+            r"|\bwhich\b.{0,30}\b(comes?|happens?|is|starts?) first\b",
         ),
     ),
 ]
@@ -188,7 +190,7 @@ LAST_EVENT = any_of(
 # "哪个活动最早", "what's the earliest event": the soonest-starting one.
 FIRST_EVENT = any_of(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
-    r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b",
+    r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b|\b(which|what) (event|one) (comes?|is|happens?|starts?) first\b",
 )
 
 

@@ -60,8 +60,8 @@ _CLAIM = any_of(
 # "which got more projects, Wenzhou or Chongqing?", "温州和重庆哪个收到的项目多": a comparison of places,
 # answered by each one's figure side by side.
 _VERSUS = any_of(
-    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚|长|短)",
-    r"^(which|who|where)\b.{0,40}\b(more|fewer|less|bigger|larger|smaller|higher|earlier|later|longer|shorter)\b"
+    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚|长|短|先|后)",
+    r"^(which|who|where)\b.{0,40}\b(more|fewer|less|bigger|larger|smaller|higher|earlier|later|longer|shorter|first)\b"
     r"|\b(more|fewer|bigger|larger|smaller|higher|earlier|later|longer|shorter) than\b",
 )
 # "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
@@ -299,7 +299,11 @@ def understand(
         years=tuple(years),
         figures=tuple(figures_in(text)),
         claim=bool(_CLAIM.search(text)),
-        versus=len(china) >= 2 and not listing and bool(_VERSUS.search(text)),
+        # Two things compared, as places or as events ("大理那个和津门行哪个时间长": a place and an event).
+        versus=len(china) + len(events) >= 2
+        and (len(china) >= 2 or bool(events))
+        and not listing
+        and bool(_VERSUS.search(text)),
         decades=tuple(decades),
         before=before,
         places=tuple(china),

@@ -241,6 +241,8 @@ def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
         ("帮我写一封求职信", "out_of_scope"),
         ("I wonder if you could help me draft a cover letter", "out_of_scope"),
         ("write me a poem about Suzhou", "out_of_scope"),
+        ("帮我在苏州订个酒店", "out_of_scope"),  # an errand, wherever it is
+        ("find me cheap flights to Shanghai", "out_of_scope"),
         ("千人计划怎么申请", "out_of_scope"),  # another talent programme is not this plan
         (
             "is chizi the same as the Thousand Talents Plan",
@@ -859,6 +861,12 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("赤子计划一般搞哪些形式的活动", "内容涵盖人才交流"),
         ("how do I see what I signed up for", "Send /myevents"),
         ("i registered for nanjing, how to cancel", "Send /myevents"),
+        # The bot's own settings and states, which no document describes.
+        ("how do I change my time zone", "Send /timezone"),
+        ("怎么退订通知", "发送 /subscribe，再点一次"),
+        ("stop sending me notifications", "Send /subscribe and tap"),
+        ("报名以后还要审核吗", "这里报名没有另外的审核"),
+        ("I didn't get a confirmation", "There is no separate approval here"),
         ("what happens if there are no spots left", "When an event is full"),
         ("wipe everything you know about me", "Send /forgetme"),
         ("我在日本读博士，可以参加吗", "赤子计划面向海外留学人员"),  # who may join, not the event list
@@ -1088,6 +1096,11 @@ def test_which_of_two_places_events_is_earlier_says_which_then_gives_both(
         (
             "which is shorter, the Dali team or the Tianjin tour",
             "Tianjin Tour for High-Level Overseas Talent 2027 is",
+        ),
+        ("大理那个和津门行哪个时间长", "2027云南海外赤子为国服务专家团时间更长"),  # a place and an event
+        (
+            "which comes first, the Suzhou week or the Nanjing fair",
+            "Nanjing Talent and Technology Fair 2027 comes",
         ),
     ],
 )
@@ -1368,6 +1381,7 @@ def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assist
         ("who is the Dali trip meant for?", "medicine"),  # whom an event is for: its fields
         ("thx! and when does the Nanjing one close?", "5 May 2027"),  # an event closes to registration
         ("jinmenxing 2027 have how many seat", "150 places"),  # 津门行 in pinyin
+        ("how far away is the Guangdong tour", "in 343 days"),  # far in time
         ("宁交会能online参加不", "线上"),  # an English word typed against Chinese is a word of its own
     ],
 )
@@ -1407,6 +1421,8 @@ def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_u
         ("西南有活动吗", "云南", "杭州"),
         ("which event lasts the longest", "Yunnan", "Hangzhou"),  # five days
         ("哪个活动时间最长", "云南", "杭州"),
+        ("七八月份有什么活动", "苏州国际精英周", "宁波"),  # two months said with one 月
+        ("which event comes first", "Hangzhou", "Yunnan"),
     ],
 )
 def test_the_calendar_is_read_by_the_time_region_or_length_asked(
