@@ -694,6 +694,8 @@ CONCEPTS_ZH = {
     "airport transfers": "接送机",
     "recordings": "录像回放",
     "parking": "停车",
+    "venue": "举办场馆",
+    "certificate": "证书",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

@@ -135,6 +135,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(r"录播|回放|录像|录屏", r"\b(be|been|being|get|gets) recorded\b|\brecordings?\b|\breplays?\b"),
     ),
     ("parking", any_of(r"停车", r"\bpark(ing)?\b(?! (in|at) )")),
+    ("certificate", any_of(r"证书|结业证|参会证明", r"\bcertificates?\b")),
+    # The hall or building an event is held in: the documents and the cards give cities only.
+    (
+        "venue",
+        any_of(
+            r"场馆|会场|会展中心|会议中心|展馆|(哪个|什么)(酒店|宾馆|大厦|大楼|中心)(里)?(举办|办|开)",
+            r"\bvenues?\b|\bconvention (center|centre)\b|\bexhibition (hall|center|centre)\b|\bwhich (hall|building)\b",
+        ),
+    ),
     # When the plan itself will end: never announced ("赤子计划哪年结束"); an event's end is in its card.
     (
         "the plan's end",

@@ -127,6 +127,13 @@ _ABOUT_PLAN = re.compile(
 )
 
 
+_COUNTS_EVENTS = any_of(
+    r"(有|办|举办)(几个|多少个?|几场|多少场)活动|活动有(几个|多少个?)",
+    r"\bhow many (upcoming )?(events|activities|fairs|meet-?ups)\b.{0,12}\b(are|is|will|coming|do you have)\b"
+    r"|\bhow many (upcoming )?(events|fairs|meet-?ups)\b.{0,6}\b(in|at)\b",
+)
+
+
 _AHEAD = any_of(
     r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会",
     r"going forward|\bfuture\b|next steps?|long-term goal|from now on|\bwant .{0,30}\bto become\b|\bwill (the )?(plan|chizi|ministry|mohrss|it) (keep|continue|go on)\b",
@@ -278,6 +285,9 @@ def understand(
         or ((first or last or seats_rank or longest) and not events and not past)
         # "which registration closes first?": the events by their deadlines
         or (closing and not events and not past)
+        # "how many events are in Zhejiang", "浙江有几个活动": the calendar counts a place's events; the 2012
+        # report counts none by place.
+        or (bool(_COUNTS_EVENTS.search(text)) and bool(china) and not events and not past and not years)
     )
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)

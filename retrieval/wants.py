@@ -139,6 +139,17 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bcompared? (to|with)\b|\bvs\.?\b|\bversus\b",
         ),
     ),
+    # "how did the Wenzhou fair choose its projects", "重庆行的洽谈具体是怎么进行的": the way something was
+    # done, which a sentence saying only that it was done (527 projects received) does not give.
+    (
+        "manner",
+        any_of(
+            r"(是)?(怎么|如何|怎样)(挑|选|评|打分|评审|评选|筛选|审核|进行|开展|操作|运作|谈)的?|具体(是)?(怎么|如何)",
+            r"\bhow (did|do|does|were|was|are|is) .{1,50}\b(choose|chose|chosen|select|selected|pick|picked|score|scored"
+            r"|judge|judged|evaluate|evaluated|rank|ranked|review|reviewed|negotiate|negotiated|work)\b"
+            r"|\bin practice\b",
+        ),
+    ),
     # "筹委会是干什么的", "what is a preparatory committee for": what a thing does, which a sentence merely
     # naming it ("each region sets up a preparatory committee") does not say.
     (
@@ -190,6 +201,11 @@ _DATEISH = any_of(
 _ORG = any_of(
     r"部|委员会|协会|政府|机构|组织",
     r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation",
+)
+_HOW_DONE = any_of(
+    r"原则|评估|根据|通过|经过|先.{1,30}(再|然后)|标准|方式|程序|步骤|申报|基础上|渠道",
+    r"\b(principles?|criteria|evaluat\w*|based on|through|after|first|then|apply|applied|process|procedures?|steps?"
+    r"|channels?|by means of)\b",
 )
 _COMPARES = any_of(r"区别|不同于|相比|而是|不像", r"\b(differ\w*|unlike|whereas|compared|but rather)\b")
 _SHARE = any_of(
@@ -246,6 +262,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
         return bool(_NUMBER_WORD.search(_YEAR_OF.sub(" ", sentence)))
     if wants == "function":
         return bool(_DOES.search(sentence))
+    if wants == "manner":
+        return bool(_HOW_DONE.search(sentence))
     if wants == "reason":
         return bool(_BECAUSE.search(sentence))
     if wants == "difference":

@@ -1272,6 +1272,11 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         # The documents count visits, not people who took a job or stayed.
         "how many people from the 2012 activities got a job in China",
         "2012年活动之后有多少人留下来工作",
+        # How something was done is not said by a sentence saying only that it was done.
+        "how did the Wenzhou fair choose its projects",
+        "重庆行的洽谈具体是怎么进行的",
+        "温州洽谈会在哪个场馆办的",  # the documents give cities, no halls
+        "参加完有证书吗",  # nor certificates
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1353,6 +1358,9 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("Why is matching talent with capital important?", ["main form"]),
         # Why the plan exists is its purpose, not a 2012 sentence mentioning "a needs analysis".
         ("why the ministry do this plan?", ["purpose is to encourage"]),
+        # ... where a sentence does say how: "first visited …", "by four principles".
+        ("how did the Tianjin tour work", ["first visited local organisations"]),
+        ("how are activities selected", ["four principles"]),
         ("how many clinic visits in yunnan", ["80 times"]),  # visits are counted as "times"
         # What the documents say of a region is their sentence, not the calendar's.
         ("is there anything in the plan about Northeast China", ["Northeast China"]),
@@ -1422,6 +1430,8 @@ def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_u
         ("which event lasts the longest", "Yunnan", "Hangzhou"),  # five days
         ("哪个活动时间最长", "云南", "杭州"),
         ("七八月份有什么活动", "苏州国际精英周", "宁波"),  # two months said with one 月
+        ("how many events are in Zhejiang", "Ningbo", "Suzhou"),  # the calendar counts a province's
+        ("浙江有几个活动", "宁波", "苏州"),
         ("which event comes first", "Hangzhou", "Yunnan"),
     ],
 )
