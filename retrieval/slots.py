@@ -189,7 +189,8 @@ LAST_EVENT = any_of(
 )
 # "哪个活动最早", "what's the earliest event": the soonest-starting one.
 FIRST_EVENT = any_of(
-    r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动",
+    r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动"
+    r"|最近(能|可以)(参加|报名|去)的(活动)?(是)?(哪个|哪一个|哪场)",  # "我最近能参加的是哪个活动"
     r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b|\b(which|what) (event|one) (comes?|is|happens?|starts?) first\b",
 )
 

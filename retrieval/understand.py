@@ -82,7 +82,7 @@ _OUTCOME = any_of(
     r"|\bwhat did .{1,50}\b(do|produce|deliver|bring)\b|\bhow did .{1,50}\bgo\b",
 )
 _PAST = any_of(
-    r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|涉及|历史|多少年了|有几年|办了几|从哪年",
+    r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年",
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
     r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b",
 )
@@ -127,6 +127,9 @@ _ABOUT_PLAN = re.compile(
 )
 
 
+_MAY_I = any_of(
+    r"(能|可以|能不能)(参加|报名|去)", r"\b(can|may|could) (i|we|someone|non-\w+)\b|\beligible\b|\bqualify\b"
+)
 _COUNTS_EVENTS = any_of(
     r"(有|办|举办)(几个|多少个?|几场|多少场)活动|活动有(几个|多少个?)",
     r"\bhow many (upcoming )?(events|activities|fairs|meet-?ups)\b.{0,12}\b(are|is|will|coming|do you have)\b"
@@ -258,6 +261,10 @@ def understand(
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
     future = any(y >= today.year for y in years)
     fields = fields_in(text, original)
+    if events and fields and slot is None and wants == "other" and not _MAY_I.search(text):
+        # "贵阳交流会涉及环保吗": whether a named event is about a field is said by its fields (not whether
+        # someone outside them may join, nor the name of "the doctor heading" it).
+        slot = "fields"
     months = months_in(text, today)
     china = gazetteer.places_in(text)
     first_person = bool(_FIRST_PERSON.search(text))

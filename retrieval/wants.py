@@ -37,6 +37,18 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"\bwho (took part|attended|participated|joined|came to|submitted|applied|went to)\b",
         ),
     ),
+    # "how did the Wenzhou fair choose its projects", "重庆行的洽谈具体是怎么进行的": the way something was
+    # done, which a sentence saying only that it was done (527 projects received) does not give; before
+    # "where" ("how did Hangzhou pick where to put its stations" asks how, not where).
+    (
+        "manner",
+        any_of(
+            r"(是)?(怎么|如何|怎样)(挑|选|评|打分|评审|评选|筛选|审核|进行|开展|操作|运作|谈)的?|具体(是)?(怎么|如何)",
+            r"\bhow (did|do|does|were|was|are|is) .{1,50}\b(choose|chose|chosen|select|selected|pick|picked|score|scored"
+            r"|judge|judged|evaluate|evaluated|rank|ranked|review|reviewed|negotiate|negotiated|work)\b"
+            r"|\bin practice\b",
+        ),
+    ),
     # "Which countries sent the most scholars": a ranking, answered only by a sentence that ranks
     # (before money: "宁波哪个项目融资最多" asks which, not how much).
     (
@@ -117,8 +129,11 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "org",
         any_of(
-            r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起|创办|创立|举办|承办)|谁办的|(哪个|什么)部(门)?(管|负责|主办)|由谁",
+            r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起|创办|创立|举办|承办)|谁办的|(哪个|什么)部(门)?(管|负责|主办)|由谁"
+            r"|谁(评|评审|评选|审核|挑选|打分|出钱|出资|资助|赞助)",
             r"who('s| is| was)? behind\b|who (runs|ran|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
+            # "who judged the Shandong start-up award": a body that judged, which a sentence naming the award lacks
+            r"|\bwho (judged|judges|evaluated|evaluates|assessed|reviewed|reviews|scored|picked|paid|funded|financed|sponsored)\b"
             r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
         ),
     ),
@@ -137,17 +152,6 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"区别|不同之处|有什么不同|有何不同|有啥不同|差别|差异",
             r"\bdifferen(t|ce|ces)\b.{0,40}\b(from|between|to)\b|\bhow does .{1,40}\bdiffer\b|\bdiffers? from\b"
             r"|\bcompared? (to|with)\b|\bvs\.?\b|\bversus\b",
-        ),
-    ),
-    # "how did the Wenzhou fair choose its projects", "重庆行的洽谈具体是怎么进行的": the way something was
-    # done, which a sentence saying only that it was done (527 projects received) does not give.
-    (
-        "manner",
-        any_of(
-            r"(是)?(怎么|如何|怎样)(挑|选|评|打分|评审|评选|筛选|审核|进行|开展|操作|运作|谈)的?|具体(是)?(怎么|如何)",
-            r"\bhow (did|do|does|were|was|are|is) .{1,50}\b(choose|chose|chosen|select|selected|pick|picked|score|scored"
-            r"|judge|judged|evaluate|evaluated|rank|ranked|review|reviewed|negotiate|negotiated|work)\b"
-            r"|\bin practice\b",
         ),
     ),
     # "筹委会是干什么的", "what is a preparatory committee for": what a thing does, which a sentence merely

@@ -1277,6 +1277,8 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "重庆行的洽谈具体是怎么进行的",
         "温州洽谈会在哪个场馆办的",  # the documents give cities, no halls
         "参加完有证书吗",  # nor certificates
+        "how did Hangzhou pick where to put its stations",  # how, not where
+        "who judged the Shandong start-up award",  # a body that judged, which the award's sentence lacks
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1390,6 +1392,7 @@ def test_what_time_an_event_named_by_its_format_starts_is_its_time(asked: Assist
         ("thx! and when does the Nanjing one close?", "5 May 2027"),  # an event closes to registration
         ("jinmenxing 2027 have how many seat", "150 places"),  # 津门行 in pinyin
         ("how far away is the Guangdong tour", "in 343 days"),  # far in time
+        ("贵阳交流会涉及环保吗", "生态环境"),  # whether a named event is about a field: its fields
         ("宁交会能online参加不", "线上"),  # an English word typed against Chinese is a word of its own
     ],
 )
@@ -1432,6 +1435,7 @@ def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_u
         ("七八月份有什么活动", "苏州国际精英周", "宁波"),  # two months said with one 月
         ("how many events are in Zhejiang", "Ningbo", "Suzhou"),  # the calendar counts a province's
         ("浙江有几个活动", "宁波", "苏州"),
+        ("我最近能参加的是哪个活动", "杭州", "云南"),  # the soonest one
         ("which event comes first", "Hangzhou", "Yunnan"),
     ],
 )
