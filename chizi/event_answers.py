@@ -361,6 +361,8 @@ class EventDesk:
             chosen.sort(key=lambda e: (e.format == "in_person", e.starts_at))
             if any(e.format != "in_person" for e in chosen):
                 notes.append(t("ev_abroad_first", lang))
+        if q.fit and not q.fields:
+            notes.append(t("ev_fit_tell_field", lang))  # "which fits me?" said nothing of the asker's field
         if q.closing_soon:
             chosen = sorted((e for e in chosen if e.state(now) == "open"), key=lambda e: e.deadline_at)
         chosen = [e for e in chosen if e.state(now) == "open"] or chosen

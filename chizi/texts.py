@@ -599,6 +599,10 @@ T.update(
             "The catalogue has no {years} edition of this event; the edition it has is:",
         ),
         "ev_titled": ("{title}：{text}", "{title}: {text}"),
+        "ev_fit_tell_field": (
+            "告诉我您的研究领域（例如“我做电池研究”），我会挑出与之匹配的活动。",
+            "Tell me your field (for example “I work on batteries”) and I will pick the events that match it.",
+        ),
         # A comparison of events: the one asked for, before each one's details.
         "ev_verdict_when_less": ("{title}更早，{day}开始。", "{title} comes first, starting {day}."),
         "ev_verdict_when_more": ("{title}更晚，{day}开始。", "{title} comes later, starting {day}."),

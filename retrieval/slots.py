@@ -21,7 +21,7 @@ FIELD_WORDS: dict[str, str] = {
     "finance": r"金融|投资|finance|financial|fintech|banking",
     "cloud_computing": r"云计算|cloud",
     "big_data": r"大数据|数据科学|big data|data science",
-    "new_materials": r"新材料|材料|化学|materials?|chemistry",
+    "new_materials": r"新材料|材料|化学|materials?|chemistry|chemists?|chemical",
     "textiles": r"纺织|textiles?",
     "agriculture": r"农业|农学|agricultur\w*|agri\w*|farming",
     "environment": r"生态|环境|环保|environment\w*|ecolog\w*|climate",
@@ -174,8 +174,11 @@ CLOSING = any_of(
     r"|\bclos(es|ing) first\b|\bfirst to close\b|\b(earliest|nearest|next) deadline\b",
 )
 SHOULD_ATTEND = any_of(
-    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的",
+    r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的"
+    r"|哪个(活动)?(适合|合适)我|我适合(参加)?哪(个|些)",
     r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b"
+    # "which fits me?", "哪个适合我": a recommendation even where no event noun is said
+    r"|\b(which|what)( one| event)? (fits|suits|is (right|best|good) for) me\b"
     r"|\bwhich (events? |ones? )?(should|could) (a|an|someone|somebody) [a-z -]{2,40}\b(attend|join|go to)\b",
 )
 FIT = any_of(

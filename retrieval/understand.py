@@ -130,6 +130,10 @@ _ABOUT_PLAN = re.compile(
 _MAY_I = any_of(
     r"(能|可以|能不能)(参加|报名|去)", r"\b(can|may|could) (i|we|someone|non-\w+)\b|\beligible\b|\bqualify\b"
 )
+_ASKS = any_of(
+    r"[?？]|吗|呢|什么|怎么|哪|多少|几|谁",
+    r"[?]|\b(what|how|which|when|where|who|why|is|are|do|does|did|can|could|will|should)\b",
+)
 _COUNTS_EVENTS = any_of(
     r"(有|办|举办)(几个|多少个?|几场|多少场)活动|活动有(几个|多少个?)",
     r"\bhow many (upcoming )?(events|activities|fairs|meet-?ups)\b.{0,12}\b(are|is|will|coming|do you have)\b"
@@ -170,6 +174,9 @@ class Question:
     wants: str = "other"
     slot: str | None = None
     listing: bool = False
+    unnamed: bool = (
+        False  # an event attribute asked of no event ("seats left?"): all events, or the one followed
+    )
     months: tuple[int, ...] = ()
     fields: tuple[str, ...] = ()
     online: bool = False
@@ -271,6 +278,10 @@ def understand(
     abroad = gazetteer.abroad(text)
     closing = bool(CLOSING.search(text))
     fit = (bool(FIT.search(text)) and bool(EVENT_NOUN.search(text))) or bool(SHOULD_ATTEND.search(text))
+    # "I work on batteries", "我做电池研究" said on its own (after "which fits me?", or as a first message):
+    # the events of that field, as a recommendation.
+    introduces = bool(FIT.search(text)) and bool(fields) and slot is None and not events
+    fit = fit or (introduces and wants == "other" and not _ASKS.search(bare))
     first = bool(FIRST_EVENT.search(text))
     last = bool(LAST_EVENT.search(text))
     seats_rank = seats_rank_of(text)
@@ -296,6 +307,10 @@ def understand(
         # report counts none by place.
         or (bool(_COUNTS_EVENTS.search(text)) and bool(china) and not events and not past and not years)
     )
+    # "seats left?", "还有名额吗", "哪个活动还能报名" with no event named: every open event's places and
+    # deadline; as a follow-up, the places of the event it follows.
+    unnamed = slot in ("seats", "deadline") and not events and not past and not years and not china
+    listing = listing or unnamed
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
     if not listing and not events:
@@ -343,7 +358,8 @@ def understand(
         fit=fit,
         abroad=abroad,
         follow_up=follow_up
-        or (slot is not None and not events and not china and not listing and len(text) <= 24),
+        or (slot is not None and not events and not china and (not listing or unnamed) and len(text) <= 24),
+        unnamed=unnamed,
         focus=focus,
         counted=asked_target(rest, wants),
         predicate=count_predicate(rest) if wants == "count" else "",
@@ -380,6 +396,7 @@ def resolve_follow_up(
             current,
             events=current.events or tuple(prev_events),
             slot=current.slot or (str(prev_slot) if prev_slot else None),
+            listing=current.listing and not (current.unnamed and prev_events),
         )
         # "what about the money?" after a fact about the Tianjin tour asks a fact, not the event's card.
         asks_a_fact = not merged.slot and not previous.get("listing") and current.wants != "other"

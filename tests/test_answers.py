@@ -220,7 +220,8 @@ def test_a_follow_up_naming_another_place_swaps_a_place_typed_with_a_capital(ask
 def test_follow_ups_do_not_leak_between_chats(asked: Assistant) -> None:
     asked.answer("When is the Suzhou Elite Week?", chat="follow-4")
     answer = asked.answer("and the deadline?", chat="follow-5")
-    assert not answer.events
+    # Another chat's Suzhou week is not "the" event here: with none named, every open event's deadline.
+    assert [e.id for e in answer.events] != ["sz-elite-week-2027"]
 
 
 # --- fixed replies and hostile input -----------------------------------------------------------------
@@ -622,6 +623,25 @@ def test_a_follow_up_after_a_list_of_one_event_is_about_that_event(asked: Assist
     asked.answer("贵阳有什么活动", chat="follow-one")
     answer = asked.answer("它报名截止是哪天", chat="follow-one")
     assert answer.route == "event" and "2027年6月1日" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["seats left?", "还有名额吗", "哪个活动还能报名"])
+def test_seats_or_deadline_asked_of_no_event_lists_the_open_events(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and len(answer.events) >= 6
+
+
+def test_seats_left_after_an_event_question_are_that_event_s(asked: Assistant) -> None:
+    asked.answer("how many seats does the Suzhou week have", chat="seats-after")
+    answer = asked.answer("seats left?", chat="seats-after")
+    assert [e.id for e in answer.events] == ["sz-elite-week-2027"]
+
+
+def test_which_fits_me_asks_for_the_field_and_the_field_said_next_picks_the_events(asked: Assistant) -> None:
+    first = asked.answer("which fits me?", chat="fits-me")
+    then = asked.answer("I work on batteries", chat="fits-me")
+    assert "Tell me your field" in first.answer
+    assert {e.id for e in then.events} == {"tj-jinmen-2027", "nx-ningqia-2027"}  # the energy events
 
 
 def test_an_event_named_with_for_me_is_that_event_not_a_recommendation(asked: Assistant) -> None:
