@@ -182,8 +182,9 @@ SHOULD_ATTEND = any_of(
     r"|\bwhich (events? |ones? )?(should|could) (a|an|someone|somebody) [a-z -]{2,40}\b(attend|join|go to)\b",
 )
 FIT = any_of(
-    r"适合|合适|推荐|我是|我在|我做",
-    r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in",
+    r"适合|合适|推荐|我是|我在|我做|我(研究|学|搞|从事)",
+    r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in"
+    r"|\bi (do|study|research|teach)\b",
 )
 # "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
 LAST_EVENT = any_of(

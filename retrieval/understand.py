@@ -121,6 +121,9 @@ _ABOUT_PLAN = re.compile(
     # "who actually runs the events - the ministry or the regions?": who organises, not which events.
     r"|\bwho (actually |really )?(runs?|organi[sz]es?|hosts?|holds?|manages?|is in charge of)\b"
     r"|谁(来)?(办|主办|组织|负责|举办)|(人社部|部里).{0,8}还是.{0,6}(地方|各地)"
+    # "so the ministry doesn't run the events itself?", "所以活动不是人社部自己办的？": who organises
+    r"|\b(ministry|mohrss)\b.{0,20}\b(run|runs|organi[sz]es?|hosts?|holds?)\b.{0,20}\b(events|activities)\b"
+    r"|(不是|是不是)?(人社部|部里)(自己)?(办|主办|组织|举办)的"
     # "is there anything in the plan about Northeast China", "报告里有关于东北的内容吗": what the documents say
     r"|\b(in|from) (the )?(plan|report|documents?|news release)\b.{0,20}\babout\b"
     r"|(计划|报告|文件|资料|文档)(里|中|上)(有|提|说|讲)"
@@ -132,7 +135,7 @@ _MAY_I = any_of(
 )
 _ASKS = any_of(
     r"[?？]|吗|呢|什么|怎么|哪|多少|几|谁",
-    r"[?]|\b(what|how|which|when|where|who|why|is|are|do|does|did|can|could|will|should)\b",
+    r"[?]|\b(what|how|which|when|where|who|why)\b|^(is|are|do|does|did|can|could|will|should)\b",
 )
 _COUNTS_EVENTS = any_of(
     r"(有|办|举办)(几个|多少个?|几场|多少场)活动|活动有(几个|多少个?)",

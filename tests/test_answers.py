@@ -887,6 +887,8 @@ def test_how_many_people_can_attend_an_event_is_its_seats(asked: Assistant) -> N
         ("stop sending me notifications", "Send /subscribe and tap"),
         ("报名以后还要审核吗", "这里报名没有另外的审核"),
         ("I didn't get a confirmation", "There is no separate approval here"),
+        ("so the ministry doesn't run the events itself?", "The Ministry of Human Resources"),
+        ("所以活动不是人社部自己办的？", "赤子计划由人力资源和社会保障部"),
         ("what happens if there are no spots left", "When an event is full"),
         ("wipe everything you know about me", "Send /forgetme"),
         ("我在日本读博士，可以参加吗", "赤子计划面向海外留学人员"),  # who may join, not the event list
@@ -1299,6 +1301,7 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "参加完有证书吗",  # nor certificates
         "how did Hangzhou pick where to put its stations",  # how, not where
         "who judged the Shandong start-up award",  # a body that judged, which the award's sentence lacks
+        "the most scholars in 2012 came from which country",  # a ranking the report never makes
     ],
 )
 def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assistant, question: str) -> None:
@@ -1383,6 +1386,7 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         # ... where a sentence does say how: "first visited …", "by four principles".
         ("how did the Tianjin tour work", ["first visited local organisations"]),
         ("how are activities selected", ["four principles"]),
+        ("宁波那个会最后有什么结果", ["3.4亿元"]),  # what came of it, not a list
         ("how many clinic visits in yunnan", ["80 times"]),  # visits are counted as "times"
         # What the documents say of a region is their sentence, not the calendar's.
         ("is there anything in the plan about Northeast China", ["Northeast China"]),
@@ -1456,6 +1460,8 @@ def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_u
         ("how many events are in Zhejiang", "Ningbo", "Suzhou"),  # the calendar counts a province's
         ("浙江有几个活动", "宁波", "苏州"),
         ("我最近能参加的是哪个活动", "杭州", "云南"),  # the soonest one
+        ("I do environmental science, in Canada", "Ningxia", "Hangzhou"),  # a field said, no question asked
+        ("我研究环境科学", "宁夏", "杭州"),
         ("which event comes first", "Hangzhou", "Yunnan"),
     ],
 )
