@@ -244,6 +244,10 @@ class EventDesk:
             verdict = _verdict(q, chosen, lang) if q.versus else ""
             if verdict:
                 parts.insert(0, verdict)
+            if q.wants == "difference" and len(chosen) >= 2 and not verdict:
+                # "how do the Shandong and Nanjing fairs differ": no source compares them, which is said;
+                # each one's card is offered, as a decline offers the nearest fact.
+                return EventReply("\n\n".join([t("ev_side_by_side", lang), *parts]), False, refs)
             if q.years and not any(e.starts_at.year in q.years for e in chosen):
                 # "will there be a 2028 Suzhou week": no such edition; the one there is, labelled as such.
                 years = joined([str(y) for y in q.years], lang)

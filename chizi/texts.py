@@ -603,6 +603,10 @@ T.update(
             "告诉我您的研究领域（例如“我做电池研究”），我会挑出与之匹配的活动。",
             "Tell me your field (for example “I work on batteries”) and I will pick the events that match it.",
         ),
+        "ev_side_by_side": (
+            "我的资料没有比较这几个活动；下面是每个活动的介绍，供您比较：",
+            "Nothing I have compares them; here is each one, for you to compare:",
+        ),
         # A comparison of events: the one asked for, before each one's details.
         "ev_verdict_when_less": ("{title}更早，{day}开始。", "{title} comes first, starting {day}."),
         "ev_verdict_when_more": ("{title}更晚，{day}开始。", "{title} comes later, starting {day}."),

@@ -271,6 +271,8 @@ def understand(
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
     future = any(y >= today.year for y in years)
     fields = fields_in(text, original)
+    if len(events) >= 2 and slot is None and wants == "difference":
+        slot = "about"  # "海洽会和宁交会有什么不一样": each event's card, which the documents never compare
     if events and fields and slot is None and wants == "other" and not _MAY_I.search(text):
         # "贵阳交流会涉及环保吗": whether a named event is about a field is said by its fields (not whether
         # someone outside them may join, nor the name of "the doctor heading" it).

@@ -21,6 +21,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|谁(带队|领队|带的队)|(带队|领队)的?(是谁|人)",
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"
             r"|\bwho (founded|leads|heads|headed|chairs|chaired|started|created|led|won|wins|received|receives|got|was awarded)\b"
+            # (not "who started the Chizi plan": a body did, asked below)
+            r"(?! (the )?(chizi|plan|programme|program|scheme)\b)"
             # "name of the doctor heading the Yunnan team": a person's name, not a list
             r"|\bfounders?\b|\bfounded by\b"
             r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
@@ -133,6 +135,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"哪个部门|哪个单位|哪个机构|谁(管|负责|主办|组织|发起|创办|创立|举办|承办)|谁办的|(哪个|什么)部(门)?(管|负责|主办)|由谁"
             r"|谁(评|评审|评选|审核|挑选|打分|出钱|出资|资助|赞助)",
             r"who('s| is| was)? behind\b|who (runs|ran|organi[sz]es|organi[sz]ed|hosted|is in charge|was in charge|manages|managed|is responsible|was responsible)"
+            r"|\bwho (founded|started|created|launched|set up|initiated|began) (the )?(chizi|plan|programme|program|scheme)\b"
             # "who judged the Shandong start-up award": a body that judged, which a sentence naming the award lacks
             r"|\bwho (judged|judges|evaluated|evaluates|assessed|reviewed|reviews|scored|picked|paid|funded|financed|sponsored)\b"
             r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",

@@ -1080,6 +1080,23 @@ def test_a_person_or_companies_the_documents_never_name_are_declined(asked: Assi
 @pytest.mark.parametrize(
     "question",
     [
+        "what's the difference between the Shandong fair and the Nanjing fair",
+        "山东海洽会和南京宁交会有什么区别",
+    ],
+)
+def test_how_two_named_events_differ_is_declined_offering_each_one_s_card(
+    asked: Assistant, question: str
+) -> None:
+    # No sentence compares them: the reply says so and gives each one's card, for the asker to compare.
+    answer = asked.answer(question)
+    assert [e.id for e in answer.events] == ["sd-haiqia-2027", "nj-ningjiao-2027"]
+    assert answer.answer.startswith(("Nothing I have compares them", "我的资料没有比较"))
+    assert not answer.answered  # what was asked, the difference, is not answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "which one is larger, the Ningbo week or the Nanjing fair?",
         "宁波人才周和南京宁交会哪个规模大",
         "南京和宁波哪个人多",
@@ -1262,7 +1279,6 @@ def test_who_organised_asks_for_a_body_the_documents_do_not_name(asked: Assistan
         "重庆那些协议的总金额是多少",  # a sum of money; the agreements are only counted
         "南京宁交会是谁创办的",  # who founded it; the fair is only named among the brands
         "which activities were not selected in 2012",  # the complement of what the documents list
-        "what's the difference between the Shandong fair and the Nanjing fair",  # no sentence compares them
         "what did the Guangdong tour achieve in numbers",  # figures; the tour is only named
         "who is the founder of the Shandong fair",  # a person; the fair is only described
         "how many of the Tianjin experts came back later on",  # the documents report one year, no sequel
@@ -1387,6 +1403,8 @@ def test_what_the_sentence_about_the_topic_does_not_say_is_declined(asked: Assis
         ("how did the Tianjin tour work", ["first visited local organisations"]),
         ("how are activities selected", ["four principles"]),
         ("宁波那个会最后有什么结果", ["3.4亿元"]),  # what came of it, not a list
+        ("who started the Chizi plan", ["Ministry of Human Resources"]),  # a body, not a person
+        ("who founded the plan", ["Ministry of Human Resources"]),
         ("how many clinic visits in yunnan", ["80 times"]),  # visits are counted as "times"
         # What the documents say of a region is their sentence, not the calendar's.
         ("is there anything in the plan about Northeast China", ["Northeast China"]),
