@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 from chizi.catalogue import Event, field_label
 from chizi.texts import joined, t
 from chizi.timezones import abbreviation, same_clock, zone
-from retrieval.places import Place, mentions, nearby, shown_as, within
+from retrieval.places import Place, by_distance, mentions, nearby, shown_as, within
 from retrieval.slots import lesser_asked
 from retrieval.text import normalize
 from retrieval.understand import Question
@@ -346,12 +346,19 @@ class EventDesk:
                 )
             ]
             if not there:
-                # "events near Shanghai": none there, so those in its province or the provinces around it.
+                # "events near Shanghai": none there, so those in its province or the provinces around it;
+                # from Harbin, whose neighbours hold none, the three nearest by distance.
                 near = [province for p in q.places for province in nearby(p)]
                 there = sorted(
                     (e for e in chosen if e.province.split()[0] in near),
                     key=lambda e: (near.index(e.province.split()[0]), e.starts_at),
                 )
+                if not there:
+                    near = [province for p in q.places[:1] for province in by_distance(p)]
+                    there = sorted(
+                        (e for e in chosen if e.province.split()[0] in near),
+                        key=lambda e: (near.index(e.province.split()[0]), e.starts_at),
+                    )[:3]
             chosen = there
         if q.hybrid:
             chosen = [e for e in chosen if e.format == "hybrid"]

@@ -7,6 +7,7 @@ is never answered with Hangzhou's stations); a place abroad says where the asker
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -282,6 +283,70 @@ def nearby(place: Place) -> list[str]:
     if province is not None:
         return [province, *_NEIGHBOURS_OF.get(province, [])]
     return list(_NEIGHBOURS_OF.get(place.key, []))
+
+
+# Where each province's capital lies (latitude, longitude), to find the nearest events when the place asked
+# about and its neighbours hold none (from Harbin, Tianjin before Yinchuan).
+_CAPITALS = """
+北京 39.9 116.4
+天津 39.1 117.2
+上海 31.2 121.5
+重庆 29.6 106.5
+河北 38.0 114.5
+山西 37.9 112.5
+内蒙古 40.8 111.7
+辽宁 41.8 123.4
+吉林 43.9 125.3
+黑龙江 45.8 126.5
+江苏 32.1 118.8
+浙江 30.3 120.2
+安徽 31.8 117.2
+福建 26.1 119.3
+江西 28.7 115.9
+山东 36.7 117.0
+河南 34.7 113.6
+湖北 30.6 114.3
+湖南 28.2 112.9
+广东 23.1 113.3
+广西 22.8 108.3
+海南 20.0 110.3
+四川 30.7 104.1
+贵州 26.6 106.7
+云南 25.0 102.7
+西藏 29.7 91.1
+陕西 34.3 108.9
+甘肃 36.1 103.8
+青海 36.6 101.8
+宁夏 38.5 106.3
+新疆 43.8 87.6
+香港 22.3 114.2
+澳门 22.2 113.5
+台湾 25.0 121.5
+"""
+_CAPITAL_OF = {
+    name: (float(lat), float(lon))
+    for name, lat, lon in (line.split() for line in _CAPITALS.strip().splitlines())
+}
+
+
+def by_distance(place: Place) -> list[str]:
+    """Every province, nearest first to the place's own (by the distance between their capitals)."""
+    home = _PROVINCE_OF.get(place.key, place.key)
+    if home not in _CAPITAL_OF:
+        return []
+    lat0, lon0 = _CAPITAL_OF[home]
+
+    def km(province: str) -> float:
+        lat, lon = _CAPITAL_OF[province]
+        a = (
+            math.sin(math.radians(lat - lat0) / 2) ** 2
+            + math.cos(math.radians(lat0))
+            * math.cos(math.radians(lat))
+            * math.sin(math.radians(lon - lon0) / 2) ** 2
+        )
+        return 12742 * math.asin(math.sqrt(a))  # haversine, the Earth's diameter in km
+
+    return sorted(_CAPITAL_OF, key=km)
 
 
 def shown_as(name: str, language: str) -> str:

@@ -1480,6 +1480,8 @@ def test_a_fair_asked_for_by_its_city_is_the_calendar_s_and_places_left_follow_u
         ("我最近能参加的是哪个活动", "杭州", "云南"),  # the soonest one
         ("I do environmental science, in Canada", "Ningxia", "Hangzhou"),  # a field said, no question asked
         ("我研究环境科学", "宁夏", "杭州"),
+        # Harbin's province and its neighbours hold no event: the nearest by distance, Tianjin first.
+        ("I am from Harbin, which event near to me", "Tianjin", "Ningxia"),
         ("which event comes first", "Hangzhou", "Yunnan"),
     ],
 )
