@@ -403,8 +403,10 @@ class EventDesk:
             asked = joined([shown_as(p.key, lang) for p in q.places], lang)
             head = t("ev_none_there_nearby", lang, place=asked) + "\n" + head
         body = "\n".join([head, *lines, *notes])
-        # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent.
-        return EventReply(body, not (near or later), [self._ref(e, lang, seats) for e in shown])
+        # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent,
+        # unless events near the place were what was asked ("which event is near Harbin").
+        answered = not later and (not near or bool(_ASKS_NEAR.search(q.text)))
+        return EventReply(body, answered, [self._ref(e, lang, seats) for e in shown])
 
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
         status = (
@@ -423,6 +425,11 @@ class EventDesk:
         if lang == "zh":
             return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"
+
+
+_ASKS_NEAR = re.compile(
+    r"\bnear(by|est)?\b|\bclose to\b|\baround\b|附近|周边|周围|离我近|近的|最近的(城市|地方)"
+)
 
 
 # What a comparison of events compares, by the attribute asked: "which one is earlier" their starts,

@@ -637,6 +637,12 @@ def test_seats_left_after_an_event_question_are_that_event_s(asked: Assistant) -
     assert [e.id for e in answer.events] == ["sz-elite-week-2027"]
 
 
+def test_events_near_a_place_without_any_are_answered_by_the_nearest(asked: Assistant) -> None:
+    # Asked for events near Harbin, the nearest ones are the answer (not a labelled stand-in).
+    answer = asked.answer("I am from Harbin, which event near to me")
+    assert answer.answered and answer.events[0].id == "tj-jinmen-2027"
+
+
 def test_which_fits_me_asks_for_the_field_and_the_field_said_next_picks_the_events(asked: Assistant) -> None:
     first = asked.answer("which fits me?", chat="fits-me")
     then = asked.answer("I work on batteries", chat="fits-me")
