@@ -56,6 +56,11 @@ def day(moment: dt.datetime, lang: str) -> str:
     )
 
 
+def days_of(e: Event) -> int:
+    """The calendar days an event runs, its first and last included."""
+    return (e.ends_at.date() - e.starts_at.date()).days + 1
+
+
 def clock(moment: dt.datetime) -> str:
     return f"{moment:%H:%M}"
 
@@ -290,7 +295,7 @@ class EventDesk:
         if slot == "time":
             return t("ev_time", lang, title=title, start=start_time(e, lang, mine))
         if slot == "duration":
-            n = (e.ends_at.date() - e.starts_at.date()).days + 1
+            n = days_of(e)
             return t("ev_days" if n > 1 else "ev_one_day", lang, title=title, n=n, span=span(e, lang))
         if slot == "fields":
             fields = ("、" if lang == "zh" else ", ").join(field_label(f, lang) for f in e.fields)
@@ -437,7 +442,7 @@ _ASKS_NEAR = re.compile(
 _COMPARED: dict[str, Callable[[Event], float]] = {
     "when": lambda e: e.starts_at.timestamp(),
     "seats": lambda e: e.capacity,
-    "duration": lambda e: (e.ends_at.date() - e.starts_at.date()).days + 1,
+    "duration": days_of,
 }
 
 
@@ -453,5 +458,4 @@ def _verdict(q: Question, events: list[Event], lang: str) -> str:
         return ""
     e = ordered[0]
     key = f"ev_verdict_{q.slot or 'when'}_{'less' if lesser else 'more'}"
-    days = (e.ends_at.date() - e.starts_at.date()).days + 1
-    return t(key, lang, title=e.title(lang), day=day(e.starts_at, lang), capacity=e.capacity, n=days)
+    return t(key, lang, title=e.title(lang), day=day(e.starts_at, lang), capacity=e.capacity, n=days_of(e))

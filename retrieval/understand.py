@@ -177,9 +177,8 @@ class Question:
     wants: str = "other"
     slot: str | None = None
     listing: bool = False
-    unnamed: bool = (
-        False  # an event attribute asked of no event ("seats left?"): all events, or the one followed
-    )
+    # An event attribute asked of no event ("seats left?"): every open event's, or the one followed.
+    unnamed: bool = False
     months: tuple[int, ...] = ()
     fields: tuple[str, ...] = ()
     online: bool = False
@@ -272,7 +271,7 @@ def understand(
     future = any(y >= today.year for y in years)
     fields = fields_in(text, original)
     if len(events) >= 2 and slot is None and wants == "difference":
-        slot = "about"  # "海洽会和宁交会有什么不一样": each event's card, which the documents never compare
+        slot = "about"  # "海洽会和宁交会有什么区别": each event's card, which the documents never compare
     if events and fields and slot is None and wants == "other" and not _MAY_I.search(text):
         # "贵阳交流会涉及环保吗": whether a named event is about a field is said by its fields (not whether
         # someone outside them may join, nor the name of "the doctor heading" it).
@@ -337,10 +336,7 @@ def understand(
         figures=tuple(figures_in(text)),
         claim=bool(_CLAIM.search(text)),
         # Two things compared, as places or as events ("大理那个和津门行哪个时间长": a place and an event).
-        versus=len(china) + len(events) >= 2
-        and (len(china) >= 2 or bool(events))
-        and not listing
-        and bool(_VERSUS.search(text)),
+        versus=len(china) + len(events) >= 2 and not listing and bool(_VERSUS.search(text)),
         decades=tuple(decades),
         before=before,
         places=tuple(china),
