@@ -19,7 +19,6 @@ from chizi.catalogue import Event, field_label
 from chizi.texts import joined, t
 from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, by_distance, mentions, nearby, shown_as, within
-from retrieval.slots import lesser_asked
 from retrieval.text import normalize
 from retrieval.understand import Question
 
@@ -354,16 +353,10 @@ class EventDesk:
                 # "events near Shanghai": none there, so those in its province or the provinces around it;
                 # from Harbin, whose neighbours hold none, the three nearest by distance.
                 near = [province for p in q.places for province in nearby(p)]
-                there = sorted(
-                    (e for e in chosen if e.province.split()[0] in near),
-                    key=lambda e: (near.index(e.province.split()[0]), e.starts_at),
-                )
+                there = _held_in(chosen, near)
                 if not there:
-                    near = [province for p in q.places[:1] for province in by_distance(p)]
-                    there = sorted(
-                        (e for e in chosen if e.province.split()[0] in near),
-                        key=lambda e: (near.index(e.province.split()[0]), e.starts_at),
-                    )[:3]
+                    near = by_distance(q.places[0])
+                    there = _held_in(chosen, near)[:3]
             chosen = there
         if q.hybrid:
             chosen = [e for e in chosen if e.format == "hybrid"]
@@ -410,7 +403,7 @@ class EventDesk:
         body = "\n".join([head, *lines, *notes])
         # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent,
         # unless events near the place were what was asked ("which event is near Harbin").
-        answered = not later and (not near or bool(_ASKS_NEAR.search(q.text)))
+        answered = not later and (not near or q.near)
         return EventReply(body, answered, [self._ref(e, lang, seats) for e in shown])
 
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
@@ -432,9 +425,13 @@ class EventDesk:
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"
 
 
-_ASKS_NEAR = re.compile(
-    r"\bnear(by|est)?\b|\bclose to\b|\baround\b|附近|周边|周围|离我近|近的|最近的(城市|地方)"
-)
+def _held_in(events: list[Event], provinces: list[str]) -> list[Event]:
+    """The events held in `provinces`, in the provinces' order, then by start."""
+    rank: dict[str, int] = {}
+    for n, province in enumerate(provinces):
+        rank.setdefault(province, n)
+    held = [e for e in events if e.province.split()[0] in rank]
+    return sorted(held, key=lambda e: (rank[e.province.split()[0]], e.starts_at))
 
 
 # What a comparison of events compares, by the attribute asked: "which one is earlier" their starts,
@@ -452,7 +449,7 @@ def _verdict(q: Question, events: list[Event], lang: str) -> str:
     measure = _COMPARED.get(q.slot or "when")
     if measure is None or len(events) < 2:
         return ""
-    lesser = lesser_asked(q.text)
+    lesser = q.lesser
     ordered = sorted(events, key=measure, reverse=not lesser)
     if measure(ordered[0]) == measure(ordered[1]):
         return ""

@@ -22,17 +22,15 @@ from retrieval.embeddings import Encoder
 from retrieval.index import IndexError_, current_generation
 from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
-from retrieval.text import any_of, detect_language, normalize, word_rx
+from retrieval.text import detect_language, normalize, word_rx
 from retrieval.tokenizer import Tokenizer, stem
 from retrieval.tuning import Weights
 from retrieval.typos import HomophoneFixer, load_synonyms, plain_chinese, plain_english
+from retrieval.wants import wants_of
 
 log = logging.getLogger(__name__)
 
 SYNONYMS = load_synonyms(Path(__file__).with_name("synonyms.txt"))
-# "why does the ministry do this plan" asks for a purpose in words it does not use: its "why" (a stopword)
-# looks for the documents' "purpose", "aim", 目的 as well.
-_ASKS_WHY = any_of(r"为什么|为啥|为何", r"\bwhy\b")
 
 
 @dataclass(frozen=True)
@@ -286,7 +284,9 @@ class Searcher:
             t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)
         ]
         lex_tokens += [s for t in tokens for s in self.synonyms.get(t, ()) if s != t and s in self._idf]
-        if _ASKS_WHY.search(norm):
+        if wants_of(norm) == "reason":
+            # "why does the ministry do this plan" asks for a purpose in words it does not use ("why" is a
+            # stopword): the documents' "purpose", "aim", 目的 are looked for as well.
             lex_tokens += [s for s in self.synonyms.get(stem("purpose"), ()) if s in self._idf]
         timings["tokenize"] = time.perf_counter() - t0
 

@@ -224,12 +224,9 @@ def seats_rank_of(text: str) -> str | None:
 
 
 # "which one is earlier, Shaoxing or Dali?", "南京和宁波哪个人多": which end of a comparison is asked for.
-_LESSER = any_of(r"少|小|短|早|先", r"\b(fewer|less|smaller|shorter|earlier|sooner|first)\b")
-
-
-def lesser_asked(text: str) -> bool:
-    """Whether a normalised comparison asks for the lesser one (fewer places, earlier, shorter)."""
-    return bool(_LESSER.search(text))
+LESSER = any_of(r"少|小|短|早|先", r"\b(fewer|less|smaller|shorter|earlier|sooner|first)\b")
+# "which event is near Harbin", "拉萨附近有活动吗": events near a place are what is asked, not a stand-in.
+NEAR = any_of(r"附近|周边|周围|离我近|近的|最近的(城市|地方)", r"\bnear(by|est)?\b|\bclose to\b|\baround\b")
 
 
 HYBRID = any_of(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")

@@ -37,8 +37,10 @@ from retrieval.slots import (
     FIT,
     HYBRID,
     LAST_EVENT,
+    LESSER,
     LIST_CUE,
     LONGEST,
+    NEAR,
     ONLINE,
     SHOULD_ATTEND,
     SLOTS,
@@ -189,6 +191,8 @@ class Question:
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     longest: bool = False  # the event lasting the longest is asked for
+    lesser: bool = False  # a comparison asks for the lesser one (fewer places, earlier, shorter)
+    near: bool = False  # events near the places named are what is asked ("which event is near Harbin")
     fit: bool = False
     abroad: bool = False
     follow_up: bool = False
@@ -354,6 +358,8 @@ def understand(
         last=last,
         first=first,
         seats_rank=seats_rank,
+        lesser=bool(LESSER.search(text)),
+        near=bool(NEAR.search(text)),
         longest=longest,
         topic=bool(_TOPIC.search(text)),
         fit=fit,
