@@ -38,6 +38,9 @@ def fields_in(text: str, original: str = "") -> list[str]:
     return found
 
 
+# "remote" is a way of taking part, not "remote mountain areas" (where the Yunnan team went).
+_REMOTE = r"\bremote(ly)?\b(?! (mountain|mountainous|rural|areas?|regions?|villages?|places?|parts?|count(y|ies)))"
+
 # The attribute of an event a question asks for.
 SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -87,7 +90,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "format",
         any_of(
             r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)",
-            r"\bonline\b|in person|in-person|\bremote(ly)?\b|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
+            rf"\bonline\b|in person|in-person|{_REMOTE}|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
         ),
     ),
     (
@@ -230,9 +233,7 @@ NEAR = any_of(r"附近|周边|周围|离我近|近的|最近的(城市|地方)",
 
 
 HYBRID = any_of(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
-ONLINE = any_of(
-    r"线上|在线|网上|远程|在家", r"\bonline\b|\bremote(ly)?\b|virtual(ly)?|\bzoom\b|\bfrom home\b"
-)
+ONLINE = any_of(r"线上|在线|网上|远程|在家", rf"\bonline\b|{_REMOTE}|virtual(ly)?|\bzoom\b|\bfrom home\b")
 
 
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.

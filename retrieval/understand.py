@@ -317,7 +317,12 @@ def understand(
     )
     # "seats left?", "还有名额吗", "哪个活动还能报名" with no event named: every open event's places and
     # deadline; as a follow-up, the places of the event it follows.
-    unnamed = slot in ("seats", "deadline") and not events and not past and not years and not china
+    # "有没有线上参加的": events one can join from afar, likewise (not "what formats did the 2012
+    # activities take", which names no online or hybrid way of taking part).
+    online_asked = slot == "format" and bool(ONLINE.search(text) or HYBRID.search(text))
+    unnamed = (
+        (slot in ("seats", "deadline") or online_asked) and not events and not past and not years and not china
+    )
     listing = listing or unnamed
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.
     listing = listing or (not events and slot == "deadline" and bool(months) and not past)
