@@ -1522,3 +1522,41 @@ def test_a_follow_up_asking_another_thing_of_the_same_subject_gets_that_thing(
     asked.answer(first, chat=chat)
     answer = asked.answer(then, chat=chat)
     assert answer.answered and expected in answer.answer
+
+
+def test_where_to_see_ones_registrations_said_object_first_is_the_my_events_how_to(asked: Assistant) -> None:
+    answer = asked.answer("我报了的活动在哪看")
+    assert answer.route == "faq" and "/myevents" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["宁波人才周开始前会提醒我吗", "will I get a reminder before the Ningbo week"]
+)
+def test_a_reminder_asked_about_a_named_event_is_the_reminders_how_to(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and ("3天" in answer.answer or "3 days" in answer.answer)
+
+
+def test_asking_who_is_in_charge_by_name_is_declined_not_answered_with_the_ministry(asked: Assistant) -> None:
+    answer = asked.answer("赤子计划现在谁主管，叫什么名字")
+    assert not answer.answered
+
+
+def test_the_plans_own_name_asked_with_the_same_words_is_still_answered(asked: Assistant) -> None:
+    answer = asked.answer("赤子计划全称叫什么名字")
+    assert answer.answered and "海外赤子为国服务行动计划" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["有没有线上参加的", "can I attend remotely?"])
+def test_taking_part_from_afar_asked_with_no_event_named_lists_those_events(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and "hz-siliconvalley-online-2027" in {e.id for e in answer.events}
+
+
+def test_remote_mountain_areas_are_a_plan_fact_not_a_wish_to_take_part_remotely(asked: Assistant) -> None:
+    answer = asked.answer("what problem do remote mountain areas have")
+    assert answer.route == "retrieval" and "medical" in answer.answer
