@@ -1560,3 +1560,8 @@ def test_taking_part_from_afar_asked_with_no_event_named_lists_those_events(
 def test_remote_mountain_areas_are_a_plan_fact_not_a_wish_to_take_part_remotely(asked: Assistant) -> None:
     answer = asked.answer("what problem do remote mountain areas have")
     assert answer.route == "retrieval" and "medical" in answer.answer
+
+
+def test_investors_counted_are_the_venture_capital_institutions_that_took_part(asked: Assistant) -> None:
+    answer = asked.answer("Ningbo matchmaking: how many investors showed up")
+    assert answer.answered and "41" in answer.answer
