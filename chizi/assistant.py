@@ -417,7 +417,7 @@ class Assistant:
             if faq is not None:
                 return self._faq_answer(question, faq, lang)
             return Answer(question, dont_know(lang), False, lang, "unknown", timings=result.timings)
-        t = time.perf_counter()
+        composing = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
         if not composed.text and composed.missing and (asks_a_period(q) or q.topic):
             # The passages found first name no year in the span asked about, or not the place whose
@@ -431,7 +431,7 @@ class Assistant:
                 second = compose(q, replace(wider, hits=meeting), searcher, self.tuning)
                 if second.text:
                     composed, result = second, replace(wider, hits=meeting, timings=result.timings)
-        result.timings["compose"] = time.perf_counter() - t
+        result.timings["compose"] = time.perf_counter() - composing
         if faq is not None and composed.confidence < self.tuning.document_over_faq:
             # A how-to matched by meaning alone yields to a document sentence that says what was asked in
             # its own words ("what do organisers have to do before applying?").
@@ -446,6 +446,10 @@ class Assistant:
             if generated:
                 body, route = generated, "llm"
         prefix = _as_of_prefix(sources[0].as_of, lang) if sources else ""
+        if composed.not_at:
+            # "did the Yunnan team go to Kunming?": not there, and where it did go.
+            places = joined([concept_name(shown_as(p, lang), lang) for p in composed.not_at], lang)
+            prefix += t("a_not_at", lang, places=places)
         return Answer(question, prefix + body, True, lang, route, sources, timings=result.timings)
 
     def _faq_fits(self, q: Question, faq: FaqMatch) -> bool:

@@ -563,6 +563,7 @@ T.update(
             "我的资料里没有关于“{missing}”的信息，无法回答这个问题。",
             "My documents have nothing on “{missing}”, so I can't answer that.",
         ),
+        "a_not_at": ("据资料，不是{places}：", "According to my documents, not {places}: "),
         "a_nearest_about": ("{title}，资料截至{as_of}", "{title}, as of {as_of}"),
         "a_nearest": (
             "\n最接近的资料（{about}）：{sentence} [1]（这不是您问的内容，仅供参考。）",

@@ -108,6 +108,9 @@ class Composed:
     confidence: float
     missing: list[str] = field(default_factory=list)  # constraints no passage met ("2015", "深圳")
     nearest: Candidate | None = None  # the best sentence that failed them
+    # A claim of where something was, which the answer corrects ("did the Yunnan team go to Kunming?":
+    # the places it wrongly names; the text says where it went).
+    not_at: list[str] = field(default_factory=list)
 
 
 def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher) -> float:
@@ -534,6 +537,12 @@ def compose(
             # a count of that thing): nothing to name as missing, and no nearer fact to offer.
             return Composed("", [], 0.0)
         failed = [c for c in pool if c.missing and c.fits] or [c for c in pool if c.missing]
+        if failed and _corrects_place(question, failed[0]):
+            wrong = failed[0]
+            return Composed(
+                f"{wrong.sentence} [1]", [wrong.hit], _confidence(wrong, tuning, result.language),
+                not_at=list(wrong.missing),
+            )  # fmt: skip
         # The two nearest passages each lack something: "36 activities" in one, "western China" in the
         # other; naming both says why neither answers.
         missing = sorted({m for c in failed[:2] for m in c.missing})
@@ -543,9 +552,7 @@ def compose(
         if side_by_side is not None:
             return side_by_side
     best = good[0]
-    confidence = max(
-        best.lexical, 0.5 * best.lexical + 0.5 * dense_evidence(best.hit, tuning, result.language)
-    )
+    confidence = _confidence(best, tuning, result.language)
     if question.topic and best.about_place:
         confidence = max(confidence, tuning.min_confidence)  # the place asked about is what it is about
     text = f"{best.sentence} [1]"
@@ -569,6 +576,37 @@ def compose(
     return Composed(text, [best.hit], confidence)
 
 
+def _confidence(candidate: Candidate, tuning: Tuning, language: str) -> float:
+    """How sure a sentence answers: its share of the question's words, lifted by the passage's meaning."""
+    dense = dense_evidence(candidate.hit, tuning, language)
+    return max(candidate.lexical, 0.5 * candidate.lexical + 0.5 * dense)
+
+
+def _corrects_place(question: Question, nearest: Candidate) -> bool:
+    """Whether a yes/no question places something where the documents do not, and the nearest sentence,
+    about the same subject, says where it was instead: "did the Yunnan team go to Kunming?", "云南专家团去的
+    是丽江吗" (it went to Xiangyun, Dali). Only where was it asked ("had scholars from Shanghai" is not)."""
+    if not (question.claim and question.wants in ("other", "place") and nearest.fits and nearest.about_place):
+        return False
+    asked = {p.key: p for p in question.places}
+    if not nearest.missing or not all(m in asked for m in nearest.missing):
+        return False
+    if not all(_where_claimed(asked[m]).search(question.text) for m in nearest.missing):
+        return False
+    said = {p.key for p in gazetteer.places_in(normalize(nearest.sentence))}
+    return bool(said - set(nearest.missing))
+
+
+@functools.lru_cache(maxsize=256)
+def _where_claimed(place: gazetteer.Place) -> re.Pattern[str]:
+    """The place as where something went or was held: "go to Kunming", "in Beijing", "去了昆明", "是丽江"."""
+    names = "|".join(re.escape(n) for n in place.names)
+    return re.compile(
+        rf"\b(go|went|gone|travel+ed|held|visit(ed)?|in|to|at)\s+(the city of\s+)?({names})\b"
+        rf"|(去|到|在|赴|是)(了|的是|的)?({names})"
+    )
+
+
 def _side_by_side(
     question: Question, good: list[Candidate], language: str, tuning: Tuning
 ) -> Composed | None:
@@ -585,7 +623,5 @@ def _side_by_side(
     cited = list({id(c.hit): c.hit for c in chosen}.values())
     marks = {id(h): n for n, h in enumerate(cited, 1)}
     text = joiner.join(f"{c.sentence} [{marks[id(c.hit)]}]" for c in chosen)
-    confidence = min(
-        max(c.lexical, 0.5 * c.lexical + 0.5 * dense_evidence(c.hit, tuning, language)) for c in chosen
-    )
+    confidence = min(_confidence(c, tuning, language) for c in chosen)
     return Composed(text, cited, confidence)

@@ -39,7 +39,9 @@ def fields_in(text: str, original: str = "") -> list[str]:
 
 
 # "remote" is a way of taking part, not "remote mountain areas" (where the Yunnan team went).
-_REMOTE = r"\bremote(ly)?\b(?! (mountain|mountainous|rural|areas?|regions?|villages?|places?|parts?|count(y|ies)))"
+_REMOTE = (
+    r"\bremote(ly)?\b(?! (mountain|mountainous|rural|areas?|regions?|villages?|places?|parts?|count(y|ies)))"
+)
 
 # The attribute of an event a question asks for.
 SLOTS: list[tuple[str, re.Pattern[str]]] = [

@@ -321,7 +321,11 @@ def understand(
     # activities take", which names no online or hybrid way of taking part).
     online_asked = slot == "format" and bool(ONLINE.search(text) or HYBRID.search(text))
     unnamed = (
-        (slot in ("seats", "deadline") or online_asked) and not events and not past and not years and not china
+        (slot in ("seats", "deadline") or online_asked)
+        and not events
+        and not past
+        and not years
+        and not china
     )
     listing = listing or unnamed
     # "八月份截止报名的有哪些", "which registrations close in august": events by the month they close.

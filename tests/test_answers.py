@@ -1565,3 +1565,23 @@ def test_remote_mountain_areas_are_a_plan_fact_not_a_wish_to_take_part_remotely(
 def test_investors_counted_are_the_venture_capital_institutions_that_took_part(asked: Assistant) -> None:
     answer = asked.answer("Ningbo matchmaking: how many investors showed up")
     assert answer.answered and "41" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong", "right"),
+    [
+        ("did the Yunnan team go to Kunming?", "not Kunming", "Xiangyun"),
+        ("云南专家团去的是丽江吗", "不是丽江", "祥云"),
+    ],
+)
+def test_a_yes_no_question_naming_the_wrong_place_is_corrected_with_the_right_one(
+    asked: Assistant, question: str, wrong: str, right: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and wrong in answer.answer and right in answer.answer
+
+
+def test_a_place_asked_as_where_people_came_from_is_not_corrected_but_declined(asked: Assistant) -> None:
+    # The report does not say where the Tianjin tour's scholars came from; "not Shanghai" would be a guess.
+    answer = asked.answer("did the Tianjin tour have scholars from Shanghai?")
+    assert not answer.answered
