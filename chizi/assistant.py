@@ -46,6 +46,7 @@ from retrieval.text import (
     to_traditional,
     without_introduction,
 )
+from retrieval.typos import swapped_letters
 from retrieval.understand import Question, asks_another_thing, resolve_follow_up, understand
 from retrieval.wants import wants_of
 
@@ -193,6 +194,14 @@ class Assistant:
     def _set_events(self, kb: KnowledgeBase) -> None:
         self.events = EventDesk(kb.events, self._seats)
         self._aliases = self.events.aliases()
+        # The English words of the events' names, for names typed with two letters swapped ("fiar").
+        self._name_words = frozenset(
+            w
+            for names in self._aliases.values()
+            for n in names
+            if n.isascii()
+            for w in re.findall(r"[a-z]{4,}", n)
+        )
         self._event_places = self.events.places_of()
 
     def use_registry(
@@ -342,7 +351,7 @@ class Assistant:
     ) -> Answer:
         now = self.now()
         plain = normalize(text)
-        norm = searcher.fix_typos(plain)
+        norm = swapped_letters(searcher.fix_typos(plain), self._name_words, searcher.knows_word)
         q = self._understand(norm, now, text)
         # Searched as normalised where that changed more than case and spacing: a typo fixed, or traditional
         # characters made simplified (计画 and 計畫 read as the documents' 计划).

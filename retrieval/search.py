@@ -23,7 +23,7 @@ from retrieval.index import IndexError_, current_generation
 from retrieval.knowledge import GlossaryTerm
 from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize, word_rx
-from retrieval.tokenizer import Tokenizer, stem
+from retrieval.tokenizer import STOPWORDS, Tokenizer, stem
 from retrieval.tuning import Weights
 from retrieval.typos import HomophoneFixer, load_synonyms, plain_chinese, plain_english
 from retrieval.wants import wants_of
@@ -223,6 +223,10 @@ class Searcher:
 
     def knows(self, token: str) -> bool:
         return token in self._idf or token in self._glossary_tokens
+
+    def knows_word(self, word: str) -> bool:
+        """Whether an English word is one the documents use (or a stop word): no misspelling."""
+        return word in STOPWORDS or self.knows(stem(word))
 
     def vocabulary_near(self, token: str) -> list[str]:
         """Known words of about the same length starting with the same letter: candidates for a typo."""

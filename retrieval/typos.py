@@ -101,6 +101,9 @@ _SHORTHAND = {
     "abt": "about", "b4": "before", "tmr": "tomorrow", "tmrw": "tomorrow", "wanna": "want to",
     "cuz": "because", "coz": "because", "bc": "because", "sth": "something", "info": "information",
     "yr": "year", "yrs": "years",
+    # question words mistyped: what is asked hangs on them
+    "wher": "where", "whre": "where", "wehre": "where", "wich": "which", "whcih": "which", "waht": "what",
+    "hwo": "how", "whn": "when",
 }  # fmt: skip
 _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\w.&'-])")
 
@@ -187,6 +190,26 @@ def plain_english(normalized: str) -> str:
     for rx, plain in _PARAPHRASES:
         text = rx.sub(plain, text)
     return text
+
+
+_ASCII_WORD = re.compile(r"(?<![\w'-])[a-z]{4,}(?![\w'-])")
+
+
+def swapped_letters(text: str, names: frozenset[str], known: Callable[[str], bool]) -> str:
+    """Words of the events' names typed with two neighbouring letters swapped ("ningxia fiar", "tianjin
+    tuor") put right; a word `known` (the documents' or a stop word) is a word of its own, never changed."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word in names or known(word):
+            return word
+        for i in range(len(word) - 1):
+            swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            if swapped in names:
+                return swapped
+        return word
+
+    return _ASCII_WORD.sub(fix, text)
 
 
 def load_synonyms(path: Path) -> dict[str, frozenset[str]]:

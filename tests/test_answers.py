@@ -16,6 +16,7 @@ from chizi.event_answers import after_month, short_names
 from chizi.registry import Details, Registry
 from chizi.texts import CONCEPTS_ZH
 from retrieval.concepts import FOCUS_CONCEPTS
+from retrieval.typos import swapped_letters
 from tests.conftest import ROOT, TODAY
 
 # Answers about events depend on today: the tests ask as of a fixed day before the 2027 sample events.
@@ -1585,3 +1586,20 @@ def test_a_place_asked_as_where_people_came_from_is_not_corrected_but_declined(a
     # The report does not say where the Tianjin tour's scholars came from; "not Shanghai" would be a guess.
     answer = asked.answer("did the Tianjin tour have scholars from Shanghai?")
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("wher is the ningxia fiar", "Yinchuan"), ("when is the tianjin tuor", "14–17 September 2027")],
+)
+def test_an_events_name_typed_with_two_letters_swapped_is_still_that_event(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and expected in answer.answer
+
+
+def test_a_known_word_is_never_respelt_into_an_events_name() -> None:
+    # "from" is one swap from "form" and "fiar" from "fair"; only the word nobody uses is put right.
+    known = {"from"}.__contains__
+    assert swapped_letters("from ningxia fiar", frozenset({"form", "fair"}), known) == "from ningxia fair"
