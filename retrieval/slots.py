@@ -48,8 +48,10 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "register",
         any_of(
-            r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$",
+            # "怎么报南京宁交会": how to register for the event named, answered with its own registration
+            r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$|(怎么|如何|怎样|在哪里?)(才能)?报(名)?(?![销道告警价])",
             r"sign me up|register me|i (want|would like|'d like) (to )?(register|sign up|join)"
+            r"|\bhow (do|can|could|should) (i|we) (register|sign up|enrol|enroll)\b|\bhow to (register|sign up|enrol|enroll)\b"
             r"|\bput (my|me|our) names? down\b|^(can|may|could) i (register|sign up|enrol|apply) (for|to)\b",
         ),
     ),
@@ -98,8 +100,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "contact",
         any_of(
-            r"联系方式|联系谁|联系人|邮箱|电话|怎么联系",
-            r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)",
+            r"联系方式|联系谁|联系人|邮箱|电话|怎么联系|(的事|有问题)?(找谁|问谁)|跟谁联系",
+            r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)"
+            r"|\bwho (do|should|can|could) (i|we) (talk|speak|write|reach out|turn) to\b|\bwho to (contact|ask|talk to)\b",
         ),
     ),
     # "what's the guiyang exchange about", "介绍一下苏州精英周": what the event is, with its essentials.

@@ -1603,3 +1603,37 @@ def test_a_known_word_is_never_respelt_into_an_events_name() -> None:
     # "from" is one swap from "form" and "fiar" from "fair"; only the word nobody uses is put right.
     known = {"from"}.__contains__
     assert swapped_letters("from ningxia fiar", frozenset({"form", "fair"}), known) == "from ningxia fair"
+
+
+@pytest.mark.parametrize(
+    ("question", "event_id"),
+    [("怎么报南京宁交会", "nj-ningjiao-2027"), ("how do i register for the tianjin tour", "tj-jinmen-2027")],
+)
+def test_how_to_register_for_a_named_event_offers_that_events_registration(
+    asked: Assistant, question: str, event_id: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "register" and f"evt_{event_id}" in answer.answer
+
+
+def test_how_to_register_asked_after_an_event_is_that_events_registration(asked: Assistant) -> None:
+    asked.answer("tell me about the Chongqing tour", chat="register-after")
+    answer = asked.answer("how do I register?", chat="register-after")
+    assert answer.route == "register" and "evt_cq-100-phds-2027" in answer.answer
+
+
+def test_how_to_register_with_no_event_in_view_is_the_general_how_to(asked: Assistant) -> None:
+    answer = asked.answer("how do I register?")
+    assert answer.route == "faq" and "/events" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["报错活动了怎么撤回", "how do I withdraw my registration"])
+def test_withdrawing_a_registration_is_the_cancel_how_to(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and "/myevents" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["津门行的事找谁", "who do I talk to about the Tianjin tour"])
+def test_whom_to_talk_to_about_an_event_is_its_organisers_contact(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and "jinmen-sample@example.org" in answer.answer
