@@ -1541,7 +1541,7 @@ def test_a_reminder_asked_about_a_named_event_is_the_reminders_how_to(
 
 
 def test_asking_who_is_in_charge_by_name_is_declined_not_answered_with_the_ministry(asked: Assistant) -> None:
-    answer = asked.answer("赤子计划现在谁主管，叫什么名字")
+    answer = asked.answer("现在谁负责赤子计划，叫啥名字")
     assert not answer.answered
 
 
@@ -1637,3 +1637,42 @@ def test_withdrawing_a_registration_is_the_cancel_how_to(asked: Assistant, quest
 def test_whom_to_talk_to_about_an_event_is_its_organisers_contact(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert answer.route == "event" and "jinmen-sample@example.org" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("where do I apply", "/events"),
+        ("到哪里报名", "/events"),
+        ("turns out I can't come to the Suzhou week after all", "/myevents"),
+        ("苏州那个我去不成了", "/myevents"),
+        ("will we have to pay to attend", "organisers"),
+        ("需要自己出钱吗", "主办方"),
+        ("does the bot send a reminder", "3 days"),
+        ("我报上了没有", "/myevents"),
+        ("is my data shared with anyone", "/privacy"),
+        ("switch to chinese please", "/lang"),
+        ("时间能按波士顿时间显示吗", "/timezone"),
+        ("how do I get event alerts for biomedicine only", "/subscribe"),
+        ("我只想收能源方面的活动通知", "/subscribe"),
+    ],
+)
+def test_how_tos_in_everyday_words_get_the_curated_answer(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and expected in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("不想再收到通知", "再点一次"),
+        ("机票去哪报销", "主办方"),
+        ("can I sign up for Ningbo and Suzhou both", "separately"),
+    ],
+)
+def test_a_how_to_near_another_is_not_taken_for_it(asked: Assistant, question: str, expected: str) -> None:
+    # Not subscribing but stopping; where to claim a flight is a cost, not where to register.
+    answer = asked.answer(question)
+    assert answer.route == "faq" and expected in answer.answer
