@@ -168,7 +168,9 @@ EVENT_NOUN = any_of(
     r"|\b(is|are) there (a|an|any) (fair|tour|week|exchange|forum|expo|conference)s?\b",
 )
 LIST_CUE = any_of(
-    r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名",
+    r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名"
+    r"|按(开始)?(时间|日期)(顺序)?(来)?排|排(个|一下)?序|列(一下|出来|个表)|时间表|日程",  # "活动按开始时间来排一下"
+    r"\bin (chronological|date) order\b|\b(sorted|ordered|sort(ed)?) by (date|time|start)\b|\bcalendar\b|\bschedule of\b|"
     r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)|\bi (can|could) (attend|join|go to|take part)\b",
 )
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.

@@ -1676,3 +1676,9 @@ def test_a_how_to_near_another_is_not_taken_for_it(asked: Assistant, question: s
     # Not subscribing but stopping; where to claim a flight is a cost, not where to register.
     answer = asked.answer(question)
     assert answer.route == "faq" and expected in answer.answer
+
+
+@pytest.mark.parametrize("question", ["活动按开始时间来排一下", "list the events in chronological order"])
+def test_events_asked_in_date_order_are_listed_from_the_calendar(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and answer.events[0].id == "hz-siliconvalley-online-2027"
