@@ -339,6 +339,8 @@ _BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之�
 # "why the ministry do this plan": a sentence stating a purpose ("its purpose is to encourage …", "目的是")
 # says why the plan exists, where one about 2012 mentions a need in passing ("based on a needs analysis").
 # Stated as the purpose ("目的是", "its purpose is to"), not named as "an important aim" among others.
+# "launched in 2010", "于2010年启动实施": when something began, which is what its age is counted from.
+_STATES_LAUNCH = re.compile(r"启动|成立|创立|创办|\b(launched|founded|established|started|set up) in\b")
 _STATES_PURPOSE = re.compile(r"目的是|宗旨是|旨在|\b(purpose|aim|goal)s? (is|are|was|were) to\b")
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
@@ -481,6 +483,7 @@ def candidates(
                 # A count asked of no place is the plan's ("来了多少海外人才": 上万人次), before Wenzhou's 424.
                 - (tuning.named_bonus if question.wants == "count" and unasked_place else 0.0)
                 + (tuning.ahead_bonus if question.ahead and FUTURE_SENTENCE.search(norm_sentence) else 0.0)
+                + (tuning.launch_bonus if question.age and _STATES_LAUNCH.search(norm_sentence) else 0.0)
                 + (
                     tuning.purpose_bonus
                     if question.wants == "reason"
@@ -555,6 +558,9 @@ def compose(
     confidence = _confidence(best, tuning, result.language)
     if question.topic and best.about_place:
         confidence = max(confidence, tuning.min_confidence)  # the place asked about is what it is about
+    if question.age and _STATES_LAUNCH.search(normalize(best.sentence)):
+        # "how many years has chizi been around" shares few words with "launched in 2010", its answer.
+        confidence = max(confidence, tuning.min_confidence)
     text = f"{best.sentence} [1]"
     # When the runner-up is nearly as good and from the same document, give both: two sentences of one
     # source cost the reader little, and the answer is then less often the wrong half of a pair.

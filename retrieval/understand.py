@@ -146,6 +146,12 @@ _COUNTS_EVENTS = any_of(
 )
 
 
+# "how many years has chizi been around", "这个计划搞了多少年了": its age, counted from when it began.
+_AGE = any_of(
+    r"(有|搞了|办了|实施了|存在了|运行了|开展了|成立)(多少|几)年(了)?|(多少|几)年了|多久了|多长时间了",
+    r"\bhow (many years|long) (has|have|is|did)\b.{0,40}\b(been (around|going|running|in existence)|existed|exist|run|lasted)\b"
+    r"|\bhow old is\b",
+)
 _AHEAD = any_of(
     r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会",
     r"going forward|\bfuture\b|next steps?|long-term goal|from now on|\bwant .{0,30}\bto become\b|\bwill (the )?(plan|chizi|ministry|mohrss|it) (keep|continue|go on)\b",
@@ -211,6 +217,7 @@ class Question:
     negated: bool = False  # asks for what was not done ("which regions would it NOT prioritise")
     will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
     outcome: bool = False  # asks what an activity did or achieved ("what came of the Chongqing tour")
+    age: bool = False  # asks how long something has existed: answered from when it began
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
     versus: bool = False  # compares the places named ("温州和重庆哪个多"): each one's figure answers
 
@@ -387,6 +394,7 @@ def understand(
         subset=wants == "count" and bool(_SUBSET.search(text)),
         will=bool(_WILL.search(text)),
         outcome=bool(_OUTCOME.search(text)),
+        age=bool(_AGE.search(text)),
         negated=bool(_NEGATED.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events

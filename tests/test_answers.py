@@ -1682,3 +1682,25 @@ def test_a_how_to_near_another_is_not_taken_for_it(asked: Assistant, question: s
 def test_events_asked_in_date_order_are_listed_from_the_calendar(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert answer.route == "event" and answer.events[0].id == "hz-siliconvalley-online-2027"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("how long has the plan existed", "2010"), ("赤子计划到现在有几年了", "2010")],
+)
+def test_how_long_the_plan_has_existed_is_answered_from_its_launch(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
+
+
+def test_how_far_back_its_roots_go_is_still_1988(asked: Assistant) -> None:
+    answer = asked.answer("how far back do its roots go")
+    assert answer.answered and "1988" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["which government department runs chizi", "这事归哪个部门管"])
+def test_which_department_runs_the_plan_is_the_ministry(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and ("MOHRSS" in answer.answer or "人社部" in answer.answer)
