@@ -26,7 +26,14 @@ from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
 from chizi.texts import concept_name, joined, t
 from retrieval import router
-from retrieval.compose import Composed, asks_a_period, compose, passage_misses
+from retrieval.compose import (
+    Composed,
+    asks_a_period,
+    asks_only_the_plans_purpose,
+    compose,
+    passage_misses,
+    states_purpose,
+)
 from retrieval.concepts import FOCUS_CONCEPTS
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.evidence import check
@@ -440,6 +447,17 @@ class Assistant:
                 second = compose(q, replace(wider, hits=meeting), searcher, self.tuning)
                 if second.text:
                     composed, result = second, replace(wider, hits=meeting, timings=result.timings)
+        elif asks_only_the_plans_purpose(q, searcher) and not states_purpose(normalize(composed.text)):
+            # "why does the plan exist at all" shares few words with "its purpose is to …": the passages
+            # further down that state a purpose are read, rather than give an aim of its activities.
+            wider = searcher.search(
+                query, k=4 * self.settings.retrieval.top_k, weights=weights or self.weights
+            )
+            stating = [h for h in wider.hits if states_purpose(normalize(h.chunk.text))]
+            if stating:
+                second = compose(q, replace(wider, hits=stating), searcher, self.tuning)
+                if second.text:
+                    composed, result = second, replace(wider, hits=stating, timings=result.timings)
         result.timings["compose"] = time.perf_counter() - composing
         if faq is not None and composed.confidence < self.tuning.document_over_faq:
             # A how-to matched by meaning alone yields to a document sentence that says what was asked in

@@ -339,6 +339,12 @@ _BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之�
 # "why the ministry do this plan": a sentence stating a purpose ("its purpose is to encourage …", "目的是")
 # says why the plan exists, where one about 2012 mentions a need in passing ("based on a needs analysis").
 # Stated as the purpose ("目的是", "its purpose is to"), not named as "an important aim" among others.
+# Words (as tokens) of a question about the plan itself: "why does the plan exist", "为什么要搞赤子计划".
+_THE_PLAN_ITSELF = frozenset(
+    ["plan", "chizi", "programm", "program", "scheme", "exist", "ministri", "mohrss", "creat", "start",
+     "launch", "set", "need", "为什么", "为啥", "搞", "办", "赤子", "计划", "赤子计划", "人社部", "主要", "干",
+     "目的", "宗旨", "做", "设立", "存在", "even", "realli", "actual", "到底", "究竟"]
+)  # fmt: skip
 # "launched in 2010", "于2010年启动实施": when something began, which is what its age is counted from.
 _STATES_LAUNCH = re.compile(r"启动|成立|创立|创办|\b(launched|founded|established|started|set up) in\b")
 _STATES_PURPOSE = re.compile(r"目的是|宗旨是|旨在|\b(purpose|aim|goal)s? (is|are|was|were) to\b")
@@ -385,6 +391,23 @@ def _quotes_a_figure(question: Question, sentence: str) -> bool:
     """Whether a normalised sentence gives one of the figures a claim quotes ("10,000 scholars, correct?")."""
     flat = sentence.replace(",", "")
     return any(gives_figure(figure, flat) for figure, _ in question.figures)
+
+
+def asks_the_plans_purpose(question: Question) -> bool:
+    """A "why" asked of the plan as a whole (no place, event or year): its stated purpose answers."""
+    return question.wants == "reason" and not (question.places or question.events or question.years)
+
+
+def asks_only_the_plans_purpose(question: Question, searcher: Searcher) -> bool:
+    """ "why does the plan exist at all", "为什么要搞赤子计划": the plan's purpose and nothing more ("why so
+    few women in the plan", "why is matching talent with capital important" ask more)."""
+    asked = set(searcher.tokenizer.tokens(question.text, normalized=True))
+    return asks_the_plans_purpose(question) and not asked - _THE_PLAN_ITSELF
+
+
+def states_purpose(normalized: str) -> bool:
+    """Whether a normalised text states a purpose ("its purpose is to", 目的是)."""
+    return bool(_STATES_PURPOSE.search(normalized))
 
 
 def dense_evidence(hit: Hit, tuning: Tuning, language: str) -> float:
@@ -486,9 +509,7 @@ def candidates(
                 + (tuning.launch_bonus if question.age and _STATES_LAUNCH.search(norm_sentence) else 0.0)
                 + (
                     tuning.purpose_bonus
-                    if question.wants == "reason"
-                    and not (question.places or question.events or question.years)
-                    and _STATES_PURPOSE.search(norm_sentence)
+                    if asks_the_plans_purpose(question) and states_purpose(norm_sentence)
                     else 0.0
                 )
                 + (tuning.enumeration_bonus if several and enumerates(norm_sentence) else 0.0)
@@ -558,6 +579,9 @@ def compose(
     confidence = _confidence(best, tuning, result.language)
     if question.topic and best.about_place:
         confidence = max(confidence, tuning.min_confidence)  # the place asked about is what it is about
+    if asks_only_the_plans_purpose(question, searcher) and states_purpose(normalize(best.sentence)):
+        # A sentence stating the plan's purpose answers "why does the plan exist at all", whatever its words.
+        confidence = max(confidence, tuning.min_confidence)
     if question.age and _STATES_LAUNCH.search(normalize(best.sentence)):
         # "how many years has chizi been around" shares few words with "launched in 2010", its answer.
         confidence = max(confidence, tuning.min_confidence)

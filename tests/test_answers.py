@@ -1704,3 +1704,18 @@ def test_how_far_back_its_roots_go_is_still_1988(asked: Assistant) -> None:
 def test_which_department_runs_the_plan_is_the_ministry(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert answer.answered and ("MOHRSS" in answer.answer or "人社部" in answer.answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("why does chizi even exist", "encourage"), ("这个计划到底想干嘛", "鼓励")]
+)
+def test_why_the_plan_exists_is_answered_with_its_stated_purpose(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
+
+
+def test_a_why_asking_more_than_the_plans_purpose_is_not_answered_with_it(asked: Assistant) -> None:
+    answer = asked.answer("why are there so few women in the plan")
+    assert not answer.answered
