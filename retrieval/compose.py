@@ -211,9 +211,12 @@ def _counted_near_number(sentence: str, stems: frozenset[str], own: str = "") ->
 
 def _modifies_a_later_noun(words: list[str], j: int, named: list[int]) -> bool:
     """Whether the word at `j` qualifies a plural noun right after it: in "four overseas talent liaison
-    stations" talent names what the stations are for; what is counted is stations."""
-    for k in range(j + 1, min(len(words), j + 3)):
+    stations" talent names what the stations are for; what is counted is stations, as in "7,000 talent and
+    technology cooperation projects" (two words joined by "and" qualify the noun together)."""
+    for k in range(j + 1, min(len(words), j + 5)):
         w = words[k]
+        if w in ("and", "or") and k == j + 1:
+            continue
         if w in _NOUN_ENDS or not re.fullmatch(r"[a-z-]+", w) or w in ("and", "or", "more", "than"):
             return False
         if k not in named and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us")):

@@ -122,12 +122,22 @@ _MODIFIERS_EN = frozenset(
 def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
     """The first word of a noun phrase that names a thing, past "overseas", numerals and place names
     ("two regions", "Guizhou agreements"); () at a verb first, or when it is too loose to check."""
+    joined = -1  # the index of an "and" joining two modifiers of one noun
     for n, raw in enumerate(words):
         w = raw.removesuffix("'s")
+        if n == joined:
+            continue
         if w in stop or w.endswith(("ed", "ing")):
             return ()
         if w == "talent" and any(re.fullmatch(r"[a-z-]+[^s]s", x) for x in words[n + 1 : n + 3]):
             continue  # "talent liaison stations", "talent fairs": a modifier of the noun counted
+        if (
+            w == "talent"
+            and words[n + 1 : n + 2] in (["and"], ["or"])
+            and any(re.fullmatch(r"[a-z-]+[^s]s", x) for x in words[n + 2 : n + 4])
+        ):
+            joined = n + 1  # "talent and technology projects": what is counted is projects
+            continue
         if w in _MODIFIERS_EN and re.fullmatch(
             r"[a-z-]+(tion|sion|ment|ness|ity|ship|[^s]s)",
             words[n + 1 : n + 2][0] if n + 1 < len(words) else "",
@@ -140,6 +150,8 @@ def _first_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:
         if w in _CLASS_EN:
             return (_CLASS_EN[w],)
         if "-" in w:
+            if any(re.fullmatch(r"[a-z-]+[^s]s", x) for x in words[n + 1 : n + 2]):
+                continue  # "talent-technology projects": the compound qualifies what is counted
             return tuple(p for p in w.split("-") if len(p) > 2)  # "talent-technology": either part
         return () if w in _LOOSE_EN or w in _GENERIC_EN else (w,)
     return ()

@@ -149,7 +149,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "when",
         any_of(
-            r"什么时候|何时|哪天|几号|几月|日期|时间|开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)",
+            # (not 一开始 / 刚开始, "at first": "津门行一开始先干了什么" asks what it did first)
+            r"什么时候|何时|哪天|几号|几月|日期|时间|(?<![一刚])开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)",
             r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year"
             # "which one is earlier, Shaoxing or Dali?"
             r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b"

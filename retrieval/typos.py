@@ -29,6 +29,10 @@ def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 
 
+# A slip put right never makes a number: 是个 ("is a") sounds like 十个 ("ten"), which the documents use.
+_NUMERALS = frozenset("一二三四五六七八九十百千万亿两")
+
+
 class HomophoneFixer:
     def __init__(
         self,
@@ -77,7 +81,8 @@ class HomophoneFixer:
         n = len(window)
         for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
             same = sum(a == b for a, b in zip(word, window, strict=True))
-            if same * 2 >= n and same < n:
+            changed = {b for a, b in zip(window, word, strict=True) if a != b}
+            if same * 2 >= n and same < n and not changed & _NUMERALS:
                 return word
         return None
 
@@ -111,6 +116,7 @@ _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\
 # Openers that carry no question ("so basically what is chizi about", "ok um when is …"); "so many" stays.
 _OPENERS = re.compile(
     r"^(?:(?:so(?! (?:many|much|far|long)\b)|ok|okay|well|um+|uh+|hmm+|basically|actually|just wondering|"
+    r"hi+|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:sir|madam|chizi)|"  # greetings
     r"quick question|question"
     # polite wrappers: "i was wondering whether you could tell me when …" asks "when …" (and no past "was")
     r"|i was wondering|i wonder|i'?d like to know|i would like to know"

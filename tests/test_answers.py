@@ -1719,3 +1719,32 @@ def test_why_the_plan_exists_is_answered_with_its_stated_purpose(
 def test_a_why_asking_more_than_the_plans_purpose_is_not_answered_with_it(asked: Assistant) -> None:
     answer = asked.answer("why are there so few women in the plan")
     assert not answer.answered
+
+
+def test_people_counted_in_2012_are_the_visits_not_the_talent_and_technology_projects(
+    asked: Assistant,
+) -> None:
+    # In "7,000 talent and technology cooperation projects" what is counted is projects.
+    answer = asked.answer("how many people went to the 2012 activities")
+    assert answer.answered and "10,000" in answer.answer and "7,000" not in answer.answer
+
+
+def test_a_greeting_before_the_question_does_not_hide_it(asked: Assistant) -> None:
+    answer = asked.answer("hello, what is this chizi thing")
+    assert answer.answered and "2010" in answer.answer
+
+
+def test_what_was_done_at_first_is_a_fact_not_the_events_start(asked: Assistant) -> None:
+    answer = asked.answer("津门行刚开始先做了什么")
+    assert answer.route != "event" and "走访调研" in answer.answer
+
+
+def test_a_provinces_capital_is_out_of_scope_though_the_province_is_the_plans(asked: Assistant) -> None:
+    answer = asked.answer("宁夏的省会是哪里")
+    assert answer.route == "out_of_scope"
+
+
+def test_a_homophone_fix_never_makes_a_number(asked: Assistant) -> None:
+    # 是个 sounds like 十个; "赤子计划是个啥" asks what the plan is, not about ten of anything.
+    answer = asked.answer("赤子计划是个啥")
+    assert answer.answered and "海外赤子为国服务行动计划" in answer.answer
