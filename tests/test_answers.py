@@ -1748,3 +1748,8 @@ def test_a_homophone_fix_never_makes_a_number(asked: Assistant) -> None:
     # 是个 sounds like 十个; "赤子计划是个啥" asks what the plan is, not about ten of anything.
     answer = asked.answer("赤子计划是个啥")
     assert answer.answered and "海外赤子为国服务行动计划" in answer.answer
+
+
+def test_a_returnee_asking_whether_they_may_join_gets_who_the_plan_is_for(asked: Assistant) -> None:
+    answer = asked.answer("as a returnee can I take part")
+    assert answer.route == "faq" and "organisers" in answer.answer
