@@ -1753,3 +1753,23 @@ def test_a_homophone_fix_never_makes_a_number(asked: Assistant) -> None:
 def test_a_returnee_asking_whether_they_may_join_gets_who_the_plan_is_for(asked: Assistant) -> None:
     answer = asked.answer("as a returnee can I take part")
     assert answer.route == "faq" and "organisers" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which formats do chizi activities take", "service tours"),
+        ("活动主要都干些啥", "人才交流"),
+        ("list the well-known brands please", "Shandong fair"),
+    ],
+)
+def test_the_plans_formats_content_and_brands_asked_in_everyday_words_get_the_curated_answer(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and expected in answer.answer
+
+
+def test_a_curated_plan_fact_matched_by_pattern_still_meets_the_year_asked(asked: Assistant) -> None:
+    answer = asked.answer("2015年有哪些著名的活动品牌")
+    assert not answer.answered and "2015" in answer.answer
