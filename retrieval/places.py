@@ -54,8 +54,10 @@ _CHINA = """
 西北 Northwest_China northwest north-west 西北地区
 西南 Southwest_China southwest south-west 西南地区
 华东 East_China eastern_China 华东地区
-华南 South_China southern_China 华南地区
-华北 North_China northern_China 华北地区
+华南 South_China southern_China south_of_China 华南地区
+华北 North_China northern_China north_of_China 华北地区
+南方 南方地区
+北方 北方地区
 """
 # Cities, one province a line ("province: city English, city English, …"): the plan's own and more
 # prefecture-level ones (a question about one of them is about a place the documents may lack).
@@ -138,6 +140,8 @@ _REGIONS = """
 华东 上海 江苏 浙江 安徽 福建 江西 山东
 华南 广东 广西 海南
 华北 北京 天津 河北 山西 内蒙古
+南方 上海 江苏 浙江 安徽 福建 江西 湖北 湖南 广东 广西 海南 重庆 四川 贵州 云南
+北方 北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 山东 河南 陕西 甘肃 青海 宁夏 新疆
 """
 _PROVINCES_OF_REGION = {line.split()[0]: line.split()[1:] for line in _REGIONS.strip().splitlines()}
 

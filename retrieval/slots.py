@@ -150,11 +150,11 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "when",
         any_of(
             # (not 一开始 / 刚开始, "at first": "津门行一开始先干了什么" asks what it did first)
-            r"什么时候|何时|哪天|几号|几月|日期|时间|(?<![一刚])开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)",
+            r"什么时候|何时|哪天|几号|几月|日期|时间|(?<![一刚])开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)|(之前|前面)还是(之后|后面)",
             r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year"
             # "which one is earlier, Shaoxing or Dali?"
             r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b"
-            r"|\bwhich\b.{0,30}\b(comes?|happens?|is|starts?) first\b",
+            r"|\bwhich\b.{0,30}\b(comes?|happens?|is|starts?) first\b|\bbefore or after\b",
         ),
     ),
 ]

@@ -62,9 +62,9 @@ _CLAIM = any_of(
 # "which got more projects, Wenzhou or Chongqing?", "温州和重庆哪个收到的项目多": a comparison of places,
 # answered by each one's figure side by side.
 _VERSUS = any_of(
-    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚|长|短|先|后)",
+    r"(哪个|哪边|谁)(的)?.{0,12}(更)?(多|大|少|高|早|晚|长|短|先|后)|(之前|前面|以前)还是(之后|后面|以后)",
     r"^(which|who|where)\b.{0,40}\b(more|fewer|less|bigger|larger|smaller|higher|earlier|later|longer|shorter|first)\b"
-    r"|\b(more|fewer|bigger|larger|smaller|higher|earlier|later|longer|shorter) than\b",
+    r"|\b(more|fewer|bigger|larger|smaller|higher|earlier|later|longer|shorter) than\b|\bbefore or after\b",
 )
 # "what did the report say about Shanghai", "报告里关于上海说了什么": the place is the whole question, and a
 # sentence about it is the answer however few other words it shares.

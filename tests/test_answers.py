@@ -1773,3 +1773,31 @@ def test_the_plans_formats_content_and_brands_asked_in_everyday_words_get_the_cu
 def test_a_curated_plan_fact_matched_by_pattern_still_meets_the_year_asked(asked: Assistant) -> None:
     answer = asked.answer("2015年有哪些著名的活动品牌")
     assert not answer.answered and "2015" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "not_listed"),
+    [
+        ("events in the north of China?", "tj-jinmen-2027", "gd-nanyue-2027"),
+        ("北方有什么活动", "sd-haiqia-2027", "sz-elite-week-2027"),
+    ],
+)
+def test_the_north_or_south_of_china_lists_the_events_held_there(
+    asked: Assistant, question: str, listed: str, not_listed: str
+) -> None:
+    answer = asked.answer(question)
+    ids = {e.id for e in answer.events}
+    assert answer.route == "event" and listed in ids and not_listed not in ids
+
+
+@pytest.mark.parametrize(
+    "question", ["is the Ningbo week before or after the Suzhou week", "宁波人才周在苏州精英周之前还是之后"]
+)
+def test_before_or_after_between_two_events_is_answered_from_their_dates(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and {e.id for e in answer.events} == {
+        "nb-talent-week-2027",
+        "sz-elite-week-2027",
+    }
