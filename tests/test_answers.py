@@ -1801,3 +1801,11 @@ def test_before_or_after_between_two_events_is_answered_from_their_dates(
         "nb-talent-week-2027",
         "sz-elite-week-2027",
     }
+
+
+@pytest.mark.parametrize("question", ["how do I apply for a visa", "how to register a company in china"])
+def test_applying_or_registering_for_something_else_is_not_the_events_how_to(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route != "faq" and not answer.answered
