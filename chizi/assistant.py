@@ -380,6 +380,18 @@ class Assistant:
                 # "那天津呢？" after an event question: the event held in the place now named.
                 q = self._events_at_places(merged, now) if q.places and not q.events else merged
         elif (
+            previous is not None
+            and previous.frame.get("listing")
+            and (q.first or q.last or q.seats_rank or q.longest)
+            and not (q.events or q.places or q.months or q.fields)
+        ):
+            # "which of those is earliest", "其中哪个最早" after a list of events: that list, ranked.
+            asked = previous.text
+            q = replace(
+                self._understand(normalize(asked), now, asked),
+                first=q.first, last=q.last, seats_rank=q.seats_rank, longest=q.longest,
+            )  # fmt: skip
+        elif (
             (not q.events or q.versus)
             and q.places
             and q.slot

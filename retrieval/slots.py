@@ -205,8 +205,10 @@ LAST_EVENT = any_of(
 # "哪个活动最早", "what's the earliest event": the soonest-starting one.
 FIRST_EVENT = any_of(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动"
-    r"|最近(能|可以)(参加|报名|去)的(活动)?(是)?(哪个|哪一个|哪场)",  # "我最近能参加的是哪个活动"
-    r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b|\b(which|what) (event|one) (comes?|is|happens?|starts?) first\b",
+    r"|最近(能|可以)(参加|报名|去)的(活动)?(是)?(哪个|哪一个|哪场)"  # "我最近能参加的是哪个活动"
+    r"|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场)最(早|先)",  # after a list: "其中哪个最早"
+    r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b|\b(which|what) (event|one) (comes?|is|happens?|starts?) first\b"
+    r"|\bwhich( one)? of (those|these|them) (is|comes?|happens?|starts?) (the )?(earliest|first|soonest)\b",
 )
 
 

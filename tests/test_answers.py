@@ -1809,3 +1809,17 @@ def test_applying_or_registering_for_something_else_is_not_the_events_how_to(
 ) -> None:
     answer = asked.answer(question)
     assert answer.route != "faq" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [("any events in Jiangsu?", "which of those is earliest"), ("江苏有哪些活动", "其中哪个最早")],
+)
+def test_the_earliest_of_a_list_just_given_is_ranked_within_that_list(
+    asked: Assistant, first: str, then: str
+) -> None:
+    chat = f"ranked-{first}"
+    asked.answer(first, chat=chat)
+    answer = asked.answer(then, chat=chat)
+    # Nanjing (25 May) is Jiangsu's first; the Hangzhou meet-up (25 February) is first overall.
+    assert answer.route == "event" and [e.id for e in answer.events] == ["nj-ningjiao-2027"]
