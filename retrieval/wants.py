@@ -18,7 +18,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "person",
         any_of(
             r"部长|局长|主任|负责人|领导人?是谁|是谁$|谁是|(颁|发|授|给)(给)?了?谁|谁(获|得|拿)(了|到|过)?"
-            r"|谁(带队|领队|带的队)|(带队|领队)的?(是谁|人)"
+            r"|谁(带队|领队|带的队)|(带队|领队)的?(是谁|人)|谁主持|主持(人|者)"
             # "现在谁主管，叫什么名字": a person's name (not "全称叫什么名字", the plan's own)
             r"|谁.{0,12}(叫什么|叫啥|名字)",
             r"\b(minister|director|head|leader|chair(man|woman)?|president|contact person)\b(?! of (the )?(ministry|mohrss))"

@@ -1823,3 +1823,18 @@ def test_the_earliest_of_a_list_just_given_is_ranked_within_that_list(
     answer = asked.answer(then, chat=chat)
     # Nanjing (25 May) is Jiangsu's first; the Hangzhou meet-up (25 February) is first overall.
     assert answer.route == "event" and [e.id for e in answer.events] == ["nj-ningjiao-2027"]
+
+
+def test_how_long_a_team_stayed_somewhere_in_2012_is_not_next_years_event(asked: Assistant) -> None:
+    answer = asked.answer("云南专家团在大理待了多久")
+    assert answer.route != "event" and not answer.answered
+
+
+def test_who_presided_over_an_event_asks_for_a_person_the_documents_never_name(asked: Assistant) -> None:
+    answer = asked.answer("宁波那个洽谈会是谁主持的")
+    assert not answer.answered
+
+
+def test_a_long_term_thing_is_the_documents_lasting_mechanism(asked: Assistant) -> None:
+    answer = asked.answer("云南专家团搞了什么长期的机制")
+    assert answer.answered and "长效机制" in answer.answer
