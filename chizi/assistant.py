@@ -409,10 +409,9 @@ class Assistant:
         # and a how-to about a named event ("how much does the Suzhou week cost", "I can't make it to the
         # Tianjin tour anymore") when the question asks none of its attributes.
         pattern = self._faq.match_pattern(asked)
+        # A curated plan fact (of 2012) meets the question's year and place, or is no answer: "2015年有哪些著名品牌".
         if pattern is not None and not pattern.howto and not check(q, self._faq.checkable_text(pattern)).ok:
-            pattern = (
-                None  # "2015年有哪些著名品牌": a curated plan fact (of 2012) meets the year asked, or not
-            )
+            pattern = None
         if pattern is not None and (not q.events or not q.slot or pattern.about_registrations):
             return Answer(
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)

@@ -339,9 +339,6 @@ _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\
 
 # The words of "before 2010", "older than 2010", "2010年以前" as the tokenizer gives them.
 _BEFORE_WORDS = frozenset({"befor", "older", "earlier", "prior", "以前", "之前"})
-# "why the ministry do this plan": a sentence stating a purpose ("its purpose is to encourage …", "目的是")
-# says why the plan exists, where one about 2012 mentions a need in passing ("based on a needs analysis").
-# Stated as the purpose ("目的是", "its purpose is to"), not named as "an important aim" among others.
 # Words (as tokens) of a question about the plan itself: "why does the plan exist", "为什么要搞赤子计划".
 _THE_PLAN_ITSELF = frozenset(
     ["plan", "chizi", "programm", "program", "scheme", "exist", "ministri", "mohrss", "creat", "start",
@@ -350,6 +347,9 @@ _THE_PLAN_ITSELF = frozenset(
 )  # fmt: skip
 # "launched in 2010", "于2010年启动实施": when something began, which is what its age is counted from.
 _STATES_LAUNCH = re.compile(r"启动|成立|创立|创办|\b(launched|founded|established|started|set up) in\b")
+# "why the ministry do this plan": a sentence stating a purpose ("its purpose is to encourage …", "目的是")
+# says why the plan exists, where one about 2012 mentions a need in passing ("based on a needs analysis").
+# Stated as the purpose ("目的是", "its purpose is to"), not named as "an important aim" among others.
 _STATES_PURPOSE = re.compile(r"目的是|宗旨是|旨在|\b(purpose|aim|goal)s? (is|are|was|were) to\b")
 # A sentence singling out one member of a set ("four stations, one of them in Silicon Valley") says
 # nothing of the rest, which is what "the other stations" asks for.
@@ -618,7 +618,8 @@ def _confidence(candidate: Candidate, tuning: Tuning, language: str) -> float:
 def _corrects_place(question: Question, nearest: Candidate) -> bool:
     """Whether a yes/no question places something where the documents do not, and the nearest sentence,
     about the same subject, says where it was instead: "did the Yunnan team go to Kunming?", "云南专家团去的
-    是丽江吗" (it went to Xiangyun, Dali). Only where was it asked ("had scholars from Shanghai" is not)."""
+    是丽江吗" (it went to Xiangyun, Dali). Only where something went or was held is corrected, not where
+    people came from ("had scholars from Shanghai")."""
     if not (question.claim and question.wants in ("other", "place") and nearest.fits and nearest.about_place):
         return False
     asked = {p.key: p for p in question.places}
