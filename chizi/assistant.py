@@ -41,7 +41,7 @@ from retrieval.faq import FaqMatch, FaqMatcher
 from retrieval.index import IndexError_, IngestReport, current_generation, ingest
 from retrieval.knowledge import FaqEntry
 from retrieval.places import shown_as
-from retrieval.search import LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
+from retrieval.search import Hit, LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
 from retrieval.slots import EVENT_ONLY_SLOTS, mentions_event
 from retrieval.text import (
     cap,
@@ -450,29 +450,15 @@ class Assistant:
             return Answer(question, dont_know(lang), False, lang, "unknown", timings=result.timings)
         composing = time.perf_counter()
         composed = compose(q, result, searcher, self.tuning)
-        if not composed.text and composed.missing and (asks_a_period(q) or q.topic):
-            # The passages found first name no year in the span asked about, or not the place whose
-            # mention is asked for; one further down may ("was there anything like chizi before 2010":
-            # the 1988 roots; "赤子计划提到过东北吗": the 2013 priorities). Only those are read again.
+        further = self._passages_further_down(q, composed, searcher)
+        if further is not None:
             wider = searcher.search(
                 query, k=4 * self.settings.retrieval.top_k, weights=weights or self.weights
             )
-            meeting = [h for h in wider.hits if not passage_misses(q, h)]
-            if meeting:
-                second = compose(q, replace(wider, hits=meeting), searcher, self.tuning)
-                if second.text:
-                    composed, result = second, replace(wider, hits=meeting, timings=result.timings)
-        elif asks_only_the_plans_purpose(q, searcher) and not states_purpose(normalize(composed.text)):
-            # "why does the plan exist at all" shares few words with "its purpose is to …": the passages
-            # further down that state a purpose are read, rather than give an aim of its activities.
-            wider = searcher.search(
-                query, k=4 * self.settings.retrieval.top_k, weights=weights or self.weights
-            )
-            stating = [h for h in wider.hits if states_purpose(normalize(h.chunk.text))]
-            if stating:
-                second = compose(q, replace(wider, hits=stating), searcher, self.tuning)
-                if second.text:
-                    composed, result = second, replace(wider, hits=stating, timings=result.timings)
+            kept = [h for h in wider.hits if further(h)]
+            second = compose(q, replace(wider, hits=kept), searcher, self.tuning) if kept else None
+            if second is not None and second.text:
+                composed, result = second, replace(wider, hits=kept, timings=result.timings)
         result.timings["compose"] = time.perf_counter() - composing
         if faq is not None and composed.confidence < self.tuning.document_over_faq:
             # A how-to matched by meaning alone yields to a document sentence that says what was asked in
@@ -493,6 +479,23 @@ class Assistant:
             places = joined([concept_name(shown_as(p, lang), lang) for p in composed.not_at], lang)
             prefix += t("a_not_at", lang, places=places)
         return Answer(question, prefix + body, True, lang, route, sources, timings=result.timings)
+
+    @staticmethod
+    def _passages_further_down(
+        q: Question, composed: Composed, searcher: Searcher
+    ) -> Callable[[Hit], bool] | None:
+        """Which passages further down the results to read, when the first ones could not answer; None
+        when they did."""
+        if not composed.text and composed.missing and (asks_a_period(q) or q.topic):
+            # The passages found first name no year in the span asked about, or not the place whose
+            # mention is asked for; one further down may ("was there anything like chizi before 2010":
+            # the 1988 roots; "赤子计划提到过东北吗": the 2013 priorities). Only those are read again.
+            return lambda hit: not passage_misses(q, hit)
+        if asks_only_the_plans_purpose(q, searcher) and not states_purpose(normalize(composed.text)):
+            # "why does the plan exist at all" shares few words with "its purpose is to …": the passages
+            # that state a purpose are read, rather than give an aim of its activities.
+            return lambda hit: states_purpose(normalize(hit.chunk.text))
+        return None
 
     def _faq_fits(self, q: Question, faq: FaqMatch) -> bool:
         """A curated answer meets the question's years and places, and speaks of what it asks about

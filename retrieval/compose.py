@@ -580,13 +580,7 @@ def compose(
             return side_by_side
     best = good[0]
     confidence = _confidence(best, tuning, result.language)
-    if question.topic and best.about_place:
-        confidence = max(confidence, tuning.min_confidence)  # the place asked about is what it is about
-    if asks_only_the_plans_purpose(question, searcher) and states_purpose(normalize(best.sentence)):
-        # A sentence stating the plan's purpose answers "why does the plan exist at all", whatever its words.
-        confidence = max(confidence, tuning.min_confidence)
-    if question.age and _STATES_LAUNCH.search(normalize(best.sentence)):
-        # "how many years has chizi been around" shares few words with "launched in 2010", its answer.
+    if _answers_whatever_its_words(question, best, searcher):
         confidence = max(confidence, tuning.min_confidence)
     text = f"{best.sentence} [1]"
     # When the runner-up is nearly as good and from the same document, give both: two sentences of one
@@ -607,6 +601,18 @@ def compose(
         joiner = "" if result.language == "zh" else " "
         text = f"{first.sentence}{joiner}{second.sentence} [1]"
     return Composed(text, [best.hit], confidence)
+
+
+def _answers_whatever_its_words(question: Question, best: Candidate, searcher: Searcher) -> bool:
+    """A sentence that answers by what it is, however few of the question's words it shares: one about the
+    place whose mention is asked for; the plan's stated purpose for "why does the plan exist at all"; its
+    launch for "how many years has chizi been around"."""
+    sentence = normalize(best.sentence)
+    return (
+        (question.topic and best.about_place)
+        or (asks_only_the_plans_purpose(question, searcher) and states_purpose(sentence))
+        or (question.age and bool(_STATES_LAUNCH.search(sentence)))
+    )
 
 
 def _confidence(candidate: Candidate, tuning: Tuning, language: str) -> float:
