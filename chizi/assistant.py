@@ -364,7 +364,19 @@ class Assistant:
         # characters made simplified (计画 and 計畫 read as the documents' 计划).
         asked = norm if norm != plain or is_traditional(text) else text
         previous = self.conversations.recall(chat, now) if chat else None
-        if previous is not None and q.follow_up:
+        if (
+            previous is not None
+            and previous.frame.get("listing")
+            and (q.first or q.last or q.seats_rank or q.longest)
+            and not (q.events or q.places or q.months or q.fields)
+        ):
+            # "which of those is earliest", "其中哪个名额最少" after a list of events: that list, ranked.
+            asked = previous.text
+            q = replace(
+                self._understand(normalize(asked), now, asked),
+                first=q.first, last=q.last, seats_rank=q.seats_rank, longest=q.longest,
+            )  # fmt: skip
+        elif previous is not None and q.follow_up:
             asked, merged = resolve_follow_up(q, previous.frame, previous.text)
             if merged is None:
                 asked_here = q
@@ -379,18 +391,6 @@ class Assistant:
             else:
                 # "那天津呢？" after an event question: the event held in the place now named.
                 q = self._events_at_places(merged, now) if q.places and not q.events else merged
-        elif (
-            previous is not None
-            and previous.frame.get("listing")
-            and (q.first or q.last or q.seats_rank or q.longest)
-            and not (q.events or q.places or q.months or q.fields)
-        ):
-            # "which of those is earliest", "其中哪个最早" after a list of events: that list, ranked.
-            asked = previous.text
-            q = replace(
-                self._understand(normalize(asked), now, asked),
-                first=q.first, last=q.last, seats_rank=q.seats_rank, longest=q.longest,
-            )  # fmt: skip
         elif (
             (not q.events or q.versus)
             and q.places

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from chizi.catalogue import Event, field_label
@@ -240,6 +240,8 @@ class EventDesk:
 
     def reply(self, q: Question, lang: str, now: dt.datetime, mine: str | None = None) -> EventReply:
         """The answer to an event question; `mine` is the asker's time zone, if they set one."""
+        if q.neighbour and len(q.events) == 1:
+            return self._neighbour(q, lang, now, mine)
         if q.events and not q.listing:
             chosen = [e for e in self.events if e.id in q.events]
             seats = self.seats_of(chosen)
@@ -259,6 +261,21 @@ class EventDesk:
                 return EventReply("\n".join([head, *parts]), False, refs)
             return EventReply("\n\n".join(parts), True, refs)
         return self._listing(q, lang, now)
+
+    def _neighbour(self, q: Question, lang: str, now: dt.datetime, mine: str | None) -> EventReply:
+        """The event just after (or before) the one named, in the calendar's order of starting."""
+        named = next(e for e in self.events if e.id == q.events[0])
+        ordered = sorted(self._upcoming(now), key=lambda e: e.starts_at)
+        if q.neighbour == "after":
+            side = [e for e in ordered if e.starts_at > named.starts_at][:1]
+        else:
+            side = [e for e in ordered if e.starts_at < named.starts_at][-1:]
+        key = "ev_next_after" if q.neighbour == "after" else "ev_next_before"
+        if not side:
+            return EventReply(t(key + "_none", lang, title=named.title(lang)), False, [])
+        one = replace(q, events=(side[0].id,), neighbour=None, slot="when")
+        reply = self.reply(one, lang, now, mine)
+        return replace(reply, text=t(key, lang, title=named.title(lang)) + "\n" + reply.text)
 
     # --- one event ---------------------------------------------------------------------------------
     def _about(
@@ -376,7 +393,8 @@ class EventDesk:
             chosen = sorted((e for e in chosen if e.state(now) == "open"), key=lambda e: e.deadline_at)
         chosen = [e for e in chosen if e.state(now) == "open"] or chosen
         if q.last or q.first:
-            chosen = sorted(chosen, key=lambda e: e.starts_at)
+            # "which closes registration last" ranks by deadline; "the last event", by its start.
+            chosen = sorted(chosen, key=lambda e: e.deadline_at if q.closing_soon else e.starts_at)
             chosen = chosen[-1:] if q.last else chosen[:1]
         if q.longest and chosen:
             chosen = [max(chosen, key=lambda e: e.ends_at - e.starts_at)]

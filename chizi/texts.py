@@ -604,6 +604,22 @@ T.update(
             "告诉我您的研究领域（例如“我做电池研究”），我会挑出与之匹配的活动。",
             "Tell me your field (for example “I work on batteries”) and I will pick the events that match it.",
         ),
+        "ev_next_after": (
+            "目录里{title}之后的下一个活动：",
+            "The next event in the catalogue after {title}:",
+        ),
+        "ev_next_before": (
+            "目录里{title}之前的一个活动：",
+            "The event in the catalogue just before {title}:",
+        ),
+        "ev_next_after_none": (
+            "目录里{title}之后没有别的活动了。",
+            "The catalogue has no event after {title}.",
+        ),
+        "ev_next_before_none": (
+            "目录里{title}之前没有别的活动。",
+            "The catalogue has no event before {title}.",
+        ),
         "ev_side_by_side": (
             "我的资料没有比较这几个活动；下面是每个活动的介绍，供您比较：",
             "Nothing I have compares them; here is each one, for you to compare:",

@@ -182,7 +182,21 @@ FACET = any_of(
 CLOSING = any_of(
     r"快截止|即将截止|截止最早|最先截止",
     r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon"
-    r"|\bclos(es|ing) first\b|\bfirst to close\b|\b(earliest|nearest|next) deadline\b",
+    r"|\bclos(es|ing)( registration)? first\b|\bfirst to close\b|\b(earliest|nearest|next) deadline\b",
+)
+# "which event closes registration last", "哪个活动截止最晚": the event whose registration stays open longest.
+CLOSES_LAST = any_of(
+    r"截止(时间|日期)?最(晚|迟)|最(晚|迟|后)截止",
+    r"\bclos(es|ing)( registration)? last\b|\blast to close\b|\b(latest|last) deadline\b",
+)
+# "what's the next event after the Shandong fair", "海洽会之后是什么活动": the event just after (or before)
+# the one named, in the calendar's order.
+NEIGHBOUR = any_of(
+    r"(?<!结束)(?<!开始)(?<!报名)(?<!截止)(?:(之|以)(?P<zh>后|前)(面)?|(?P<zh3>后|前)面)"
+    r"的?(下一个|下一场|上一个|上一场|第一个|一个)?(活动)?(是)?(什么|哪个|哪一个)"
+    r"|(?P<zh2>下|上)一个(活动)?(是)?(什么|哪个)",
+    r"\b(next|following) (event|one)\b.{0,20}\b(?P<en>after)\b|\bwhat(?:'s| is)? (comes |is )?(?P<en2>after|before)\b"
+    r"|\b(event|one) ((comes|is|happens) )?(right |just )?(?P<en3>before|after)\b",
 )
 SHOULD_ATTEND = any_of(
     r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的"
@@ -215,9 +229,10 @@ FIRST_EVENT = any_of(
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
 _SEATS_RANK = any_of(
     r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(?P<zh>多|大|少|小)|(名额|规模)最(?P<zh2>多|大|少|小)的活动"
-    r"|最(?P<zh3>大|小)的活动",
+    r"|最(?P<zh3>大|小)的活动|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场).{0,4}(名额|人数|规模|位子)最(?P<zh4>多|大|少|小)",
     r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
-    r"|\b(?P<en2>biggest|largest|smallest) events?\b",
+    r"|\b(?P<en2>biggest|largest|smallest) events?\b"
+    r"|\bwhich( one)? of (those|these|them)\b.{0,30}\b(?P<en3>most|largest|biggest|fewest|least|smallest)\b",
 )
 # "哪个活动时间最长", "which event lasts the longest": the one from its first day to its last the longest.
 LONGEST = any_of(
@@ -225,6 +240,15 @@ LONGEST = any_of(
     r"\b(which|what) (event|one)\b.{0,30}\b(lasts?|runs?|goes on) (the )?longest\b|\blongest (event|one)\b",
 )
 _FEWEST = frozenset(["少", "小", "fewest", "least", "smallest"])
+
+
+def neighbour_of(text: str) -> str | None:
+    """ "after" or "before" when a normalised question asks for the event next to one it names."""
+    m = NEIGHBOUR.search(text)
+    if m is None:
+        return None
+    word = next(w for w in m.groupdict().values() if w)
+    return "before" if word in ("前", "上", "before") else "after"
 
 
 def seats_rank_of(text: str) -> str | None:

@@ -30,6 +30,7 @@ from retrieval.counting import asked_target, count_kind, count_predicate
 from retrieval.dates import before_year, decades_in, figures_in, months_in, years_in
 from retrieval.places import Place
 from retrieval.slots import (
+    CLOSES_LAST,
     CLOSING,
     EVENT_NOUN,
     FACET,
@@ -46,6 +47,7 @@ from retrieval.slots import (
     SLOTS,
     fields_in,
     find_events,
+    neighbour_of,
     seats_rank_of,
 )
 from retrieval.text import any_of, has_cjk, normalize, without_introduction, word_rx
@@ -198,6 +200,7 @@ class Question:
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     longest: bool = False  # the event lasting the longest is asked for
+    neighbour: str | None = None  # "after" or "before": the event next to the one named is asked for
     lesser: bool = False  # a comparison asks for the lesser one (fewer places, earlier, shorter)
     near: bool = False  # events near the places named are what is asked ("which event is near Harbin")
     fit: bool = False
@@ -292,14 +295,15 @@ def understand(
     china = gazetteer.places_in(text)
     first_person = bool(_FIRST_PERSON.search(text))
     abroad = gazetteer.abroad(text)
-    closing = bool(CLOSING.search(text))
+    closes_last = bool(CLOSES_LAST.search(text))
+    closing = bool(CLOSING.search(text)) or closes_last
     fit = (bool(FIT.search(text)) and bool(EVENT_NOUN.search(text))) or bool(SHOULD_ATTEND.search(text))
     # "I work on batteries", "我做电池研究" said on its own (after "which fits me?", or as a first message):
     # the events of that field, as a recommendation.
     introduces = bool(FIT.search(text)) and bool(fields) and slot is None and not events
     fit = fit or (introduces and wants == "other" and not _ASKS.search(bare))
     first = bool(FIRST_EVENT.search(text))
-    last = bool(LAST_EVENT.search(text))
+    last = bool(LAST_EVENT.search(text)) or closes_last
     seats_rank = seats_rank_of(text)
     longest = bool(LONGEST.search(text))
     listing = (
@@ -350,6 +354,10 @@ def understand(
         listing = False
     if events and not slot and (future or closing) and not past:
         slot = "when"
+    # "what's the next event after the Shandong fair": when the one after it in the calendar is.
+    neighbour = neighbour_of(text) if len(events) == 1 and not past and not listing else None
+    if neighbour and slot is None:
+        slot = "when"
     follow_up = bool(_FOLLOW_MARK.search(text)) and len(text) <= 40
     return Question(
         text=text,
@@ -378,6 +386,7 @@ def understand(
         lesser=bool(LESSER.search(text)),
         near=bool(NEAR.search(text)),
         longest=longest,
+        neighbour=neighbour,
         topic=bool(_TOPIC.search(text)),
         fit=fit,
         abroad=abroad,

@@ -1813,7 +1813,7 @@ def test_applying_or_registering_for_something_else_is_not_the_events_how_to(
 
 @pytest.mark.parametrize(
     ("first", "then"),
-    [("any events in Jiangsu?", "which of those is earliest"), ("江苏有哪些活动", "其中哪个最早")],
+    [("any events in Jiangsu?", "which of those is earliest"), ("江苏有哪些活动呀", "其中哪个最早")],
 )
 def test_the_earliest_of_a_list_just_given_is_ranked_within_that_list(
     asked: Assistant, first: str, then: str
@@ -1838,3 +1838,47 @@ def test_who_presided_over_an_event_asks_for_a_person_the_documents_never_name(a
 def test_a_long_term_thing_is_the_documents_lasting_mechanism(asked: Assistant) -> None:
     answer = asked.answer("云南专家团搞了什么长期的机制")
     assert answer.answered and "长效机制" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("which event comes after the Nanjing fair", "nb-talent-week-2027"),
+        ("宁交会后面是哪个活动", "nb-talent-week-2027"),
+        ("what is the event just before the Chongqing tour", "tj-jinmen-2027"),
+    ],
+)
+def test_the_event_next_to_a_named_one_is_its_neighbour_in_the_calendar(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and [e.id for e in answer.events] == [expected]
+
+
+def test_nothing_before_the_calendars_first_event_is_said_not_invented(asked: Assistant) -> None:
+    answer = asked.answer("what is the event just before the Hangzhou meet-up")
+    assert not answer.answered and answer.events == []
+
+
+def test_the_registration_that_closes_last_is_the_one_event_with_the_latest_deadline(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("which event closes registration last")
+    assert [e.id for e in answer.events] == ["gd-nanyue-2027"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("any events in Jiangsu?", "which of those has the fewest seats"),
+        ("江苏有哪些活动呀", "其中哪个名额最少"),
+    ],
+)
+def test_the_fewest_places_of_a_list_just_given_are_ranked_within_that_list(
+    asked: Assistant, first: str, then: str
+) -> None:
+    chat = f"fewest-{first}"
+    asked.answer(first, chat=chat)
+    answer = asked.answer(then, chat=chat)
+    # Nanjing (300) has fewer places than Suzhou (400); the Yunnan team (30) has the fewest overall.
+    assert answer.route == "event" and [e.id for e in answer.events] == ["nj-ningjiao-2027"]
