@@ -118,7 +118,11 @@ def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher)
     q = set(query_tokens)
     total = sum(searcher.idf(t) for t in q)
     covered = sum(
-        searcher.idf(t) for t in q if t in text_tokens or searcher.synonyms.get(t, frozenset()) & text_tokens
+        searcher.idf(t)
+        for t in q
+        if t in text_tokens
+        or searcher.synonyms.get(t, frozenset()) & text_tokens
+        or any(name <= text_tokens for name in searcher.named_in_english.get(t, ()))
     )
     return covered / total if total else 0.0
 
@@ -426,6 +430,7 @@ def candidates(
     top = result.hits[0].score if result.hits else 0.0
     best_dense = max((h.dense_similarity for h in result.hits[: tuning.passages]), default=0.0)
     out: list[Candidate] = []
+    defined = searcher.tokenizer.tokens(question.defines, normalized=True) if question.defines else []
     # "what problems did they solve" asks for several things, as a list question does: an enumeration.
     several = question.wants == "list" or (
         question.wants == "other" and any(w.endswith("s") and w[0].isalpha() for w in question.counted)
@@ -485,6 +490,8 @@ def candidates(
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
                 # by its neighbour about "many regions".
                 and not (question.wants == "place" and question.places and not about_place)
+                # "什么是博士后": what a word means is said only by a sentence using it (not one with 博士).
+                and not (defined and coverage(defined, tokens, searcher) < 0.999)
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

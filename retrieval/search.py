@@ -153,6 +153,13 @@ class Searcher:
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
         self._glossary_tokens = {t for g in glossary for name in g.en for t in self.tokenizer.tokens(name)}
+        # 津门行 -> ({tianjin, tour}, …): a Chinese name (and each word of it) is said by an English sentence
+        # that has all the words of one of its English names.
+        self.named_in_english: dict[str, tuple[frozenset[str], ...]] = {}
+        for g in glossary:
+            names = tuple(frozenset(self.tokenizer.tokens(normalize(e))) for e in g.en)
+            for zh in self.tokenizer.tokens(normalize(g.zh)) if all(names) else ():
+                self.named_in_english[zh] = self.named_in_english.get(zh, ()) + names
         self.synonyms = SYNONYMS
         self._fixer: HomophoneFixer | None = None
         self._fixer_words = [*self._idf, *(normalize(g.zh) for g in glossary)]
@@ -287,6 +294,10 @@ class Searcher:
         lex_tokens = tokens + [
             t for zh in self.expander.chinese_terms(norm) for t in self.tokenizer.tokens(zh)
         ]
+        if language == "en":
+            # "what is 津门行": an English question naming a Chinese term finds the English passage that
+            # names it in English ("Tianjin tour") as well as the Chinese ones that repeat the term.
+            lex_tokens += [t for en in en_terms for t in self.tokenizer.tokens(en)]
         lex_tokens += [s for t in tokens for s in self.synonyms.get(t, ()) if s != t and s in self._idf]
         if wants_of(norm) == "reason":
             # "why does the ministry do this plan" asks for a purpose in words it does not use ("why" is a

@@ -150,6 +150,12 @@ _COUNTS_EVENTS = any_of(
 
 
 # "how many years has chizi been around", "这个计划搞了多少年了": its age, counted from when it began.
+# "what is a postdoc", "什么是博士后", "人次是什么意思": what a thing or word is, not whether one may join it.
+# ("津门行是什么" is left out: "X是什么" as often asks what X's content is, "2013年的工作重点是什么".)
+_DEFINES = any_of(
+    r"^(什么是|啥是|何为)(?P<zh>[^，,。？?]{1,16})[?？]?$|^(?P<zh2>[^，,。？?]{1,16})(是|指的是|指)(什么|啥)意思(呀|啊)?[?？]?$",
+    r"^what(?:'s| is) (a|an) (?P<en>[\w' -]{2,40}?)\??$|^what does (?P<en2>[\w' -]{2,40}?) mean\??$",
+)
 _AGE = any_of(
     r"(有|搞了|办了|实施了|存在了|运行了|开展了|成立)(多少|几)年(了)?|(多少|几)年了|多久了|多长时间了",
     r"\bhow (many years|long) (has|have|is|did)\b.{0,40}\b(been (around|going|running|in existence)|existed|exist|run|lasted)\b"
@@ -222,6 +228,7 @@ class Question:
     will: bool = False  # asks what is planned ("how many will Hangzhou open next"): a plan, not a record
     outcome: bool = False  # asks what an activity did or achieved ("what came of the Chongqing tour")
     age: bool = False  # asks how long something has existed: answered from when it began
+    defines: str = ""  # the thing or word whose meaning is asked ("what is a postdoc", "什么是博士后")
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
     versus: bool = False  # compares the places named ("温州和重庆哪个多"): each one's figure answers
 
@@ -257,6 +264,12 @@ _GUESSED_YEAR = any_of(
     r"^(was|is|did|were)\b.{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
     r".{0,12}\bin (19|20)\d\d\b\??$",
 )
+
+
+def defined_in(text: str) -> str:
+    """The thing a normalised question asks the meaning of ("a postdoc" -> "postdoc"), or ""."""
+    m = _DEFINES.search(text)
+    return next((w for w in m.groupdict().values() if w), "") if m else ""
 
 
 def understand(
@@ -405,6 +418,7 @@ def understand(
         will=bool(_WILL.search(text)),
         outcome=bool(_OUTCOME.search(text)),
         age=bool(_AGE.search(text)),
+        defines=defined_in(text),
         negated=bool(_NEGATED.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events

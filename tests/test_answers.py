@@ -1882,3 +1882,25 @@ def test_the_fewest_places_of_a_list_just_given_are_ranked_within_that_list(
     answer = asked.answer(then, chat=chat)
     # Nanjing (300) has fewer places than Suzhou (400); the Yunnan team (30) has the fewest overall.
     assert answer.route == "event" and [e.id for e in answer.events] == ["nj-ningjiao-2027"]
+
+
+def test_an_english_question_naming_a_chinese_term_is_answered_from_the_english_passage(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("how many projects did 津门行 make")
+    assert answer.answered and answer.language == "en" and "70 cooperation projects" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["what's a postdoc?", "博士后是什么意思"])
+def test_what_a_word_means_is_not_answered_by_a_how_to_nor_a_sentence_without_it(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered
+
+
+def test_what_a_name_the_documents_use_means_is_answered_with_the_sentence_using_it(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("什么是津门行")
+    assert answer.answered and "津门行" in answer.answer and "150" in answer.answer
