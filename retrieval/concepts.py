@@ -73,7 +73,7 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bhow many\b.{1,60}\b(afterwards|later on|after that)\b",
         ),
     ),
-    ("dress code", any_of(r"着装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
+    ("dress code", any_of(r"(着|著)装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
     # Meals and sightseeing around an event: the organisers', never the plan documents'.
     (
         "meals",

@@ -1904,3 +1904,8 @@ def test_what_a_name_the_documents_use_means_is_answered_with_the_sentence_using
 ) -> None:
     answer = asked.answer("什么是津门行")
     assert answer.answered and "津门行" in answer.answer and "150" in answer.answer
+
+
+def test_a_dress_code_asked_in_traditional_characters_is_the_organisers_matter(asked: Assistant) -> None:
+    answer = asked.answer("寧波人才週對著裝有要求嗎")
+    assert not answer.answered and "@example.org" in answer.answer
