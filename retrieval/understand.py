@@ -119,6 +119,8 @@ _FOLLOW_MARK = any_of(
     r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
     r"^(and|what about|how about|also|then)\b|\b(it|that one)\b|\bthen\W*$",
 )
+# The plan named: a short question naming it is about it, not an ellipsis of the last question.
+_NAMES_THE_PLAN = any_of(r"赤子计划|海外赤子为国服务", r"\bchizi\b")
 # A yes/no question about how the plan works ("does the ministry run the events itself?"), not a listing.
 _ABOUT_PLAN = re.compile(
     r"^(does|do|is|are|did|was|were|can|will) (the )?(ministry|mohrss|plan|chizi|programme|program|regions?|"
@@ -404,7 +406,15 @@ def understand(
         fit=fit,
         abroad=abroad,
         follow_up=follow_up
-        or (slot is not None and not events and not china and (not listing or unnamed) and len(text) <= 24),
+        or (
+            slot is not None
+            and not events
+            and not china
+            and (not listing or unnamed)
+            and len(text) <= 24
+            # "赤子计划是1988年开始的吗" names its subject: a question of its own, not one about the last.
+            and not _NAMES_THE_PLAN.search(text)
+        ),
         unnamed=unnamed,
         focus=focus,
         counted=asked_target(rest, wants),

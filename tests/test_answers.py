@@ -1909,3 +1909,9 @@ def test_what_a_name_the_documents_use_means_is_answered_with_the_sentence_using
 def test_a_dress_code_asked_in_traditional_characters_is_the_organisers_matter(asked: Assistant) -> None:
     answer = asked.answer("寧波人才週對著裝有要求嗎")
     assert not answer.answered and "@example.org" in answer.answer
+
+
+def test_a_question_naming_the_plan_is_not_read_as_a_follow_up_of_the_last_one(asked: Assistant) -> None:
+    asked.answer("北京设了几个联络站", chat="own-subject")
+    answer = asked.answer("赤子计划是2010年开始的吗", chat="own-subject")
+    assert answer.answered and "2010" in answer.answer and "北京" not in answer.answer
