@@ -164,7 +164,8 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "group registration",
         any_of(
-            r"(整个|全)(课题组|团队|实验室|组)|集体报名|团体报名|(替|帮)(同事|别人|朋友|学生)报名",
+            r"(整个|全)(课题组|团队|实验室|组)|集体报名|团体报名|(替|帮|给)(我的?)?(同事|别人|朋友|学生|同学)(一起)?报名"
+            r"|(和|跟|带)(我的?)?(同事|朋友|学生|同学)一起报名",
             r"\b(register|sign up|enrol) (my|our) (whole |entire )?(lab|team|group|students|colleagues)\b|\bgroup (registration|sign-?up)\b"
             r"|\b(register|sign up) (for )?(a colleague|someone else|others|my colleagues?)\b",
         ),

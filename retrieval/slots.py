@@ -49,10 +49,11 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "register",
         any_of(
             # "怎么报南京宁交会": how to register for the event named, answered with its own registration
-            r"我(要|想)报名|帮我报名|给我报名|报名参加.{0,20}(活动|会|周|行)$|(怎么|如何|怎样|在哪里?)(才能)?报(名)?(?![销道告警价])",
+            r"(我(要|想)|帮我|给我)报(名)?(?![销道告警价])|报名参加.{0,20}(活动|会|周|行)$|(怎么|如何|怎样|在哪里?)(才能)?报(名)?(?![销道告警价])",
             r"sign me up|register me|i (want|would like|'d like) (to )?(register|sign up|join)"
             r"|\bhow (do|can|could|should) (i|we) (register|sign up|enrol|enroll)\b|\bhow to (register|sign up|enrol|enroll)\b"
-            r"|\bput (my|me|our) names? down\b|^(can|may|could) i (register|sign up|enrol|apply) (for|to)\b",
+            r"|\bput (my|me|our) names? down\b|^(can|may|could) i (register|sign up|enrol|apply) (for|to)\b"
+            r"|\bput (me|us) down for\b|\bcount (me|us) in\b|\bbook (me|us) (in|on|a (seat|place))\b|\benroll? me\b",
         ),
     ),
     (

@@ -1915,3 +1915,39 @@ def test_a_question_naming_the_plan_is_not_read_as_a_follow_up_of_the_last_one(a
     asked.answer("北京设了几个联络站", chat="own-subject")
     answer = asked.answer("赤子计划是2010年开始的吗", chat="own-subject")
     assert answer.answered and "2010" in answer.answer and "北京" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("count me in for the Guiyang exchange", "gz-guiyang-exchange-2027"),
+        ("我想报宁波人才科技周", "nb-talent-week-2027"),
+    ],
+)
+def test_asking_to_be_signed_up_in_everyday_words_offers_that_events_registration(
+    asked: Assistant, question: str, event: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "register" and f"evt_{event}" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("which ones did I register for", "/myevents"),
+        ("who can see my details", "/privacy"),
+        ("我要报名", "/events"),
+    ],
+)
+def test_short_requests_about_ones_own_registrations_get_the_curated_how_to(
+    asked: Assistant, question: str, command: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and command in answer.answer
+
+
+def test_registering_a_friend_too_is_the_organisers_matter_not_the_several_events_how_to(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("帮我朋友一起报名苏州精英周")
+    assert not answer.answered and "elite-week-sample@example.org" in answer.answer
