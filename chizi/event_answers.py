@@ -381,7 +381,13 @@ class EventDesk:
             chosen = [e for e in chosen if e.format in ("online", "hybrid")]
         if q.fields:
             by_field = [e for e in chosen if set(e.fields) & set(q.fields)]
-            chosen = by_field
+            if not by_field and chosen and (q.months or q.places):
+                # "a materials scientist … in China in May: anything I could go to?": no May event lists
+                # the field; May's events are still what can be gone to, and the reply says so.
+                fields = joined([field_label(f, lang) for f in q.fields], lang)
+                notes.append(t("ev_none_in_field", lang, fields=fields))
+            else:
+                chosen = by_field
         if q.fit and q.abroad and not q.online:
             # From abroad, events one can join online come first; in-person ones follow.
             chosen.sort(key=lambda e: (e.format == "in_person", e.starts_at))

@@ -18,7 +18,8 @@ from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, qualified_loose
 from retrieval.dates import before_met, gives_figure
 from retrieval.evidence import check
 from retrieval.search import Hit, Searcher, SearchResult
-from retrieval.text import detect_language, has_cjk, normalize, sentences
+from retrieval.slots import fields_in, names_a_field
+from retrieval.text import detect_language, has_cjk, normalize, sentences, without_introduction
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
 from retrieval.understand import Question
@@ -431,6 +432,8 @@ def candidates(
     best_dense = max((h.dense_similarity for h in result.hits[: tuning.passages]), default=0.0)
     out: list[Candidate] = []
     defined = searcher.tokenizer.tokens(question.defines, normalized=True) if question.defines else []
+    # Fields the question asks about, not those the asker works in ("我做生物医药，赤子计划是什么").
+    asked_fields = fields_in(without_introduction(question.text)) if question.fields else []
     # "what problems did they solve" asks for several things, as a list question does: an enumeration.
     several = question.wants == "list" or (
         question.wants == "other" and any(w.endswith("s") and w[0].isalpha() for w in question.counted)
@@ -507,6 +510,8 @@ def candidates(
                 + (tuning.wanted_bonus if fits else -tuning.wanted_penalty)
                 + (tuning.same_language if hit.chunk.language == result.language else 0.0)
                 + (tuning.named_bonus if names else 0.0)
+                # "2012年哪个活动跟云计算有关": the sentence naming the field asked about.
+                + (tuning.field_bonus if asked_fields and names_a_field(norm_sentence, asked_fields) else 0.0)
                 + (
                     tuning.named_bonus
                     if question.claim and _quotes_a_figure(question, norm_sentence)

@@ -5,7 +5,7 @@ events it names through their aliases."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from retrieval.text import any_of, word_rx
 
@@ -36,6 +36,11 @@ def fields_in(text: str, original: str = "") -> list[str]:
     if re.search(r"\bIT\b", original) and "it" not in found:
         found.append("it")
     return found
+
+
+def names_a_field(text: str, fields: Iterable[str]) -> bool:
+    """Whether a normalised text names one of `fields` ("云计算" for cloud_computing)."""
+    return any(_FIELD_RX[f].search(text) for f in fields if f in _FIELD_RX)
 
 
 # "remote" is a way of taking part, not "remote mountain areas" (where the Yunnan team went).

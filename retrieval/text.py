@@ -152,6 +152,30 @@ _STORY_EN = re.compile(
     r"^\s*(?:i'?m|i am|i|my|we|our)\b[^.!?;:—–]{2,120}(?:[.!;:]|\s[—–-])\s+", re.IGNORECASE
 )
 _BACK_REFERENCE_EN = re.compile(r"\b(that|this|these|those|it|there|them)\b", re.IGNORECASE)
+# The question after the introduction points back into it: "哪个活动跟我的领域有关" asks about the field the
+# introduction names (我做云计算), "跟这样的协会签过协议吗" and "associations like mine" about associations.
+_MY_FIELD = re.compile(
+    r"我的(?:领域|方向|专业|行业|研究方向)|我这(?:个领域|一行|行)"
+    r"|\b(?:my|our) (?:field|area|line of work|research area|speciality|specialty|discipline)\b",
+    re.IGNORECASE,
+)
+_LIKE_MINE = re.compile(r"这样的|这种|这类|我们这(?:种|类|样)的?|\s*\blike (?:mine|ours)\b", re.IGNORECASE)
+_FIELD_NAMED = re.compile(
+    r"(?:做|研究|搞|从事|学)(?P<zh>[^，,。；;！!？?\s]{2,12}?)(?:研究|方向|工作)?[，,。；;！!：:]"
+    r"|\bi (?:do|work (?:in|on)|study|research) (?P<en>[\w -]{2,40}?)(?: (?:in|at) [\w -]+)?[.,;:!]",
+    re.IGNORECASE,
+)
+
+
+def _pointing_back_resolved(intro: str, rest: str) -> str | None:
+    """`rest` with what it points back to filled in from `intro`, or None if it points to nothing."""
+    if _MY_FIELD.search(rest):
+        m = _FIELD_NAMED.search(intro)
+        if m is None:
+            return None
+        field = m.group("zh") or m.group("en")
+        rest = _MY_FIELD.sub(field, rest)
+    return _LIKE_MINE.sub("", rest)
 
 
 def without_introduction(question: str) -> str:
@@ -160,8 +184,13 @@ def without_introduction(question: str) -> str:
     for rx, enough in ((_ABOUT_ME_EN, lambda s: len(s.split()) >= 4), (_ABOUT_ME_ZH, lambda s: len(s) >= 5)):
         m = rx.match(question)
         if m and enough(rest := question[m.end() :].strip()):
-            return rest
+            return _pointing_back_resolved(question[: m.end()], rest) or question
     m = _STORY_EN.match(question)
-    if m and len((rest := question[m.end() :].strip()).split()) >= 4 and not _BACK_REFERENCE_EN.search(rest):
-        return rest
+    if (
+        m
+        and len((rest := question[m.end() :].strip()).split()) >= 4
+        and not _BACK_REFERENCE_EN.search(rest)
+        and (resolved := _pointing_back_resolved(question[: m.end()], rest))
+    ):
+        return resolved
     return question

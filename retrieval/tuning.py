@@ -32,6 +32,7 @@ class Tuning:
     same_language: float = 0.08
     second_within: float = 0.08  # a runner-up this close, from the same document, is given too
     named_bonus: float = 0.15  # a sentence that itself names the question's years and places
+    field_bonus: float = 0.30  # a sentence naming the field asked about ("哪个活动跟云计算有关"), over a year
     ahead_bonus: float = 0.15  # a sentence about what comes next, for a question about what comes next
     launch_bonus: float = 0.30  # a sentence saying when something began, for "how long has it existed"
     purpose_bonus: float = 0.35  # a sentence stating a purpose, for "why" asked of the plan as a whole

@@ -1951,3 +1951,27 @@ def test_registering_a_friend_too_is_the_organisers_matter_not_the_several_event
 ) -> None:
     answer = asked.answer("帮我朋友一起报名苏州精英周")
     assert not answer.answered and "elite-week-sample@example.org" in answer.answer
+
+
+def test_a_field_no_event_of_the_month_lists_still_gets_that_months_events_said_as_such(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("我做纺织，6月有什么活动")
+    # June holds the Ningbo week and the Guiyang exchange; neither lists textiles.
+    assert answer.answered and {e.id for e in answer.events} == {
+        "nb-talent-week-2027",
+        "gz-guiyang-exchange-2027",
+    }
+    assert "纺织" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我在西雅图做云计算，2012年哪个活动跟我的领域有关",
+        "I do cloud computing in Seattle. Which 2012 activity was in my field?",
+    ],
+)
+def test_my_field_after_an_introduction_is_the_field_it_names(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and ("重庆" in answer.answer or "Chongqing" in answer.answer)
