@@ -13,7 +13,7 @@ from retrieval import places as gazetteer
 # A Chinese noun runs to the first verb or particle.
 # (and verbs that follow the noun counted: "几个项目拿到钱了" counts 项目)
 _ZH_PARTICLES = re.compile(
-    r"[的了吗呢啊在是有被参达签收融对来去请报和与拿]|提交|获得|得到|取得|交(?!流|通|易|会)"
+    r"[的了吗呢啊在是有被参达签收融对来去请报和与拿]|提交|获得|得到|取得|交(?!流|通|易|会)|投(?!资)"
 )
 # After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
 _COUNT_ZH = re.compile(

@@ -1975,3 +1975,18 @@ def test_a_field_no_event_of_the_month_lists_still_gets_that_months_events_said_
 def test_my_field_after_an_introduction_is_the_field_it_names(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert answer.answered and ("重庆" in answer.answer or "Chongqing" in answer.answer)
+
+
+def test_trips_counted_are_the_person_visits(asked: Assistant) -> None:
+    answer = asked.answer("how many trips to China did overseas scholars make in 2012")
+    assert answer.answered and "10,000" in answer.answer
+
+
+def test_trips_are_not_any_times_a_sentence_counts(asked: Assistant) -> None:
+    # The Yunnan team saw villagers 80 times; how many trips it made is not said.
+    assert not asked.answer("how many trips did the Yunnan team make").answered
+
+
+def test_scholars_who_submitted_projects_are_counted_whatever_the_verb(asked: Assistant) -> None:
+    answer = asked.answer("温州有多少学者投了项目")
+    assert answer.answered and "424" in answer.answer
