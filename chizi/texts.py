@@ -702,6 +702,7 @@ CONCEPTS_ZH = {
     "subsidy": "补贴",
     "university": "高校",
     "per-activity amount": "每个活动的资助金额",
+    "amount granted": "拨款金额",
     "phone": "电话",
     "average": "平均数",
     "website": "网站",

@@ -32,6 +32,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"how much (money )?does each|per activity|each (selected )?activity receive",
         ),
     ),
+    # "how much did the ministry give the Tianjin tour", "人社部给了津门行多少经费": an amount granted, which the
+    # report never states (the Tianjin tour's 20 million yuan is a benefit it created, not a grant).
+    (
+        "amount granted",
+        any_of(
+            r"(人社部|部里|国家|政府|中央).{0,4}(给|拨|资助)了?.{0,8}多少(?!人|个|项|家|名|位|次|届|种)|拨款(是)?多少|拨了多少",
+            r"\bhow much (money |funding )?(did|does|will) (the )?(ministry|mohrss|government|state) (give|grant|allocate|provide|pay)\b",
+        ),
+    ),
     ("phone", any_of(r"电话|手机号|联系电话", r"\bphone\b|\btelephone\b|phone number")),
     # "what does X mean" asks what X is: only "the mean (number)" is an average.
     ("average", any_of(r"平均", r"\baverage\b|\bthe mean\b|\bmean (number|value|amount|size|count)\b")),

@@ -1990,3 +1990,17 @@ def test_trips_are_not_any_times_a_sentence_counts(asked: Assistant) -> None:
 def test_scholars_who_submitted_projects_are_counted_whatever_the_verb(asked: Assistant) -> None:
     answer = asked.answer("温州有多少学者投了项目")
     assert answer.answered and "424" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["how much did the government give the Chongqing tour", "国家给了重庆行多少钱"]
+)
+def test_an_amount_granted_is_declined_not_answered_with_a_benefit_or_a_count(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_what_the_ministry_gives_besides_money_is_still_answered(asked: Assistant) -> None:
+    answer = asked.answer("what does the ministry give the activities besides money")
+    assert answer.answered and "talent, information and policy" in answer.answer
