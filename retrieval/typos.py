@@ -105,7 +105,7 @@ _SHORTHAND = {
     "r": "are", "u": "you", "ur": "your", "ppl": "people", "pls": "please", "plz": "please",
     "abt": "about", "b4": "before", "tmr": "tomorrow", "tmrw": "tomorrow", "wanna": "want to",
     "cuz": "because", "coz": "because", "bc": "because", "sth": "something", "info": "information",
-    "yr": "year", "yrs": "years",
+    "yr": "year", "yrs": "years", "wk": "week", "wks": "weeks", "whos": "who's",
     # question words mistyped: what is asked hangs on them
     "wher": "where", "whre": "where", "wehre": "where", "wich": "which", "whcih": "which", "waht": "what",
     "hwo": "how", "whn": "when",

@@ -2004,3 +2004,13 @@ def test_an_amount_granted_is_declined_not_answered_with_a_benefit_or_a_count(
 def test_what_the_ministry_gives_besides_money_is_still_answered(asked: Assistant) -> None:
     answer = asked.answer("what does the ministry give the activities besides money")
     assert answer.answered and "talent, information and policy" in answer.answer
+
+
+def test_who_is_in_charge_of_the_plan_typed_fast_is_the_ministry(asked: Assistant) -> None:
+    answer = asked.answer("whos in charge of chizi")
+    assert answer.route == "faq" and "Ministry of Human Resources and Social Security" in answer.answer
+
+
+def test_week_shortened_to_wk_still_names_the_event(asked: Assistant) -> None:
+    answer = asked.answer("wen is the suzhou wk")
+    assert [e.id for e in answer.events] == ["sz-elite-week-2027"]
