@@ -425,8 +425,9 @@ class Assistant:
         if q.about_event:
             answer = self._event_answer(question, q, lang, now, zone)
             if chat and q.listing and len(answer.events) == 1:
-                # "贵阳有什么活动" lists one event: "它报名截止是哪天" next asks about that one.
-                one = replace(q, events=(answer.events[0].id,), listing=False)
+                # "贵阳有什么活动" lists one event: "它报名截止是哪天" next asks about that one, and "那宁波呢"
+                # about Ningbo's events (an event question still: when they are, unless another slot is asked).
+                one = replace(q, events=(answer.events[0].id,), listing=False, slot=q.slot or "when")
                 self.conversations.remember(chat, Turn(asked, one.frame(), now))
             return answer
 

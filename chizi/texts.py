@@ -604,6 +604,10 @@ T.update(
             "告诉我您的研究领域（例如“我做电池研究”），我会挑出与之匹配的活动。",
             "Tell me your field (for example “I work on batteries”) and I will pick the events that match it.",
         ),
+        "ev_field_elsewhere": (
+            "{place}及附近没有列出{fields}领域的活动；以上是其他地方列出该领域的活动。",
+            "Nothing in or near {place} lists {fields}; these events elsewhere do.",
+        ),
         "ev_none_in_field": (
             "以上活动都没有把{fields}列为领域；它们符合您说的时间或地点。",
             "None of these lists {fields} among its fields; they match the time or place you gave.",

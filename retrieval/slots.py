@@ -43,6 +43,13 @@ def names_a_field(text: str, fields: Iterable[str]) -> bool:
     return any(_FIELD_RX[f].search(text) for f in fields if f in _FIELD_RX)
 
 
+# Where the asker is ("I'm in Shanghai", "我在香港"), not where they would go ("any events in Shanghai").
+ASKER_AT = any_of(
+    r"我(现在|目前)?(人)?(在|住在)",
+    r"\bi'?m (based |living |currently |now )?in\b|\bi am (based |living |currently |now )?in\b|\bi live in\b",
+)
+
+
 # "remote" is a way of taking part, not "remote mountain areas" (where the Yunnan team went).
 _REMOTE = (
     r"\bremote(ly)?\b(?! (mountain|mountainous|rural|areas?|regions?|villages?|places?|parts?|count(y|ies)))"

@@ -2014,3 +2014,20 @@ def test_who_is_in_charge_of_the_plan_typed_fast_is_the_ministry(asked: Assistan
 def test_week_shortened_to_wk_still_names_the_event(asked: Assistant) -> None:
     answer = asked.answer("wen is the suzhou wk")
     assert [e.id for e in answer.events] == ["sz-elite-week-2027"]
+
+
+def test_another_place_after_a_one_event_list_is_that_places_event(asked: Assistant) -> None:
+    asked.answer("天津都有啥活动", chat="one-then-place")
+    answer = asked.answer("那重庆呢", chat="one-then-place")
+    assert answer.answered and [e.id for e in answer.events] == ["cq-100-phds-2027"]
+
+
+def test_a_field_nothing_near_the_asker_lists_is_offered_from_elsewhere(asked: Assistant) -> None:
+    answer = asked.answer("I'm in Harbin, I work in textiles, anything for me?")
+    assert answer.answered and [e.id for e in answer.events] == ["sx-phd-tour-2027"]
+    assert "Harbin" in answer.answer
+
+
+def test_events_near_where_the_asker_is_answer_which_fit_them(asked: Assistant) -> None:
+    answer = asked.answer("I'm in Shanghai and I do finance, which events fit me?")
+    assert answer.answered and "nb-talent-week-2027" in [e.id for e in answer.events]
