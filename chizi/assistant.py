@@ -503,9 +503,8 @@ class Assistant:
         (a dress code, a visa): the events how-to does not answer "what language are the events in"."""
         text = self._faq.checkable_text(faq.entry)
         if q.defines and faq.by_meaning and faq.entry.howto:
-            return (
-                False  # "what is a postdoc" is near "can a postdoc join?" in meaning, and asks another thing
-            )
+            # "what is a postdoc" is near "can a postdoc join?" in meaning, and asks another thing.
+            return False
         if faq.variant and faq.variant != "pattern":
             # Matched by its words, the curated question must ask the same kind of thing: "how did the
             # Tianjin tour decide whom to invite" is not "how many scholars did the Tianjin tour invite".

@@ -1902,8 +1902,8 @@ def test_what_a_word_means_is_not_answered_by_a_how_to_nor_a_sentence_without_it
 def test_what_a_name_the_documents_use_means_is_answered_with_the_sentence_using_it(
     asked: Assistant,
 ) -> None:
-    answer = asked.answer("什么是津门行")
-    assert answer.answered and "津门行" in answer.answer and "150" in answer.answer
+    answer = asked.answer("什么是海洽会")
+    assert answer.answered and "海洽会" in answer.answer and "泉城科技行" in answer.answer
 
 
 def test_a_dress_code_asked_in_traditional_characters_is_the_organisers_matter(asked: Assistant) -> None:
