@@ -25,6 +25,7 @@ from chizi.knowledge import KnowledgeBase, load_knowledge
 from chizi.registry import OrganiserAnswer, utcnow
 from chizi.settings import Settings
 from chizi.texts import concept_name, joined, t
+from chizi.timezones import zone_named_in
 from retrieval import router
 from retrieval.compose import (
     Composed,
@@ -534,7 +535,13 @@ class Assistant:
     def _event_answer(
         self, question: str, q: Question, lang: str, now: dt.datetime, zone: str | None = None
     ) -> Answer:
-        reply = self.events.reply(q, lang, now, zone)
+        # "what time is the Hangzhou meet-up in London", "美东时间几点": that place's clock, not the asker's.
+        asked = zone_named_in(question) if q.slot in ("when", "time", "deadline") else None
+        reply = (
+            self.events.reply(q, lang, now, asked[0], asked[1])
+            if asked
+            else self.events.reply(q, lang, now, zone)
+        )
         updated = self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else ""
         source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
         note = ""

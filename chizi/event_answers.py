@@ -56,6 +56,13 @@ def day(moment: dt.datetime, lang: str) -> str:
     )
 
 
+def weekday_and_day(moment: dt.datetime, lang: str) -> str:
+    """'2027年9月14日（星期二）' / 'Tuesday 14 September 2027': "is it on a weekend?" is then answered too."""
+    if lang == "zh":
+        return f"{day(moment, lang)}（星期{'一二三四五六日'[moment.weekday()]}）"
+    return f"{moment:%A} {day(moment, lang)}"
+
+
 def days_of(e: Event) -> int:
     """The calendar days an event runs, its first and last included."""
     return (e.ends_at.date() - e.starts_at.date()).days + 1
@@ -93,14 +100,15 @@ def span(event: Event, lang: str) -> str:
     return f"{day(s, lang)} – {day(e, lang)}"
 
 
-def start_time(event: Event, lang: str, mine: str | None = None) -> str:
+def start_time(event: Event, lang: str, mine: str | None = None, named: str = "") -> str:
     """The start in the event's zone and, when that is not China's, in Beijing time too; then on the
-    asker's own clock (`mine`, a zone name) when that reads differently from both."""
+    asker's own clock (`mine`, a zone name; `named`, the place whose clock the question asked for) when
+    that reads differently from both."""
     s = event.starts_at
     local = (
-        f"{day(s, lang)} {clock(s)}（{zone_label(event, lang)}）"
+        f"{weekday_and_day(s, lang)} {clock(s)}（{zone_label(event, lang)}）"
         if lang == "zh"
-        else f"{day(s, lang)} {clock(s)} ({zone_label(event, lang)})"
+        else f"{weekday_and_day(s, lang)} {clock(s)} ({zone_label(event, lang)})"
     )
     if event.timezone != "Asia/Shanghai":
         b = s.astimezone(CHINA_TZ)
@@ -109,18 +117,32 @@ def start_time(event: Event, lang: str, mine: str | None = None) -> str:
             if lang == "zh"
             else f"{local}, which is {day(b, lang)} {clock(b)} China time"
         )
-    return local + yours(s, event, lang, mine, china_given=True)
+    return local + yours(s, event, lang, mine, china_given=True, named=named)
 
 
-def yours(moment: dt.datetime, event: Event, lang: str, mine: str | None, china_given: bool = False) -> str:
+def yours(
+    moment: dt.datetime,
+    event: Event,
+    lang: str,
+    mine: str | None,
+    china_given: bool = False,
+    named: str = "",
+) -> str:
     """'（您的时间 2027年7月5日 21:00 EDT）' when the asker's zone reads differently from the clocks
-    already given (the event's, and Beijing time where it was); '' otherwise."""
+    already given (the event's, and Beijing time where it was); '' otherwise. With `named` ("London"),
+    the clock is that place's, which the question asked for, not the asker's."""
     if mine is None:
         return ""
     tz = zone(mine)
     if same_clock(moment, tz, event.tz) or (china_given and same_clock(moment, tz, CHINA_TZ)):
         return ""
     m = moment.astimezone(tz)
+    if named:
+        return (
+            f"（{named}时间 {day(m, lang)} {clock(m)} {abbreviation(m)}）"
+            if lang == "zh"
+            else f" ({named} time: {day(m, lang)} {clock(m)} {abbreviation(m)})"
+        )
     return (
         f"（您的时间 {day(m, lang)} {clock(m)} {abbreviation(m)}）"
         if lang == "zh"
@@ -239,14 +261,17 @@ class EventDesk:
     def _ref(self, e: Event, lang: str, seats: dict[str, tuple[int, int]]) -> EventRef:
         return EventRef(e.id, e.title(lang), e.starts_at.isoformat(), seats[e.id][0])
 
-    def reply(self, q: Question, lang: str, now: dt.datetime, mine: str | None = None) -> EventReply:
-        """The answer to an event question; `mine` is the asker's time zone, if they set one."""
+    def reply(
+        self, q: Question, lang: str, now: dt.datetime, mine: str | None = None, named: str = ""
+    ) -> EventReply:
+        """The answer to an event question; `mine` is the asker's time zone, if they set one, or the zone
+        of the place `named` whose clock the question asks for ("what time is it in London")."""
         if q.neighbour and len(q.events) == 1:
             return self._neighbour(q, lang, now, mine)
         if q.events and not q.listing:
             chosen = [e for e in self.events if e.id in q.events]
             seats = self.seats_of(chosen)
-            parts = [self._about(e, q.slot or "when", lang, now, seats[e.id], mine) for e in chosen]
+            parts = [self._about(e, q.slot or "when", lang, now, seats[e.id], mine, named) for e in chosen]
             refs = [self._ref(e, lang, seats) for e in chosen]
             verdict = _verdict(q, chosen, lang) if q.versus else ""
             if verdict:
@@ -280,7 +305,14 @@ class EventDesk:
 
     # --- one event ---------------------------------------------------------------------------------
     def _about(
-        self, e: Event, slot: str, lang: str, now: dt.datetime, seats: tuple[int, int], mine: str | None
+        self,
+        e: Event,
+        slot: str,
+        lang: str,
+        now: dt.datetime,
+        seats: tuple[int, int],
+        mine: str | None,
+        named: str = "",
     ) -> str:
         title = e.title(lang)
         left, waiting = seats
@@ -292,7 +324,7 @@ class EventDesk:
                 day=day(e.deadline_at, lang),
                 clock=clock(e.deadline_at),
                 zone=zone_label(e, lang),
-                yours=yours(e.deadline_at, e, lang, mine),
+                yours=yours(e.deadline_at, e, lang, mine, named=named),
                 left=days_left(e.deadline_at, now, lang),
             )
             if open_
@@ -310,7 +342,7 @@ class EventDesk:
         if slot == "contact":
             return t("ev_contact", lang, title=title, contact=e.contact)
         if slot == "time":
-            return t("ev_time", lang, title=title, start=start_time(e, lang, mine))
+            return t("ev_time", lang, title=title, start=start_time(e, lang, mine, named))
         if slot == "duration":
             n = days_of(e)
             return t("ev_days" if n > 1 else "ev_one_day", lang, title=title, n=n, span=span(e, lang))
@@ -326,7 +358,7 @@ class EventDesk:
             lang,
             span=span(e, lang),
             where=where(e, lang),
-            start=start_time(e, lang, mine),
+            start=start_time(e, lang, mine, named),
             # "how long until the Tianjin tour": the days to its start, while it is still ahead
             until=("，" if lang == "zh" else ", ") + days_left(e.starts_at, now, lang)
             if e.starts_at > now

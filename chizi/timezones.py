@@ -130,6 +130,43 @@ def resolve_zone(text: str) -> str | None:
     return _CITIES.get(key) or _by_last_part().get(key)
 
 
+# Regions whose clock people name in a question, not cities ("美东时间", "Eastern time").
+_REGIONS = {
+    "美东": "America/New_York", "美西": "America/Los_Angeles", "美中": "America/Chicago",
+    "eastern": "America/New_York", "pacific": "America/Los_Angeles", "central": "America/Chicago",
+    "英国": "Europe/London", "德国": "Europe/Berlin", "法国": "Europe/Paris", "日本": "Asia/Tokyo",
+    "uk": "Europe/London", "british": "Europe/London",
+}  # fmt: skip
+_NAMED_CLOCK = re.compile(
+    r"\b(?:in|on|at) (?P<en>[a-z][a-z .'-]{1,30}?)(?: time)?\s*[?？!.]*$|\b(?P<en2>[a-z][a-z .'-]{1,30}?) time\b"
+    r"|(?P<zh>[\u4e00-\u9fff]{2,4}?)时间",
+    re.IGNORECASE,
+)
+
+
+def zone_named_in(question: str) -> tuple[str, str] | None:
+    """The zone whose clock a question asks for and the place as it said it ("what time is the meet-up
+    in London" -> Europe/London, "London"; "报名截止是美东时间几点" -> America/New_York, "美东"), or None."""
+    for m in _NAMED_CLOCK.finditer(question.strip()):
+        said = next(g for g in m.groups() if g).strip()
+        # The place may follow other words: "the meet-up in London", "截止是美东" (时间).
+        words = said.split()
+        tails = (
+            [said[i:] for i in range(len(said) - 1)]
+            if has_cjk(said)
+            else [" ".join(words[-n:]) for n in range(min(3, len(words)), 0, -1)]
+        )
+        for place in tails:
+            found = _REGIONS.get(place.lower()) or resolve_zone(place)
+            if found and not found.startswith("UTC"):
+                return found, place if has_cjk(place) else place.title()
+    return None
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
+
+
 def zone(name: str) -> dt.tzinfo:
     """The tzinfo of a stored zone name (IANA or 'UTC±HH:MM')."""
     if name.startswith("UTC") and len(name) == 9:

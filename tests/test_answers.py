@@ -686,7 +686,7 @@ def test_how_long_until_an_event_is_the_days_to_its_start(asked: Assistant) -> N
     answer = asked.answer("how long until the Tianjin tour")
     assert (
         answer.route == "event"
-        and f"starts 14 September 2027 09:00 (China time, UTC+8), in {days} days" in answer.answer
+        and f"starts Tuesday 14 September 2027 09:00 (China time, UTC+8), in {days} days" in answer.answer
     )
 
 
@@ -2031,3 +2031,14 @@ def test_a_field_nothing_near_the_asker_lists_is_offered_from_elsewhere(asked: A
 def test_events_near_where_the_asker_is_answer_which_fit_them(asked: Assistant) -> None:
     answer = asked.answer("I'm in Shanghai and I do finance, which events fit me?")
     assert answer.answered and "nb-talent-week-2027" in [e.id for e in answer.events]
+
+
+def test_an_events_time_asked_in_another_places_clock_is_given_on_that_clock(asked: Assistant) -> None:
+    answer = asked.answer("when does the Nanjing fair start in London time")
+    # 25 May 2027 09:00 in China is 02:00 in London (summer time, UTC+1).
+    assert "London time: 25 May 2027 02:00 BST" in answer.answer
+
+
+def test_the_weekday_an_event_starts_on_is_said(asked: Assistant) -> None:
+    answer = asked.answer("宁交会是星期几开始")
+    assert answer.answered and "2027年5月25日（星期二）" in answer.answer

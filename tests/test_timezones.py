@@ -65,6 +65,6 @@ def test_an_event_answer_gives_the_askers_own_clock_too(assistant: Assistant) ->
     with assistant.frozen_clock(TODAY):
         answer = assistant.answer("苏州精英周几点开始？", "zh", zone="America/New_York")
         plain = assistant.answer("苏州精英周几点开始？", "zh")
-    assert "2027年7月6日 09:00（北京时间）" in answer.answer
+    assert "2027年7月6日（星期二） 09:00（北京时间）" in answer.answer
     assert "您的时间 2027年7月5日 21:00 EDT" in answer.answer
     assert "您的时间" not in plain.answer
