@@ -144,6 +144,9 @@ _NAMED_CLOCK = re.compile(
 )
 
 
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")  # this leaf may not use retrieval's text helpers
+
+
 def zone_named_in(question: str) -> tuple[str, str] | None:
     """The zone whose clock a question asks for and the place as it said it ("what time is the meet-up
     in London" -> Europe/London, "London"; "报名截止是美东时间几点" -> America/New_York, "美东"), or None."""
@@ -153,18 +156,14 @@ def zone_named_in(question: str) -> tuple[str, str] | None:
         words = said.split()
         tails = (
             [said[i:] for i in range(len(said) - 1)]
-            if has_cjk(said)
+            if _CHINESE.search(said)
             else [" ".join(words[-n:]) for n in range(min(3, len(words)), 0, -1)]
         )
         for place in tails:
             found = _REGIONS.get(place.lower()) or resolve_zone(place)
             if found and not found.startswith("UTC"):
-                return found, place if has_cjk(place) else place.title()
+                return found, place if _CHINESE.search(place) else place.title()
     return None
-
-
-def has_cjk(text: str) -> bool:
-    return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def zone(name: str) -> dt.tzinfo:
