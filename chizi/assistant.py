@@ -536,12 +536,9 @@ class Assistant:
         self, question: str, q: Question, lang: str, now: dt.datetime, zone: str | None = None
     ) -> Answer:
         # "what time is the Hangzhou meet-up in London", "美东时间几点": that place's clock, not the asker's.
-        asked = zone_named_in(question) if q.slot in ("when", "time", "deadline") else None
-        reply = (
-            self.events.reply(q, lang, now, asked[0], asked[1])
-            if asked
-            else self.events.reply(q, lang, now, zone)
-        )
+        named = zone_named_in(question) if q.slot in ("when", "time", "deadline") else None
+        clock_zone, place = named or (zone, "")
+        reply = self.events.reply(q, lang, now, clock_zone, place)
         updated = self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else ""
         source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
         note = ""

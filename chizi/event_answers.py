@@ -19,7 +19,6 @@ from chizi.catalogue import Event, field_label
 from chizi.texts import joined, t
 from chizi.timezones import abbreviation, same_clock, zone
 from retrieval.places import Place, by_distance, mentions, nearby, shown_as, within
-from retrieval.slots import ASKER_AT
 from retrieval.text import normalize
 from retrieval.understand import Question
 
@@ -414,23 +413,21 @@ class EventDesk:
         elif q.online:
             chosen = [e for e in chosen if e.format in ("online", "hybrid")]
         if q.fields:
-            by_field = [e for e in chosen if set(e.fields) & set(q.fields)]
-            if not by_field and near and q.fit and ASKER_AT.search(q.text):
+            in_field = [e for e in chosen if set(e.fields) & set(q.fields)]
+            fields = joined([field_label(f, lang) for f in q.fields], lang)
+            elsewhere = [e for e in anywhere if set(e.fields) & set(q.fields)]
+            if not in_field and near and q.fit and q.located and elsewhere:
                 # "我在香港做金融，有适合的活动吗": nothing near Hong Kong lists finance; the events that do,
                 # wherever they are, are what fits (the place is where the asker is, not where they must go).
-                by_field = [e for e in anywhere if set(e.fields) & set(q.fields)]
-                near = []
-                if by_field:
-                    fields = joined([field_label(f, lang) for f in q.fields], lang)
-                    asked = joined([shown_as(p.key, lang) for p in q.places], lang)
-                    notes.append(t("ev_field_elsewhere", lang, fields=fields, place=asked))
-            if not by_field and chosen and (q.months or q.places):
+                in_field, near = elsewhere, []
+                asked = joined([shown_as(p.key, lang) for p in q.places], lang)
+                notes.append(t("ev_field_elsewhere", lang, fields=fields, place=asked))
+            if in_field or not (q.months or q.places):
+                chosen = in_field
+            elif chosen:
                 # "a materials scientist … in China in May: anything I could go to?": no May event lists
                 # the field; May's events are still what can be gone to, and the reply says so.
-                fields = joined([field_label(f, lang) for f in q.fields], lang)
                 notes.append(t("ev_none_in_field", lang, fields=fields))
-            else:
-                chosen = by_field
         if q.fit and q.abroad and not q.online:
             # From abroad, events one can join online come first; in-person ones follow.
             chosen.sort(key=lambda e: (e.format == "in_person", e.starts_at))
@@ -471,7 +468,7 @@ class EventDesk:
         # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent,
         # unless events near the place were what was asked ("which event is near Harbin").
         # For "which fits me, I'm in Shanghai" the place is where the asker is: events near it answer.
-        answered = not later and (not near or q.near or (q.fit and bool(ASKER_AT.search(q.text))))
+        answered = not later and (not near or q.near or (q.fit and q.located))
         return EventReply(body, answered, [self._ref(e, lang, seats) for e in shown])
 
     def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:

@@ -78,6 +78,18 @@ _CITIES: dict[str, str] = {
     "china": "Asia/Shanghai",
     "中国": "Asia/Shanghai",
     "香港": "Asia/Hong_Kong",
+    # Regions people name a clock by, for /timezone and in questions ("美东时间", "Eastern time").
+    "美东": "America/New_York",
+    "美西": "America/Los_Angeles",
+    "美中": "America/Chicago",
+    "eastern": "America/New_York",
+    "pacific": "America/Los_Angeles",
+    "central": "America/Chicago",
+    "英国": "Europe/London",
+    "德国": "Europe/Berlin",
+    "法国": "Europe/Paris",
+    "日本": "Asia/Tokyo",
+    "uk": "Europe/London",
 }
 
 # The zones offered as buttons: where most scholars abroad live, and Beijing time.
@@ -130,13 +142,6 @@ def resolve_zone(text: str) -> str | None:
     return _CITIES.get(key) or _by_last_part().get(key)
 
 
-# Regions whose clock people name in a question, not cities ("美东时间", "Eastern time").
-_REGIONS = {
-    "美东": "America/New_York", "美西": "America/Los_Angeles", "美中": "America/Chicago",
-    "eastern": "America/New_York", "pacific": "America/Los_Angeles", "central": "America/Chicago",
-    "英国": "Europe/London", "德国": "Europe/Berlin", "法国": "Europe/Paris", "日本": "Asia/Tokyo",
-    "uk": "Europe/London", "british": "Europe/London",
-}  # fmt: skip
 _NAMED_CLOCK = re.compile(
     r"\b(?:in|on|at) (?P<en>[a-z][a-z .'-]{1,30}?)(?: time)?\s*[?？!.]*$|\b(?P<en2>[a-z][a-z .'-]{1,30}?) time\b"
     r"|(?P<zh>[\u4e00-\u9fff]{2,4}?)时间",
@@ -160,7 +165,7 @@ def zone_named_in(question: str) -> tuple[str, str] | None:
             else [" ".join(words[-n:]) for n in range(min(3, len(words)), 0, -1)]
         )
         for place in tails:
-            found = _REGIONS.get(place.lower()) or resolve_zone(place)
+            found = resolve_zone(place)
             if found and not found.startswith("UTC"):
                 return found, place if _CHINESE.search(place) else place.title()
     return None

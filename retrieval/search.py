@@ -152,12 +152,13 @@ class Searcher:
         n = max(len(self.chunks), 1)
         self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
-        self._glossary_tokens = {t for g in glossary for name in g.en for t in self.tokenizer.tokens(name)}
         # 津门行 -> ({tianjin, tour}, …): a Chinese name (and each word of it) is said by an English sentence
         # that has all the words of one of its English names.
         self.named_in_english: dict[str, tuple[frozenset[str], ...]] = {}
+        self._glossary_tokens: set[str] = set()
         for g in glossary:
             names = tuple(frozenset(self.tokenizer.tokens(normalize(e))) for e in g.en)
+            self._glossary_tokens.update(*names)
             for zh in self.tokenizer.tokens(normalize(g.zh)) if all(names) else ():
                 self.named_in_english[zh] = self.named_in_english.get(zh, ()) + names
         self.synonyms = SYNONYMS

@@ -40,11 +40,11 @@ def fields_in(text: str, original: str = "") -> list[str]:
 
 def names_a_field(text: str, fields: Iterable[str]) -> bool:
     """Whether a normalised text names one of `fields` ("云计算" for cloud_computing)."""
-    return any(_FIELD_RX[f].search(text) for f in fields if f in _FIELD_RX)
+    return any(_FIELD_RX[f].search(text) for f in fields)
 
 
 # Where the asker is ("I'm in Shanghai", "我在香港"), not where they would go ("any events in Shanghai").
-ASKER_AT = any_of(
+LOCATED = any_of(
     r"我(现在|目前)?(人)?(在|住在)",
     r"\bi'?m (based |living |currently |now )?in\b|\bi am (based |living |currently |now )?in\b|\bi live in\b",
 )

@@ -40,6 +40,7 @@ from retrieval.slots import (
     LAST_EVENT,
     LESSER,
     LIST_CUE,
+    LOCATED,
     LONGEST,
     NEAR,
     ONLINE,
@@ -211,6 +212,7 @@ class Question:
     neighbour: str | None = None  # "after" or "before": the event next to the one named is asked for
     lesser: bool = False  # a comparison asks for the lesser one (fewer places, earlier, shorter)
     near: bool = False  # events near the places named are what is asked ("which event is near Harbin")
+    located: bool = False  # the asker says where they are ("I'm in Shanghai", "我在香港"): near them answers
     fit: bool = False
     abroad: bool = False
     follow_up: bool = False
@@ -400,6 +402,7 @@ def understand(
         seats_rank=seats_rank,
         lesser=bool(LESSER.search(text)),
         near=bool(NEAR.search(text)),
+        located=bool(LOCATED.search(text)),
         longest=longest,
         neighbour=neighbour,
         topic=bool(_TOPIC.search(text)),

@@ -23,6 +23,8 @@ from tests.conftest import TODAY
         ("Los Angeles", "America/Los_Angeles"),
         ("europe/london", "Europe/London"),
         ("Silicon Valley", "America/Los_Angeles"),
+        ("美东", "America/New_York"),  # a region, as people name a clock
+        ("Eastern", "America/New_York"),
         ("utc-5", "UTC-05:00"),
         ("GMT+8", "UTC+08:00"),
         ("+5:30", "UTC+05:30"),
