@@ -342,6 +342,9 @@ class EventDesk:
             return t("ev_contact", lang, title=title, contact=e.contact)
         if slot == "time":
             return t("ev_time", lang, title=title, start=start_time(e, lang, mine, named))
+        if slot == "ends":
+            end = f"{weekday_and_day(e.ends_at, lang)} {clock(e.ends_at)}"
+            return t("ev_ends", lang, title=title, end=end, zone=zone_label(e, lang))
         if slot == "duration":
             n = days_of(e)
             return t("ev_days" if n > 1 else "ev_one_day", lang, title=title, n=n, span=span(e, lang))

@@ -651,6 +651,7 @@ T.update(
             "Contact the organisers of {title} at {contact}.",
         ),
         "ev_time": ("{title}开始时间：{start}。", "{title} starts {start}."),
+        "ev_ends": ("{title}于{end}（{zone}）结束。", "{title} ends {end} ({zone})."),
         "ev_one_day": ("{title}为期 1 天：{span}。", "{title} lasts 1 day: {span}."),
         "ev_days": ("{title}为期 {n} 天：{span}。", "{title} lasts {n} days: {span}."),
         "ev_fields": ("{title}面向的领域：{fields}。", "{title} is about {fields}."),

@@ -94,6 +94,16 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
         ),
     ),
+    # "津门行几号结束", "when does the Ningbo week end": the event's last day and hour (not the registration's).
+    (
+        "ends",
+        any_of(
+            r"^(?!.*报名).*((几号|哪天|哪一天|什么时候|何时|几点|几月几号)(结束|闭幕|散会)|结束(时间|日期|是哪天|是几号|在哪天))",
+            r"^(?!.*\b(registration|sign-?ups?|applications?|deadline)\b).*"
+            r"(\bwhen (does|do|will) .{1,40}\b(end|finish|wrap up)\b|\bend (date|time)\b|\blast day of\b"
+            r"|\b(what|which) (day|date|time) does .{1,40}\b(end|finish)\b)",
+        ),
+    ),
     # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
     # "is the hangzhou meetup in the evening?", "是晚上吗": the start time settles it.
     (
@@ -106,7 +116,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "format",
         any_of(
-            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)",
+            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)|(要|需要|得|必须|一定要)(亲自)?(去|到)(现场|场)|到场吗",
             rf"\bonline\b|in person|in-person|{_REMOTE}|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
         ),
     ),
@@ -286,7 +296,7 @@ ONLINE = any_of(r"线上|在线|网上|远程|在家", rf"\bonline\b|{_REMOTE}|v
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
 # Asked with only a place ("ningxia contact"), these are about the event held there: the plan documents
 # hold no seats, deadlines or organisers' contacts.
-EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "contact"])
+EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "contact"])
 
 
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.

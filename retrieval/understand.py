@@ -58,7 +58,10 @@ from retrieval.wants import wants_of
 # wrong; the answer is the documents' figure, not a decline for want of the asker's.
 _CLAIM = any_of(
     r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$",
-    r"^(did|were|was|is|are|has|have|had)\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$",
+    r"^(did|were|was|is|are|has|have|had)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$"
+    # "the Tianjin thing solved like 100 problems?": a statement with a figure, asked back
+    r"|^(?!.*\b(what|which|how|who|whom|whose|where|when|why)\b)"
+    r".*\b(like|about|around|roughly|approximately|nearly|almost|over|some|only|just) \d[\d,.]*\b.*\?$",
 )
 
 
@@ -132,6 +135,10 @@ _ABOUT_PLAN = re.compile(
     # "so the ministry doesn't run the events itself?", "所以活动不是人社部自己办的？": who organises
     r"|\b(ministry|mohrss)\b.{0,20}\b(run|runs|organi[sz]es?|hosts?|holds?)\b.{0,20}\b(events|activities)\b"
     r"|(不是|是不是)?(人社部|部里)(自己)?(办|主办|组织|举办)的"
+    # "when is the deadline for regions to apply to the plan", "地方申报赤子计划截止到什么时候": the plan's
+    # own application round, not the events' registration
+    r"|\bapply (to|for) (the )?(chizi|plan|programme|program)\b|\b(regions?|provinces?|cities|ministries|departments)\b.{0,12}\bapply\b"
+    r"|申报(赤子计划|计划)|(地方|各地|部门)(怎么|如何)?申报"
     # "is there anything in the plan about Northeast China", "报告里有关于东北的内容吗": what the documents say
     r"|\b(in|from) (the )?(plan|report|documents?|news release)\b.{0,20}\babout\b"
     r"|(计划|报告|文件|资料|文档)(里|中|上)(有|提|说|讲)"
@@ -146,7 +153,7 @@ _ASKS = any_of(
     r"[?]|\b(what|how|which|when|where|who|why)\b|^(is|are|do|does|did|can|could|will|should)\b",
 )
 _COUNTS_EVENTS = any_of(
-    r"(有|办|举办)(几个|多少个?|几场|多少场)活动|活动有(几个|多少个?)",
+    r"(有|办|举办|一共|总共|共)(几个|多少个?|几场|多少场)活动|活动(一共|总共)?有(几个|多少个?)",
     r"\bhow many (upcoming )?(events|activities|fairs|meet-?ups)\b.{0,12}\b(are|is|will|coming|do you have)\b"
     r"|\bhow many (upcoming )?(events|fairs|meet-?ups)\b.{0,6}\b(in|at)\b",
 )
@@ -265,7 +272,7 @@ class Question:
 # constraint on the answer; what is asked is the year it started.
 _GUESSED_YEAR = any_of(
     r"(是不是|是)\s*\d{4}年?(启动|开始|成立|创立|发起|设立)|\d{4}年(启动|开始|成立|创立|发起|设立)的(吗|么|嘛)",
-    r"^(was|is|did|were)\b.{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
+    r"^(was|is|did|were)(n'?t)?\b.{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
     r".{0,12}\bin (19|20)\d\d\b\??$",
 )
 

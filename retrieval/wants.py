@@ -129,7 +129,11 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "date",
-        any_of(r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月", r"\bwhen\b|what date|which day|what day"),
+        # "what's the deadline for regions to apply": a date, which a sentence naming none does not give
+        any_of(
+            r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月|截止(日期|时间)",
+            r"\bwhen\b|what date|which day|what day|\bdeadlines?\b",
+        ),
     ),
     (
         "org",

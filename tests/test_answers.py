@@ -2042,3 +2042,56 @@ def test_an_events_time_asked_in_another_places_clock_is_given_on_that_clock(ask
 def test_the_weekday_an_event_starts_on_is_said(asked: Assistant) -> None:
     answer = asked.answer("宁交会是星期几开始")
     assert answer.answered and "2027年5月25日（星期二）" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "ends"),
+    [
+        ("宁交会哪天结束", "2027年5月27日（星期四） 17:00"),
+        ("when does the Shandong fair finish", "ends Thursday 20 May 2027 17:00"),
+    ],
+)
+def test_an_events_end_asked_is_its_last_day_and_hour(asked: Assistant, question: str, ends: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and ends in answer.answer
+
+
+def test_when_registration_ends_is_still_the_deadline_not_the_events_end(asked: Assistant) -> None:
+    answer = asked.answer("宁交会报名几号结束")
+    assert "报名截止：2027年5月5日" in answer.answer and "27日（星期四）" not in answer.answer
+
+
+def test_whether_one_must_be_there_in_person_after_an_event_is_its_format(asked: Assistant) -> None:
+    asked.answer("宁波人才科技周是哪天", chat="in-person")
+    answer = asked.answer("需要到现场吗", chat="in-person")
+    assert answer.answered and "线下（现场）参加" in answer.answer
+
+
+def test_how_many_events_a_province_has_in_all_is_counted_from_the_calendar(asked: Assistant) -> None:
+    answer = asked.answer("浙江省一共几个活动")
+    assert answer.answered and "共 3 个" in answer.answer
+    assert {e.id for e in answer.events} == {
+        "hz-siliconvalley-online-2027",
+        "sx-phd-tour-2027",
+        "nb-talent-week-2027",
+    }
+
+
+def test_the_plans_own_application_deadline_is_declined_not_the_events_listed(asked: Assistant) -> None:
+    answer = asked.answer("what's the deadline for provinces to apply to the plan?")
+    assert not answer.answered and not answer.events
+
+
+def test_a_start_year_claimed_in_a_negative_question_is_answered_with_the_launch(asked: Assistant) -> None:
+    answer = asked.answer("wasn't chizi launched in 1988?")
+    assert answer.answered and "launched in 2010" in answer.answer
+
+
+def test_a_rough_figure_claimed_is_answered_with_the_documents_figure(asked: Assistant) -> None:
+    answer = asked.answer("so the Tianjin tour solved around 100 key problems?")
+    assert answer.answered and "more than 80 key problems" in answer.answer
+
+
+def test_whether_another_ministry_runs_the_plan_is_answered_with_the_one_that_does(asked: Assistant) -> None:
+    answer = asked.answer("赤子计划归科技部管吗")
+    assert answer.answered and "人力资源和社会保障部" in answer.answer
