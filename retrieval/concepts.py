@@ -123,12 +123,19 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("invitation letter", any_of(r"邀请函|邀请信", r"\binvitation letters?\b")),
     # An event's arrangements beyond its card: only its organisers can tell (declined, pointing to them).
     ("the agenda", any_of(r"议程|日程", r"\bagenda\b|\bitinerary\b")),
-    ("the speakers", any_of(r"嘉宾|演讲人|主讲", r"\bspeakers?\b|\bkeynotes?\b|\bpanell?ists?\b")),
+    (
+        "the speakers",
+        any_of(
+            r"嘉宾|演讲人|主讲|谁(来)?(发言|讲话|演讲|做报告)",
+            r"\bspeakers?\b|\bkeynotes?\b|\bpanell?ists?\b|\bwho('s| is| are| will be)? (speaking|presenting|giving (the )?talks?)\b",
+        ),
+    ),
     (
         "hotels",
         any_of(
-            r"(哪个|什么|哪家)(酒店|宾馆)|住哪|推荐.{0,4}(酒店|宾馆)",
-            r"\b(which|what|recommend\w*) (a )?hotels?\b|\bhotel (near|close)\b|\bstay at\b",
+            r"(哪个|什么|哪家)(酒店|宾馆)|住哪|推荐.{0,4}(酒店|宾馆)|住宿|(酒店|宾馆)(优惠|折扣|协议价|预订|预定|安排)",
+            r"\b(which|what|recommend\w*) (a )?hotels?\b|\bhotel (near|close)\b|\bstay at\b|\baccommodations?\b|\blodging\b"
+            r"|\bhotel (deals?|discounts?|rates?|bookings?|rooms?)\b|\bwhere (do|will|should|can) (i|we) stay\b",
         ),
     ),
     (

@@ -2095,3 +2095,41 @@ def test_a_rough_figure_claimed_is_answered_with_the_documents_figure(asked: Ass
 def test_whether_another_ministry_runs_the_plan_is_answered_with_the_one_that_does(asked: Assistant) -> None:
     answer = asked.answer("赤子计划归科技部管吗")
     assert answer.answered and "人力资源和社会保障部" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("take me off the list for the Nanjing fair", "/myevents"),
+        ("where is the registration button", "/events"),
+    ],
+)
+def test_everyday_words_for_cancelling_and_registering_get_the_how_to(
+    asked: Assistant, question: str, command: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and answer.route == "faq" and command in answer.answer
+
+
+def test_whether_one_pays_ones_own_fare_is_the_cost_how_to(asked: Assistant) -> None:
+    answer = asked.answer("酒店要自己付吗")
+    assert answer.answered and "主办方" in answer.answer
+
+
+def test_getting_in_touch_with_an_events_people_gives_its_contact(asked: Assistant) -> None:
+    answer = asked.answer("how do I get in touch with the people behind the Shaoxing tour")
+    assert answer.answered and "sx-tour-sample@example.org" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "contact"),
+    [
+        ("any hotel discount for the Ningbo week?", "nb-week-sample@example.org"),
+        ("who is presenting at the Guangdong tour", "nanyue-sample@example.org"),
+    ],
+)
+def test_lodging_and_speakers_of_an_event_are_its_organisers_matter(
+    asked: Assistant, question: str, contact: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and contact in answer.answer
