@@ -343,6 +343,15 @@ def understand(
             )
             and not (FACET.search(text) and not future and not fit)
         )
+        # "做先进制造的，下半年有什么": months to come with a field or a "what is there" name no event, and
+        # only the calendar has months (the 2012 report gives none).
+        or (
+            not events
+            and bool(months)
+            and not past
+            and bool(fields or LIST_CUE.search(text))
+            and not FACET.search(text)
+        )
         or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
         or ((first or last or seats_rank or longest) and not events and not past)
         # "which registration closes first?": the events by their deadlines

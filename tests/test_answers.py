@@ -2133,3 +2133,14 @@ def test_lodging_and_speakers_of_an_event_are_its_organisers_matter(
 ) -> None:
     answer = asked.answer(question)
     assert not answer.answered and contact in answer.answer
+
+
+def test_months_to_come_with_a_field_and_no_event_named_list_the_calendar(asked: Assistant) -> None:
+    answer = asked.answer("做新材料的，上半年有啥")
+    assert answer.answered and {e.id for e in answer.events} >= {"sx-phd-tour-2027", "nb-talent-week-2027"}
+
+
+def test_which_ministry_runs_the_plan_asked_half_in_chinese_is_the_ministry(asked: Assistant) -> None:
+    answer = asked.answer("which 部 oversees chizi")
+    # the curated answer, which also says who organises the events
+    assert answer.route == "faq" and "Ministry of Human Resources and Social Security" in answer.answer
