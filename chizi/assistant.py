@@ -378,7 +378,7 @@ class Assistant:
                 first=q.first, last=q.last, seats_rank=q.seats_rank, longest=q.longest,
             )  # fmt: skip
         elif previous is not None and q.follow_up:
-            asked, merged = resolve_follow_up(q, previous.frame, previous.text)
+            asked, merged = resolve_follow_up(q, previous.frame, previous.text, self._aliases)
             if merged is None:
                 asked_here = q
                 q = self._understand(normalize(asked), now, asked)

@@ -458,16 +458,23 @@ def understand(
 
 
 def resolve_follow_up(
-    current: Question, previous: Mapping[str, Any], previous_text: str
+    current: Question,
+    previous: Mapping[str, Any],
+    previous_text: str,
+    aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[str, Question | None]:
     """A follow-up read against the previous question of the chat.
 
     Returns the question to answer (the previous one with the new place, year or event put in), and,
-    for event questions, the merged `Question`; a follow-up about plan facts is re-asked as text."""
+    for event questions, the merged `Question`; a follow-up about plan facts is re-asked as text.
+    `aliases` maps catalogue event ids to their normalised names."""
     prev_events = [str(e) for e in previous.get("events") or []]
     prev_places = [str(p) for p in previous.get("places") or []]
     prev_years = [int(y) for y in previous.get("years") or []]
     prev_slot = previous.get("slot")
+    if prev_events and not current.events and _NAMES_THE_PLAN.search(current.text):
+        # "赤子计划呢" after "苏州精英周什么时候": the same question asked of the plan, not of the event again.
+        return _event_named_as_the_plan(normalize(previous_text), prev_events, aliases or {}), None
     if prev_events or previous.get("listing"):
         merged = replace(
             current,
@@ -494,6 +501,17 @@ def resolve_follow_up(
     if asks_another_thing(current, wants_of(rewritten)):
         rewritten = f"{rewritten} {current.text}"  # the caller reads it with the follow-up's kind of answer
     return rewritten, None
+
+
+def _event_named_as_the_plan(text: str, events: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> str:
+    """The question with the event's name replaced by the plan's ("when is the tianjin tour" -> "when is the
+    chizi plan")."""
+    plan = "赤子计划" if has_cjk(text) else "chizi plan"
+    names = sorted({n for e in events for n in aliases.get(e, ())}, key=len, reverse=True)
+    for name in names:
+        if name in text:
+            return text.replace(name, plan, 1)
+    return f"{plan} {text}"
 
 
 def asks_another_thing(follow_up: Question, previous_wants: str) -> bool:

@@ -2144,3 +2144,9 @@ def test_which_ministry_runs_the_plan_asked_half_in_chinese_is_the_ministry(aske
     answer = asked.answer("which 部 oversees chizi")
     # the curated answer, which also says who organises the events
     assert answer.route == "faq" and "Ministry of Human Resources and Social Security" in answer.answer
+
+
+def test_the_plan_named_after_an_event_question_asks_the_same_of_the_plan(asked: Assistant) -> None:
+    asked.answer("宁波人才科技周哪天开幕", chat="then-the-plan")
+    answer = asked.answer("那赤子计划呢", chat="then-the-plan")
+    assert answer.answered and "2010年" in answer.answer and not answer.events
