@@ -702,6 +702,7 @@ CONCEPTS_ZH = {
     "budget": "预算和花费",
     "salary": "工资待遇",
     "visa": "签证",
+    "finding a job": "求职就业",
     "passport": "护照",
     "acceptance rate": "通过率",
     "subsidy": "补贴",

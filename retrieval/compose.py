@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
 from retrieval.concepts import FOCUS_CONCEPTS
-from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, qualified_loose
+from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, head_kind, qualified_loose
 from retrieval.dates import before_met, gives_figure
 from retrieval.evidence import check
 from retrieval.search import Hit, Searcher, SearchResult
@@ -56,7 +56,7 @@ _NOT_A_COUNT = frozenset(["年", "月", "日", "号", "万", "亿", "元", "%", 
 def measures_another_kind(question: Question, sentence: str) -> bool:
     """Whether every number of a Chinese sentence is measured as another kind of thing than the question
     counts: 绍兴行"已举办数届" counts editions, not the projects asked about; 15家团体 are not people.
-    A number under 个, or bare, may count anything."""
+    A bare number, or one under 个 before no noun it knows, may count anything."""
     kind = question.count_kind
     if kind is None:
         return False
@@ -67,7 +67,13 @@ def measures_another_kind(question: Question, sentence: str) -> bool:
             not m.group(0)[0].isdigit() and after not in MEASURE_KIND and after != "个"
         ):
             continue  # a date, a sum, or 一 inside a word (一大批, 一流)
-        found.add(MEASURE_KIND.get(after))  # None: 个 or a bare number, which may count anything
+        if after == "个":
+            # 个 tells nothing; the noun after it does ("7000多个人才技术合作项目参与对接" counts projects), or,
+            # where 个 ends the clause, the noun before the number ("达成合作意向2000多个": intentions).
+            phrase = re.split(r"[，。；、,]", sentence[m.end() : m.end() + 10])[0]
+            found.add(head_kind(phrase or sentence[max(0, m.start() - 6) : m.start()]))
+            continue
+        found.add(MEASURE_KIND.get(after))  # None: a bare number, which may count anything
     return bool(found) and None not in found and kind not in found
 
 

@@ -21,6 +21,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", any_of(r"签证", r"\bvisas?\b")),
+    # Finding work: the plan brings scholars to serve in activities; no source speaks of jobs.
+    (
+        "finding a job",
+        any_of(
+            r"找工作|求职|就业|工作机会|招聘|职位|岗位",
+            r"\b(find|finding|get|getting|land|landing) (a )?jobs?\b|\bjob (hunting|search|offers?|openings?|placement|market)\b"
+            r"|\bemployment\b|\bcareer (services|help|support)\b",
+        ),
+    ),
     ("passport", any_of(r"护照", r"\bpassports?\b")),
     ("acceptance rate", any_of(r"通过率|录取率|成功率", r"acceptance rate|success rate|pass rate")),
     ("subsidy", any_of(r"补贴|补助|津贴", r"\bsubsid(y|ies)\b|\ballowances?\b|\bstipends?\b")),

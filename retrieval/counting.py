@@ -257,6 +257,13 @@ _NOUN_KIND = [
 _ASKED_MEASURE = re.compile(r"(?:多少|几)(位|名|人次|家|所|项|件|届)")
 
 
+def head_kind(phrase: str) -> str | None:
+    """The kind of the noun a Chinese noun phrase ends on, its head: 人才技术合作项目 is items (projects), not
+    people; None when no known noun is in it."""
+    found = [(m.end(), kind) for kind, rx in _NOUN_KIND for m in rx.finditer(phrase)]
+    return max(found)[1] if found else None
+
+
 def count_kind(text: str) -> str | None:
     """The kind of thing a Chinese count question counts (people, bodies, items, editions), read from the
     question without its events' names; None when it does not say, or says two."""

@@ -2150,3 +2150,42 @@ def test_the_plan_named_after_an_event_question_asks_the_same_of_the_plan(asked:
     asked.answer("宁波人才科技周哪天开幕", chat="then-the-plan")
     answer = asked.answer("那赤子计划呢", chat="then-the-plan")
     assert answer.answered and "2010年" in answer.answer and not answer.events
+
+
+def test_people_counted_are_not_the_projects_a_talent_compound_counts(asked: Assistant) -> None:
+    # "7000多个人才技术合作项目" counts projects (its noun's head), not 人才 (people).
+    answer = asked.answer("2012年有多少人来服务")
+    assert answer.answered and "上万人次" in answer.answer and "7000" not in answer.answer
+
+
+def test_whether_an_event_is_full_yet_asked_colloquially_gives_its_places(asked: Assistant) -> None:
+    answer = asked.answer("宁夏那个会满了没")
+    assert answer.answered and "剩余 120 个" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("apologies if this is obvious, but how do I actually register for one of the events?", "/events"),
+        ("if I sign up for the Ningbo week and then can't go, what happens?", "/myevents"),
+    ],
+)
+def test_registering_and_cancelling_asked_around_the_point_get_the_how_to(
+    asked: Assistant, question: str, command: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and command in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("will the chizi plan help me get a job in China?", "finding a job"),
+        ("赤子计划能帮忙找工作吗", "求职就业"),
+    ],
+)
+def test_finding_a_job_is_declined_as_something_no_source_covers(
+    asked: Assistant, question: str, named: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and named in answer.answer
