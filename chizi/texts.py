@@ -703,6 +703,7 @@ CONCEPTS_ZH = {
     "salary": "工资待遇",
     "visa": "签证",
     "finding a job": "求职就业",
+    "women": "女性学者",
     "passport": "护照",
     "acceptance rate": "通过率",
     "subsidy": "补贴",

@@ -87,7 +87,7 @@ _COMMON_VERBS = frozenset(
         "count", "record", "visit", "run", "organise", "organize", "create", "set", "start", "launch",
         "invite", "select", "choose", "pick", "sponsor", "need", "want", "offer", "provide", "send",
         "call", "work", "list", "name", "know", "say", "tell", "show", "treat", "examine", "consult",
-        "check",
+        "check", "span",
     ]
 )  # fmt: skip
 _NOUN_ENDS = frozenset(["of", "for", "from", "in", "to", "by", "with", "at", "on", "into", "during", "among"])
@@ -315,6 +315,11 @@ def counts_the_thing(
                 if re.search(counted, sentence):
                     return True
                 continue
+            if question.wants == "count" and len(word) == 1:
+                # One character (站, 省) is named inside many words (贵州省): a number must count it.
+                if _zh_counted(re.escape(word)).search(sentence):
+                    return True
+                continue
             if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
                 return True
             if question.wants != "count" and not searcher.knows(word):
@@ -383,6 +388,21 @@ _COUNTED_OUTCOMES = [
             r"|\b(got|received|secured|attracted) (investment|funding|financing)\b"
         ),
         re.compile(r"融资|投资|资金|亿元|万元|\braised\b|\bfund|\bfinanc|\binvest|\byuan\b"),
+    ),
+    # "温州洽谈会最后落地了多少项目": projects received are not projects carried out.
+    (
+        re.compile(
+            r"落地|谈成|做成|投产|实施了|\b(implemented|realised|realized|carried out|succeeded|completed)\b"
+        ),
+        re.compile(r"落地|达成|协议|签|实施|\bagree|\bimplement|\bsign|\bcarried out\b"),
+    ),
+    # "2012年有多少个留学人员团体参加": those that took part, not the 15 that signed agreements.
+    (
+        re.compile(r"参加|参与|参会|出席|\b(took|take|taking) part\b|\b(attended|participated|joined)\b"),
+        re.compile(
+            r"参加|参与|参会|出席|来华|回国|吸引|对接|\b(took part|attended|participat\w*|joined|came|brought|attract\w*"
+            r"|serve[ds]?|match\w*|submitted|invited|gathered)\b"
+        ),
     ),
     # "how many people from the 2012 activities got a job in China": the visits counted are not hires.
     (

@@ -21,6 +21,8 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", any_of(r"签证", r"\bvisas?\b")),
+    # No source counts or describes scholars by sex.
+    ("women", any_of(r"女性|女学者|女科学家|女博士|女专家|男女", r"\b(women|woman|female|females|gender)\b")),
     # Finding work: the plan brings scholars to serve in activities; no source speaks of jobs.
     (
         "finding a job",

@@ -17,7 +17,7 @@ _ZH_PARTICLES = re.compile(
 )
 # After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
 _COUNT_ZH = re.compile(
-    r"(?:多少|几)(?:(?:个|项|家|名|位|次|届|种|所|条|处|人次)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
+    r"(?:多少|几)(?:(?:个|项(?!目)|家|名|位|次|届|种|所|条|处|人次)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
 )
 # "几个是生物医药的", "多少是女性": how many of them are of a kind.
 _COUNT_OF_KIND_ZH = re.compile(
@@ -53,8 +53,6 @@ _LOOSE = frozenset(["项目", "活动", "人才", "人员", "专家", "学者", 
 
 
 # One-character place nouns (几个省, 几个市) name no thing to look for in the answer: not checked.
-_PLACE_CHARS = frozenset("省市县国州区地")
-
 # Qualifiers every scholar in the documents has: 海外专家 is any 专家 there.
 _PLAIN_QUALIFIERS = frozenset(["海外", "留学", "高层次", "高端", "知名", "各类", "国内", "合作"])
 
@@ -77,8 +75,10 @@ def count_target(text: str) -> tuple[str, ...]:
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
         word = _ZH_PARTICLES.split(noun)[0]
         head = word[-2:]
-        if len(word) == 1 and word not in _PLACE_CHARS:
-            return (word,)  # "几个站": the sentence must name stations (联络站)
+        if len(word) == 1:
+            return (
+                word,
+            )  # "几个站": the sentence must name stations (联络站); "多少个省", a count of provinces
         if len(word) < 2 or word in _LOOSE:
             return ()
         if head in _LOOSE:
@@ -88,7 +88,13 @@ def count_target(text: str) -> tuple[str, ...]:
             return (word,) if keep else ()
         return (head,)
     m = _COUNT_EN.search(re.sub(r"\b[a-z]&[a-z]\b", " ", text))  # "S&T associations"
+    if m and m.group(1).split()[0] in _PLACES_COUNTED_EN:
+        return (m.group(1).split()[0],)  # "how many cities ran activities": a number must count cities
     return _head_noun(m.group(1).split(), _NOT_NOUN_EN) if m else ()
+
+
+# Places a count may ask for; elsewhere ("which city set up a station") they only say what kind of answer.
+_PLACES_COUNTED_EN = frozenset(["cities", "provinces", "towns", "counties", "municipalities"])
 
 
 def _head_noun(words: list[str], stop: frozenset[str]) -> tuple[str, ...]:

@@ -109,6 +109,8 @@ _WILL = any_of(
     r"打算|将要|将会|还要再|准备再|计划再|还会再",
     # Not "the chizi plan to become": a subject that plans.
     r"\b(does|do|is|are) [a-z]+ (plan|planning|going|intend|intending) to\b|\b(planning|intends) to\b"
+    # "how many more stations is Hangzhou planning": what a subject plans, the object asked before it
+    r"|\b(is|are) [a-z]+ (planning|intending)\W*$"
     r"|\bwill\b.{0,40}\bnext\b",
 )
 # "which regions would the ministry NOT prioritise", "哪些活动没有入选": the complement of what a sentence

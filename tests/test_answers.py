@@ -2189,3 +2189,27 @@ def test_finding_a_job_is_declined_as_something_no_source_covers(
 ) -> None:
     answer = asked.answer(question)
     assert not answer.answered and named in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "赤子计划覆盖了多少个省",  # 贵州省 names a province; no number counts provinces
+        "宁波那个会最后落地了多少项目",  # projects received are not projects carried out
+        "2012年有多少个海外团体参与",  # the 15 associations signed agreements; how many took part is not said
+        "how many extra liaison stations is Hangzhou planning",  # its four are what it set up, not its plans
+    ],
+)
+def test_a_count_the_documents_never_give_is_declined(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered
+
+
+def test_scholars_counted_by_sex_are_named_as_what_no_source_covers(asked: Assistant) -> None:
+    answer = asked.answer("有多少女性学者参加了赤子计划")
+    assert not answer.answered and "女性学者" in answer.answer
+
+
+def test_fields_a_count_spans_are_counted(asked: Assistant) -> None:
+    answer = asked.answer("how many areas did the Chongqing negotiations span")
+    assert answer.answered and "20 fields" in answer.answer
