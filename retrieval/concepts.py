@@ -133,6 +133,38 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("invitation letter", any_of(r"邀请函|邀请信", r"\binvitation letters?\b")),
     # An event's arrangements beyond its card: only its organisers can tell (declined, pointing to them).
+    # What agreements say, what was discussed, what a station does from day to day, which illnesses were
+    # seen: the report names the agreements, the fairs, the stations and the free clinics, never these.
+    (
+        "the agreements' terms",
+        any_of(
+            r"(协议|合同)(的)?(具体)?(内容|条款)|(约定|规定)了(些)?(什么|哪些|啥)|条款",
+            r"\b(terms|clauses|provisions)\b|\bagreements?\b.{0,20}\b(cover|covered|say|said|promise|promised|specify|specified"
+            r"|contain|contained|stipulate|stipulated)\b",
+        ),
+    ),
+    (
+        "the topics discussed",
+        any_of(
+            r"(聊|讨论)了(些)?(什么|哪些|啥)|议题|话题",
+            r"\bwhat (was|were|is|are|got) (talked about|spoken about|discussed)\b|\bwhat did .{1,40}\b(talk|discuss|speak) about\b"
+            r"|\btopics? (discussed|covered|on the table)\b",
+        ),
+    ),
+    (
+        "day-to-day work",
+        any_of(
+            r"日常(工作|运作|运营|做什么|干什么|干啥)|平时(都)?(做|干)(什么|啥)",
+            r"\bday[- ]to[- ]day\b|\bdaily (work|operations?|activities|tasks|routine)\b|\bon a daily basis\b",
+        ),
+    ),
+    (
+        "illnesses treated",
+        any_of(
+            r"(什么|哪些|啥|哪种)病|病种|疾病",
+            r"\b(diseases?|illness(es)?|ailments?)\b|\bconditions (were |did they )?treat",
+        ),
+    ),
     ("the agenda", any_of(r"议程|日程", r"\bagenda\b|\bitinerary\b")),
     (
         "the speakers",

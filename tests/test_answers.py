@@ -2213,3 +2213,19 @@ def test_scholars_counted_by_sex_are_named_as_what_no_source_covers(asked: Assis
 def test_fields_a_count_spans_are_counted(asked: Assistant) -> None:
     answer = asked.answer("how many areas did the Chongqing negotiations span")
     assert answer.answered and "20 fields" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("贵州签的协议有哪些条款", "协议的具体内容"),
+        ("what was discussed at the Wenzhou fair", "the topics discussed"),
+        ("what do Hangzhou's liaison stations do day to day", "day-to-day work"),
+        ("云南义诊看的是哪些病", "诊治的病种"),
+    ],
+)
+def test_what_the_report_names_but_never_describes_is_declined_as_such(
+    asked: Assistant, question: str, named: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and named in answer.answer
