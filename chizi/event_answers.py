@@ -272,6 +272,8 @@ class EventDesk:
             seats = self.seats_of(chosen)
             parts = [self._about(e, q.slot or "when", lang, now, seats[e.id], mine, named) for e in chosen]
             refs = [self._ref(e, lang, seats) for e in chosen]
+            if q.slot == "gap" and len(chosen) == 2:
+                return EventReply(_gap(chosen, lang), True, refs)
             verdict = _verdict(q, chosen, lang) if q.versus else ""
             if verdict:
                 parts.insert(0, verdict)
@@ -342,6 +344,9 @@ class EventDesk:
             return t("ev_contact", lang, title=title, contact=e.contact)
         if slot == "time":
             return t("ev_time", lang, title=title, start=start_time(e, lang, mine, named))
+        if slot == "link":
+            key = "ev_link_in_person" if e.format == "in_person" else "ev_link"
+            return t(key, lang, title=title)
         if slot == "ends":
             end = f"{weekday_and_day(e.ends_at, lang)} {clock(e.ends_at)}"
             return t("ev_ends", lang, title=title, end=end, zone=zone_label(e, lang))
@@ -445,6 +450,9 @@ class EventDesk:
             # "which closes registration last" ranks by deadline; "the last event", by its start.
             chosen = sorted(chosen, key=lambda e: e.deadline_at if q.closing_soon else e.starts_at)
             chosen = chosen[-1:] if q.last else chosen[:1]
+        if q.nth and not (q.last or q.first):
+            # "the second event of the year": the nth to start (none when fewer are listed).
+            chosen = sorted(chosen, key=lambda e: e.starts_at)[q.nth - 1 : q.nth]
         if q.longest and chosen:
             chosen = [max(chosen, key=lambda e: e.ends_at - e.starts_at)]
         if q.seats_rank and chosen:
@@ -491,6 +499,23 @@ class EventDesk:
         if lang == "zh":
             return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"
+
+
+def _gap(events: list[Event], lang: str) -> str:
+    """How far apart two events start: each one's start, then the days (and weeks) between."""
+    first, second = sorted(events, key=lambda e: e.starts_at)
+    days = (second.starts_at.date() - first.starts_at.date()).days
+    weeks = t("ev_gap_weeks", lang, weeks=days // 7) if days % 7 == 0 and days >= 14 else ""
+    return t(
+        "ev_gap",
+        lang,
+        first=first.title(lang),
+        first_day=day(first.starts_at, lang),
+        second=second.title(lang),
+        second_day=day(second.starts_at, lang),
+        days=days,
+        weeks=weeks,
+    )
 
 
 def _held_in(events: list[Event], provinces: list[str]) -> list[Event]:

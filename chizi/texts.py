@@ -651,6 +651,20 @@ T.update(
             "Contact the organisers of {title} at {contact}.",
         ),
         "ev_time": ("{title}开始时间：{start}。", "{title} starts {start}."),
+        "ev_link": (
+            "{title}的线上参会链接在您报名后显示在活动卡片上（也写在报名后可下载的日历文件里）。",
+            "{title}: the online join link is shown on the event's card once you have registered (and is in "
+            "its calendar file).",
+        ),
+        "ev_link_in_person": (
+            "{title}只在线下（现场）举行，没有线上参会链接。",
+            "{title} is in person only: there is no online join link.",
+        ),
+        "ev_gap": (
+            "{first}{first_day}开始，{second}{second_day}开始：相隔 {days} 天{weeks}。",
+            "{first} starts on {first_day} and {second} on {second_day}: {days} days apart{weeks}.",
+        ),
+        "ev_gap_weeks": ("（{weeks} 周）", " ({weeks} weeks)"),
         "ev_ends": ("{title}于{end}（{zone}）结束。", "{title} ends {end} ({zone})."),
         "ev_one_day": ("{title}为期 1 天：{span}。", "{title} lasts 1 day: {span}."),
         "ev_days": ("{title}为期 {n} 天：{span}。", "{title} lasts {n} days: {span}."),

@@ -104,6 +104,25 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(what|which) (day|date|time) does .{1,40}\b(end|finish)\b)",
         ),
     ),
+    # "重庆行比津门行晚多少天", "how many days between the Tianjin and Chongqing tours": two starts apart.
+    (
+        "gap",
+        any_of(
+            r"(比|离|距|和|跟|与).{1,20}(晚|早|差|隔|相差|相隔)(了)?(多少|几)(天|周|个星期|个月)|(相差|相隔|间隔)(多少|几)(天|周|个星期)",
+            r"\bhow (many days|many weeks|long) (are there )?(between|apart)\b|\b(days|weeks) (between|apart)\b"
+            r"|\bhow (many days|many weeks|long) (after|before)\b.{1,40}\b(is|does|comes?|starts?)\b|\bhow far apart\b",
+        ),
+    ),
+    # "what's the link to join the Hangzhou meetup", "线上参会链接": given to those registered.
+    (
+        "link",
+        any_of(
+            r"(参会|会议|入会|线上|直播)链接|链接(是|在)|会议号|入会(方式|密码)|zoom(号|链接)",
+            # (not "Hangzhou's link with Silicon Valley": a tie, not a URL)
+            r"\b(join(ing)?|zoom|meeting|online|webinar|video|stream(ing)?|access) (link|url)\b|\b(link|url) (to|for) (join|attend|access|get in)"
+            r"|\b(link|url) (to|for) (the )?(online |zoom )?(meeting|call|session|stream|webinar)\b|\bmeeting (id|code|password)\b",
+        ),
+    ),
     # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
     # "is the hangzhou meetup in the evening?", "是晚上吗": the start time settles it.
     (
@@ -133,7 +152,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "about",
         any_of(
-            r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么",
+            r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么|活动是(干|做)(什么|啥)的|活动(干|做)啥的",
             r"\btell me (more )?about\b|\bwhat'?s .{1,40} about\??$|\bwhat is .{1,40} about\??$|\bdescribe\b"
             r"|more (info|information|details) (on|about)",
         ),
@@ -240,6 +259,24 @@ LAST_EVENT = any_of(
     r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)",
     r"\b(the )?(last|final) (upcoming )?(event|one)\b",
 )
+# "what's the second event of the year", "第三个活动是哪个": the nth to start.
+NTH_EVENT = any_of(
+    r"第([二三四五六2-6])(个|场)(活动)?(是)?(哪个|哪一个|是什么|呢|$)|第([二三四五六2-6])(早|近)",
+    r"\b(the )?(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) (upcoming |earliest |next )?(event|one)\b",
+)
+_ORDINALS = {"二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+             "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}  # fmt: skip
+
+
+def nth_of(text: str) -> int:
+    """Which event by its start a question asks for (2 for "the second event"); 0 for none."""
+    m = NTH_EVENT.search(text)
+    if not m:
+        return 0
+    word = next(g for g in m.groups() if g and (g in _ORDINALS or g.isdigit()))
+    return int(word) if word.isdigit() else _ORDINALS[word]
+
+
 # "哪个活动最早", "what's the earliest event": the soonest-starting one.
 FIRST_EVENT = any_of(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动"
@@ -297,7 +334,7 @@ ONLINE = any_of(r"线上|在线|网上|远程|在家", rf"\bonline\b|{_REMOTE}|v
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
 # Asked with only a place ("ningxia contact"), these are about the event held there: the plan documents
 # hold no seats, deadlines or organisers' contacts.
-EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "contact"])
+EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "contact", "link", "gap"])
 
 
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.

@@ -49,6 +49,7 @@ from retrieval.slots import (
     fields_in,
     find_events,
     neighbour_of,
+    nth_of,
     seats_rank_of,
 )
 from retrieval.text import any_of, has_cjk, normalize, without_introduction, word_rx
@@ -215,6 +216,7 @@ class Question:
     closing_soon: bool = False
     last: bool = False  # the latest-starting event is asked for
     first: bool = False  # the soonest-starting event is asked for
+    nth: int = 0  # the nth event to start is asked for ("the second event of the year")
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     longest: bool = False  # the event lasting the longest is asked for
@@ -269,6 +271,12 @@ class Question:
             "years": list(self.years),
         }
 
+
+_COUNTS_CALENDAR = any_of(
+    r"(日历|日程|目录)(上|里)(一共|总共|共)?(有)?(多少|几)个活动|(你们|你)(这里|这儿)?(一共|总共)?(有)?(多少|几)个活动",
+    r"\bhow many (upcoming |future )?(events|fairs|meet-?ups)\b.{0,25}\b(do you (have|list|know)|are (listed|planned|scheduled|on)"
+    r"|listed|on (the|your) calendar|in (the|your) calendar|altogether|in total|coming up)\b",
+)
 
 # "Was the plan started in 2012?", "是2012年启动的吗": the year is the asker's guess to check, not a
 # constraint on the answer; what is asked is the year it started.
@@ -329,6 +337,7 @@ def understand(
     introduces = bool(FIT.search(text)) and bool(fields) and slot is None and not events
     fit = fit or (introduces and wants == "other" and not _ASKS.search(bare))
     first = bool(FIRST_EVENT.search(text))
+    nth = nth_of(text)
     last = bool(LAST_EVENT.search(text)) or closes_last
     seats_rank = seats_rank_of(text)
     longest = bool(LONGEST.search(text))
@@ -355,12 +364,14 @@ def understand(
             and not FACET.search(text)
         )
         or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
-        or ((first or last or seats_rank or longest) and not events and not past)
+        or ((first or last or seats_rank or longest or nth) and not events and not past)
         # "which registration closes first?": the events by their deadlines
         or (closing and not events and not past)
         # "how many events are in Zhejiang", "浙江有几个活动": the calendar counts a place's events; the 2012
         # report counts none by place.
         or (bool(_COUNTS_EVENTS.search(text)) and bool(china) and not events and not past and not years)
+        # "how many events do you have listed", "日历上一共几个活动": the calendar's own count.
+        or (bool(_COUNTS_CALENDAR.search(text)) and not events and not past)
     )
     # "seats left?", "还有名额吗", "哪个活动还能报名" with no event named: every open event's places and
     # deadline; as a follow-up, the places of the event it follows.
@@ -417,6 +428,7 @@ def understand(
         closing_soon=closing,
         last=last,
         first=first,
+        nth=nth,
         seats_rank=seats_rank,
         lesser=bool(LESSER.search(text)),
         near=bool(NEAR.search(text)),

@@ -2229,3 +2229,44 @@ def test_what_the_report_names_but_never_describes_is_declined_as_such(
 ) -> None:
     answer = asked.answer(question)
     assert not answer.answered and named in answer.answer
+
+
+def test_how_far_apart_two_events_start_is_counted_in_days(asked: Assistant) -> None:
+    answer = asked.answer("南粤行比重庆行晚几天")
+    # 12 October 2027 to 9 November 2027
+    assert answer.answered and "相隔 28 天（4 周）" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("zoom link for the Nanjing fair?", "shown on the event's card once you have registered"),
+        ("宁夏那个会有线上链接吗", "没有线上参会链接"),
+    ],
+)
+def test_an_events_join_link_is_for_those_registered_and_in_person_events_have_none(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and said in answer.answer and "https://" not in answer.answer
+
+
+def test_a_link_between_two_places_is_not_a_join_link(asked: Assistant) -> None:
+    answer = asked.answer("what link does Hangzhou have with Silicon Valley")
+    assert "join link" not in answer.answer
+
+
+def test_the_nth_event_to_start_is_that_one(asked: Assistant) -> None:
+    answer = asked.answer("which is the fourth event next year")
+    assert [e.id for e in answer.events] == ["sd-haiqia-2027"]
+
+
+def test_what_an_event_named_by_its_place_is_for_is_its_description(asked: Assistant) -> None:
+    answer = asked.answer("银川那个活动是做什么的")
+    assert answer.answered and [e.id for e in answer.events] == ["nx-ningqia-2027"]
+
+
+def test_how_many_events_are_listed_is_the_calendars_count(asked: Assistant) -> None:
+    answer = asked.answer("how many events are on your calendar")
+    still_open = sum(e.state(TODAY) == "open" for e in asked.events.events)
+    assert answer.answered and f"Matching events ({still_open}," in answer.answer
