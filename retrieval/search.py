@@ -25,7 +25,14 @@ from retrieval.store import close, hold_generation, open_client
 from retrieval.text import detect_language, normalize, word_rx
 from retrieval.tokenizer import STOPWORDS, Tokenizer, stem
 from retrieval.tuning import Weights
-from retrieval.typos import HomophoneFixer, load_synonyms, plain_chinese, plain_english
+from retrieval.typos import (
+    QUESTION_WORDS,
+    HomophoneFixer,
+    is_english_word,
+    load_synonyms,
+    plain_chinese,
+    plain_english,
+)
 from retrieval.wants import wants_of
 
 log = logging.getLogger(__name__)
@@ -214,12 +221,22 @@ class Searcher:
             word = m.group(0)
             if word in names:
                 return names[word]
-            if self.knows(stem(word)) or stem(word) in self.synonyms:
+            if self.knows(stem(word)) or stem(word) in self.synonyms or word in STOPWORDS:
                 return word
+            if is_english_word(word):
+                return word  # "whether" is no slip for "weather", nor "joining" for Jining
             near = difflib.get_close_matches(word, names.keys(), n=1, cutoff=0.8)
-            return names[near[0]] if near else word
+            if near:
+                return names[near[0]]
+            # The words a question is read by ("seets left", "budjet", "cancle"), which the documents
+            # need not use; and places they never name ("shenzen"), so that a decline can name them.
+            near = difflib.get_close_matches(word, QUESTION_WORDS, n=1, cutoff=0.8)
+            if near:
+                return near[0]
+            far = difflib.get_close_matches(word, _other_places(), n=1, cutoff=0.9) if len(word) >= 6 else []
+            return far[0] if far else word
 
-        return re.sub(r"(?<![\w'-])[a-z]{5,}(?![\w'-])", fix, text)
+        return re.sub(r"(?<![\w'-])[a-z]{4,}(?![\w'-])", fix, text)
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""
@@ -454,3 +471,11 @@ class LiveIndex:
                 )
                 return searcher
             raise damaged from None
+
+
+@lru_cache(maxsize=1)
+def _other_places() -> list[str]:
+    """English names (six letters or more) of every place in China the gazetteer knows."""
+    from retrieval.places import CHINA
+
+    return sorted({n for p in CHINA for n in p.names if n.isascii() and n.isalpha() and len(n) >= 6})

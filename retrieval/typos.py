@@ -14,6 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from retrieval.tokenizer import stem
 
@@ -179,6 +180,29 @@ def plain_chinese(normalized: str) -> str:
     for rx, plain in _SPOKEN_ZH:
         text = rx.sub(plain, text)
     return text
+
+
+# Words the question readers key on (slots, concepts, how-tos) that the documents may never use: a
+# misspelling of one ("seets", "budjet", "cancle") is put right before the question is read.
+QUESTION_WORDS = [
+    "seats", "deadline", "budget", "raise", "raised", "cancel", "register", "registration", "online",
+    "weather", "schedule", "salary", "visa", "hotel", "accommodation", "agenda", "speakers", "waitlist",
+    "timezone", "contact", "email", "reminder", "subscribe", "unsubscribe", "privacy", "delete",
+    "meetup", "capacity", "available", "hybrid", "virtual", "unregister", "deregister", "unsubscribe",
+]  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _english() -> Any:
+    from spellchecker import SpellChecker  # its word list loads in about 0.2 s, once, on first use
+
+    return SpellChecker(distance=1)
+
+
+def is_english_word(word: str) -> bool:
+    """Whether a lower-case word is in an English word list (pyspellchecker's): such a word is what the
+    asker meant, however close it is to another ("whether", "headline", "erase")."""
+    return word in _english()
 
 
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z]{2})|(?<=[a-z]{2})(?=[\u4e00-\u9fff])")

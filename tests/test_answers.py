@@ -2270,3 +2270,18 @@ def test_how_many_events_are_listed_is_the_calendars_count(asked: Assistant) -> 
     answer = asked.answer("how many events are on your calendar")
     still_open = sum(e.state(TODAY) == "open" for e in asked.events.events)
     assert answer.answered and f"Matching events ({still_open}," in answer.answer
+
+
+def test_a_misspelt_word_a_question_is_read_by_is_put_right(asked: Assistant) -> None:
+    answer = asked.answer("how many seets are left at the Ningbo week")
+    assert answer.answered and "250 left right now" in answer.answer
+
+
+def test_a_misspelt_concept_is_still_named_as_what_no_source_covers(asked: Assistant) -> None:
+    answer = asked.answer("what was the chizi plan's budjet in 2012")
+    assert not answer.answered and "budget" in answer.answer
+
+
+def test_a_real_english_word_near_a_question_word_is_left_as_typed(asked: Assistant) -> None:
+    answer = asked.answer("can you tell me whether the Ningbo week is online")
+    assert answer.answered and "in person" in answer.answer and "weather" not in answer.answer
