@@ -430,12 +430,14 @@ class EventDesk:
                 in_field, near = elsewhere, []
                 asked = joined([shown_as(p.key, lang) for p in q.places], lang)
                 notes.append(t("ev_field_elsewhere", lang, fields=fields, place=asked))
-            if in_field or not (q.months or q.places):
+            if in_field or not (q.months or q.places or q.online or q.hybrid):
                 chosen = in_field
             elif chosen:
                 # "a materials scientist … in China in May: anything I could go to?": no May event lists
-                # the field; May's events are still what can be gone to, and the reply says so.
-                notes.append(t("ev_none_in_field", lang, fields=fields))
+                # the field; May's events are still what can be gone to, and the reply says so (likewise
+                # the events one can join online when none of them lists the field).
+                key = "ev_none_in_field" if q.months or q.places else "ev_none_in_field_online"
+                notes.append(t(key, lang, fields=fields))
         if q.fit and q.abroad and not q.online:
             # From abroad, events one can join online come first; in-person ones follow.
             chosen.sort(key=lambda e: (e.format == "in_person", e.starts_at))

@@ -612,6 +612,10 @@ T.update(
             "以上活动都没有把{fields}列为领域；它们符合您说的时间或地点。",
             "None of these lists {fields} among its fields; they match the time or place you gave.",
         ),
+        "ev_none_in_field_online": (
+            "以上活动都可以线上参加，但都没有把{fields}列为领域。",
+            "These can all be joined online, but none lists {fields} among its fields.",
+        ),
         "ev_next_after": (
             "目录里{title}之后的下一个活动：",
             "The next event in the catalogue after {title}:",

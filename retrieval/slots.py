@@ -205,7 +205,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
 EVENT_NOUN = any_of(
     # "能参加哪些": what one can attend is events
     r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)"
-    r"|(能|可以)(报名|报|参加)的(有|是)",  # "现在还能报名的有哪些": the events open now
+    r"|(能|可以)(报名|报|参加|去)的(有|是|吗|么|呢)",  # "现在还能报名的有哪些", "有我能参加的吗": events
     r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b"
     # "which fair is in Jinan", "is there a tour in Guangzhou": the calendar's, where no fact is asked of it
     r"|\b(which|what) (fair|tour|week|exchange|forum|expo|conference)s? (is|are) (in|held in|at)\b"

@@ -2285,3 +2285,14 @@ def test_a_misspelt_concept_is_still_named_as_what_no_source_covers(asked: Assis
 def test_a_real_english_word_near_a_question_word_is_left_as_typed(asked: Assistant) -> None:
     answer = asked.answer("can you tell me whether the Ningbo week is online")
     assert answer.answered and "in person" in answer.answer and "weather" not in answer.answer
+
+
+def test_online_events_are_offered_when_none_online_lists_the_askers_field(asked: Assistant) -> None:
+    answer = asked.answer("我在德国做农业，有能在线参加的活动吗")
+    assert answer.answered and "都可以线上参加，但都没有把" in answer.answer
+    assert "hz-siliconvalley-online-2027" in [e.id for e in answer.events]
+
+
+def test_is_there_one_i_can_join_after_a_field_lists_that_fields_events(asked: Assistant) -> None:
+    answer = asked.answer("我是做新材料的，有我能去的吗")
+    assert answer.answered and {e.id for e in answer.events} >= {"sx-phd-tour-2027", "nb-talent-week-2027"}
