@@ -39,8 +39,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "per-activity amount",
         any_of(
-            r"每个.{0,8}(多少钱|资助|经费)|资助(金额|标准)",
-            r"how much (money )?does each|per activity|each (selected )?activity receive",
+            r"每个.{0,8}(多少钱|资助|经费|融资|融了|融到)|资助(金额|标准)",
+            r"how much (money )?(does|did) each|per (activity|project)|each (selected )?activity receive"
+            r"|\beach of the \d+\b.{0,30}\b(raise|raised|get|got|receive|received)\b",
         ),
     ),
     # "how much did the ministry give the Tianjin tour", "人社部给了津门行多少经费": an amount granted, which the

@@ -2296,3 +2296,22 @@ def test_online_events_are_offered_when_none_online_lists_the_askers_field(asked
 def test_is_there_one_i_can_join_after_a_field_lists_that_fields_events(asked: Assistant) -> None:
     answer = asked.answer("我是做新材料的，有我能去的吗")
     assert answer.answered and {e.id for e in answer.events} >= {"sx-phd-tour-2027", "nb-talent-week-2027"}
+
+
+@pytest.mark.parametrize(
+    ("question", "dated"),
+    [
+        ("when was the ministry's news release published", "26 March 2013"),
+        ("你们的资料是从哪儿来的", "2013年3月26日"),
+    ],
+)
+def test_where_the_answers_come_from_and_how_current_they_are_is_said(
+    asked: Assistant, question: str, dated: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and answer.route == "faq" and dated in answer.answer
+
+
+def test_what_each_of_several_projects_raised_is_declined_not_the_total(asked: Assistant) -> None:
+    answer = asked.answer("how much did each of the 23 projects raise in Ningbo")
+    assert not answer.answered and "340 million" not in answer.answer.split("nearest")[0]
