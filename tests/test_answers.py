@@ -2315,3 +2315,9 @@ def test_where_the_answers_come_from_and_how_current_they_are_is_said(
 def test_what_each_of_several_projects_raised_is_declined_not_the_total(asked: Assistant) -> None:
     answer = asked.answer("how much did each of the 23 projects raise in Ningbo")
     assert not answer.answered and "340 million" not in answer.answer.split("nearest")[0]
+
+
+@pytest.mark.parametrize("question", ["are you a bot or a human?", "你是真人吗"])
+def test_whether_the_assistant_is_a_person_is_answered_honestly(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and ("not a person" in answer.answer or "不是真人" in answer.answer)
