@@ -613,7 +613,7 @@ def compose(
         missing = sorted({m for c in failed[:2] for m in c.missing})
         return Composed("", [], 0.0, missing=missing, nearest=failed[0] if failed else None)
     if question.versus:
-        side_by_side = _side_by_side(question, good, result.language, tuning)
+        side_by_side = _side_by_side(question, good, result.language, tuning, searcher, result.query_tokens)
         if side_by_side is not None:
             return side_by_side
     best = good[0]
@@ -686,13 +686,28 @@ def _where_claimed(place: gazetteer.Place) -> re.Pattern[str]:
 
 
 def _side_by_side(
-    question: Question, good: list[Candidate], language: str, tuning: Tuning
+    question: Question,
+    good: list[Candidate],
+    language: str,
+    tuning: Tuning,
+    searcher: Searcher,
+    query_tokens: list[str],
 ) -> Composed | None:
     """For a comparison of places, the best sentence about each, in the order asked; None unless every
     place has one ("which got more projects, Wenzhou or Chongqing?": 527 received, 130 negotiated)."""
     chosen: list[Candidate] = []
     for place in question.places:
-        own = next((c for c in good if gazetteer.mentions(normalize(c.sentence), place)), None)
+        # A roll-call naming five places or more ("brands include the Shandong fair, … Ningbo week") says
+        # nothing of the one it names.
+        own = next(
+            (
+                c
+                for c in good
+                if gazetteer.mentions(normalize(c.sentence), place)
+                and len(gazetteer.places_in(normalize(c.sentence))) < 5
+            ),
+            None,
+        )
         if own is None:
             return None
         if own not in chosen:
@@ -701,5 +716,10 @@ def _side_by_side(
     cited = list({id(c.hit): c.hit for c in chosen}.values())
     marks = {id(h): n for n, h in enumerate(cited, 1)}
     text = joiner.join(f"{c.sentence} [{marks[id(c.hit)]}]" for c in chosen)
-    confidence = min(_confidence(c, tuning, language) for c in chosen)
+    # Each sentence holds half the answer and so shares half the question's words: the pair is judged
+    # by the words the two share with it together, or by the weaker one's own confidence.
+    together = set().union(*(searcher.tokenizer.tokens(c.sentence) for c in chosen))
+    confidence = max(
+        min(_confidence(c, tuning, language) for c in chosen), coverage(query_tokens, together, searcher)
+    )
     return Composed(text, cited, confidence)

@@ -2321,3 +2321,14 @@ def test_what_each_of_several_projects_raised_is_declined_not_the_total(asked: A
 def test_whether_the_assistant_is_a_person_is_answered_honestly(asked: Assistant, question: str) -> None:
     answer = asked.answer(question)
     assert answer.route == "faq" and ("not a person" in answer.answer or "不是真人" in answer.answer)
+
+
+def test_two_places_compared_from_two_passages_are_answered_side_by_side(asked: Assistant) -> None:
+    # Each passage holds one side, and shares only half of the question's words.
+    answer = asked.answer("was Ningbo's funding larger than what Tianjin earned?")
+    assert answer.answered and "340 million" in answer.answer and "20 million" in answer.answer
+
+
+def test_a_roll_call_of_brands_is_not_one_side_of_a_comparison(asked: Assistant) -> None:
+    answer = asked.answer("which was larger, the Tianjin tour's benefit or the Ningbo funding")
+    assert "Well-known service brands" not in answer.answer
