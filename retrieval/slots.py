@@ -74,6 +74,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|满了没|满员没|满没满|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大"
             r"|哪个(的)?(人|人数)(更|比较)?(多|少)",  # "南京和宁波哪个人多"
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
+            r"|\b(is there|any|still) (still |any )?room (on|at|for|in) (the|it)\b"
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
             r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
             # "how many people does the Shaoxing tour take"

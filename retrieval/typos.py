@@ -62,10 +62,12 @@ class HomophoneFixer:
                 window = "".join(out[i : i + n])
                 if len(window) < n or not all(_is_cjk(c) for c in window):
                     continue
-                if window in self._known:
-                    i += n - 1  # a word the knowledge base uses (波士顿, 南京宁交会): no slip inside it
+                if window in self._known or self._is_common(window):
+                    # A word the knowledge base uses (波士顿, 南京宁交会), or an everyday one it happens not to
+                    # (截止): no slip inside it, nor one starting within it (截止前 is not 截之前).
+                    i += n - 1
                     break
-                if self._is_common(window) or self._cuts_a_word(out, i, n):
+                if self._cuts_a_word(out, i, n):
                     continue
                 word = self._sounding_like(window)
                 if word is None:

@@ -272,6 +272,10 @@ class Question:
         }
 
 
+_ELIGIBILITY = any_of(
+    r"(我)?不是.{1,8}(也)?(能|可以|能不能)(报|参加|去)",
+    r"\b(even )?if i('m| am) not (a|an)\b|\bwithout being (a|an)\b|\bas a non-?[a-z]+\b",
+)
 _COUNTS_CALENDAR = any_of(
     r"(日历|日程|目录)(上|里)(一共|总共|共)?(有)?(多少|几)个活动|(你们|你)(这里|这儿)?(一共|总共)?(有)?(多少|几)个活动",
     r"\bhow many (upcoming |future )?(events|fairs|meet-?ups)\b.{0,25}\b(do you (have|list|know)|are (listed|planned|scheduled|on)"
@@ -316,6 +320,8 @@ def understand(
             rest = rest.replace(name, " ")
     wants = "year" if guessed_year else wants_of(rest)
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
+    if slot == "register" and _ELIGIBILITY.search(text):
+        slot = None  # "can I register for the Yunnan team if I'm not a doctor": who may join, not the form
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
     future = any(y >= today.year for y in years)
     fields = fields_in(text, original)

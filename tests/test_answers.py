@@ -2332,3 +2332,31 @@ def test_two_places_compared_from_two_passages_are_answered_side_by_side(asked: 
 def test_a_roll_call_of_brands_is_not_one_side_of_a_comparison(asked: Assistant) -> None:
     answer = asked.answer("which was larger, the Tianjin tour's benefit or the Ningbo funding")
     assert "Well-known service brands" not in answer.answer
+
+
+def test_an_everyday_word_is_never_split_by_a_homophone_fix(asked: Assistant) -> None:
+    # 截止前 had become 截之前 (止前 sounds like 之前), and the question read as how long the event lasts.
+    answer = asked.answer("宁夏宁洽会报名截止前还有几天")
+    assert answer.answered and "报名截止：2027年8月1日" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_says"),
+    [
+        ("报了名以后主办方还要筛选吗", "由主办方通知"),
+        (
+            "can I sign up for the Nanjing fair if I'm not an engineer",
+            "Each event's organisers set its own requirements",
+        ),
+    ],
+)
+def test_whether_registering_is_enough_and_who_may_join_get_the_curated_answers(
+    asked: Assistant, question: str, entry_says: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and entry_says in answer.answer
+
+
+def test_room_left_on_an_event_is_its_places_left(asked: Assistant) -> None:
+    answer = asked.answer("is there any room on the Shaoxing tour")
+    assert answer.answered and "80 left right now" in answer.answer
