@@ -178,7 +178,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(
             # "这个计划主要想干嘛": what the plan means to achieve, its purpose
             r"为什么|为啥|目的|为何|使命|宗旨|(计划|它|这个|人社部).{0,6}想((干|做|搞)(嘛|什么|啥)?$|(干|做|搞)(嘛|什么|啥)|(达到|实现)什么)",
-            r"\bwhy\b|purpose|the point of|\bmission\b",
+            r"\bwhy\b|purpose|the point of|\bmission\b|\b(what|what's|whats) (is |was )?the (reason|rationale|motivation)\b"
+            r"|\bfor what reason\b",
         ),
     ),
 ]

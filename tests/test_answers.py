@@ -2360,3 +2360,13 @@ def test_whether_registering_is_enough_and_who_may_join_get_the_curated_answers(
 def test_room_left_on_an_event_is_its_places_left(asked: Assistant) -> None:
     answer = asked.answer("is there any room on the Shaoxing tour")
     assert answer.answered and "80 left right now" in answer.answer
+
+
+def test_publicised_finds_the_sentence_saying_promoted(asked: Assistant) -> None:
+    answer = asked.answer("how did the regions publicize the activities")
+    assert answer.answered and "press conferences" in answer.answer
+
+
+def test_the_reason_for_something_the_report_only_reports_is_declined(asked: Assistant) -> None:
+    answer = asked.answer("what's the reason Guizhou signed with 15 associations")
+    assert not answer.answered
