@@ -149,6 +149,11 @@ def _analyse(hit: Hit, searcher: Searcher, cache: Analysed) -> tuple[set[str], l
     return cache[hit.chunk.id]
 
 
+def _roll_call(named_places: list[gazetteer.Place]) -> bool:
+    """Whether a sentence names so many places (five or more) that it is a list of them, not about one."""
+    return len(named_places) >= 5
+
+
 def passage_misses(question: Question, hit: Hit) -> list[str]:
     """The question's years, places and events that a passage (speaking for its "as of" year) lacks."""
     as_of = str(hit.chunk.meta.get("as_of") or "")[:4]
@@ -494,7 +499,7 @@ def candidates(
             crowded = (
                 (not several or question.outcome)  # "取得了哪些成果" asks for outcomes, not for places
                 and bool(question.places or question.events)  # "南粤行" names its place through the event
-                and len(named_places) >= 5
+                and _roll_call(named_places)
                 and not _FAME.search(question.text)
             )
             fits = (
@@ -696,18 +701,10 @@ def _side_by_side(
     """For a comparison of places, the best sentence about each, in the order asked; None unless every
     place has one ("which got more projects, Wenzhou or Chongqing?": 527 received, 130 negotiated)."""
     chosen: list[Candidate] = []
+    # A roll-call ("brands include the Shandong fair, … Ningbo week") says nothing of the one it names.
+    sides = [c for c in good if not _roll_call(gazetteer.places_in(normalize(c.sentence)))]
     for place in question.places:
-        # A roll-call naming five places or more ("brands include the Shandong fair, … Ningbo week") says
-        # nothing of the one it names.
-        own = next(
-            (
-                c
-                for c in good
-                if gazetteer.mentions(normalize(c.sentence), place)
-                and len(gazetteer.places_in(normalize(c.sentence))) < 5
-            ),
-            None,
-        )
+        own = next((c for c in sides if gazetteer.mentions(normalize(c.sentence), place)), None)
         if own is None:
             return None
         if own not in chosen:

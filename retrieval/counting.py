@@ -76,9 +76,8 @@ def count_target(text: str) -> tuple[str, ...]:
         word = _ZH_PARTICLES.split(noun)[0]
         head = word[-2:]
         if len(word) == 1:
-            return (
-                word,
-            )  # "几个站": the sentence must name stations (联络站); "多少个省", a count of provinces
+            # "几个站": the sentence must name stations (联络站); "多少个省": a number must count provinces
+            return (word,)
         if len(word) < 2 or word in _LOOSE:
             return ()
         if head in _LOOSE:

@@ -190,7 +190,7 @@ QUESTION_WORDS = [
     "seats", "deadline", "budget", "raise", "raised", "cancel", "register", "registration", "online",
     "weather", "schedule", "salary", "visa", "hotel", "accommodation", "agenda", "speakers", "waitlist",
     "timezone", "contact", "email", "reminder", "subscribe", "unsubscribe", "privacy", "delete",
-    "meetup", "capacity", "available", "hybrid", "virtual", "unregister", "deregister", "unsubscribe",
+    "meetup", "capacity", "available", "hybrid", "virtual", "unregister", "deregister",
 ]  # fmt: skip
 
 

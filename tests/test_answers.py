@@ -2151,20 +2151,6 @@ def test_whether_an_event_is_full_yet_asked_colloquially_gives_its_places(asked:
 
 
 @pytest.mark.parametrize(
-    ("question", "named"),
-    [
-        ("will the chizi plan help me get a job in China?", "finding a job"),
-        ("赤子计划能帮忙找工作吗", "求职就业"),
-    ],
-)
-def test_finding_a_job_is_declined_as_something_no_source_covers(
-    asked: Assistant, question: str, named: str
-) -> None:
-    answer = asked.answer(question)
-    assert not answer.answered and named in answer.answer
-
-
-@pytest.mark.parametrize(
     "question",
     [
         "赤子计划覆盖了多少个省",  # 贵州省 names a province; no number counts provinces
@@ -2178,30 +2164,9 @@ def test_a_count_the_documents_never_give_is_declined(asked: Assistant, question
     assert not answer.answered
 
 
-def test_scholars_counted_by_sex_are_named_as_what_no_source_covers(asked: Assistant) -> None:
-    answer = asked.answer("有多少女性学者参加了赤子计划")
-    assert not answer.answered and "女性学者" in answer.answer
-
-
 def test_fields_a_count_spans_are_counted(asked: Assistant) -> None:
     answer = asked.answer("how many areas did the Chongqing negotiations span")
     assert answer.answered and "20 fields" in answer.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "named"),
-    [
-        ("贵州签的协议有哪些条款", "协议的具体内容"),
-        ("what was discussed at the Wenzhou fair", "the topics discussed"),
-        ("what do Hangzhou's liaison stations do day to day", "day-to-day work"),
-        ("云南义诊看的是哪些病", "诊治的病种"),
-    ],
-)
-def test_what_the_report_names_but_never_describes_is_declined_as_such(
-    asked: Assistant, question: str, named: str
-) -> None:
-    answer = asked.answer(question)
-    assert not answer.answered and named in answer.answer
 
 
 def test_how_far_apart_two_events_start_is_counted_in_days(asked: Assistant) -> None:
@@ -2248,11 +2213,6 @@ def test_how_many_events_are_listed_is_the_calendars_count(asked: Assistant) -> 
 def test_a_misspelt_word_a_question_is_read_by_is_put_right(asked: Assistant) -> None:
     answer = asked.answer("how many seets are left at the Ningbo week")
     assert answer.answered and "250 left right now" in answer.answer
-
-
-def test_a_misspelt_concept_is_still_named_as_what_no_source_covers(asked: Assistant) -> None:
-    answer = asked.answer("what was the chizi plan's budjet in 2012")
-    assert not answer.answered and "budget" in answer.answer
 
 
 def test_a_real_english_word_near_a_question_word_is_left_as_typed(asked: Assistant) -> None:
@@ -2343,3 +2303,22 @@ def test_publicised_finds_the_sentence_saying_promoted(asked: Assistant) -> None
 def test_the_reason_for_something_the_report_only_reports_is_declined(asked: Assistant) -> None:
     answer = asked.answer("what's the reason Guizhou signed with 15 associations")
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("will the chizi plan help me get a job in China?", "finding a job"),
+        ("赤子计划能帮忙找工作吗", "求职就业"),
+        ("有多少女性学者参加了赤子计划", "女性学者"),
+        # the report names the agreements, the fair, the stations and the clinics, never these
+        ("贵州签的协议有哪些条款", "协议的具体内容"),
+        ("what was discussed at the Wenzhou fair", "the topics discussed"),
+        ("what do Hangzhou's liaison stations do day to day", "day-to-day work"),
+        ("云南义诊看的是哪些病", "诊治的病种"),
+        ("what was the chizi plan's budjet in 2012", "budget"),  # misspelt, and still named
+    ],
+)
+def test_what_no_source_covers_is_declined_naming_it(asked: Assistant, question: str, named: str) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and named in answer.answer
