@@ -123,8 +123,9 @@ _NEGATED = any_of(
 
 
 _FOLLOW_MARK = any_of(
-    r"^(那|那么|还有|另外|那个|那边)|呢[?？!！。.]*$",
-    r"^(and|what about|how about|also|then)\b|\b(it|that one)\b|\bthen\W*$",
+    # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
+    r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$",
+    r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$",
 )
 # The plan named: a short question naming it is about it, not an ellipsis of the last question.
 _NAMES_THE_PLAN = any_of(r"赤子计划|海外赤子为国服务", r"\bchizi\b")
@@ -518,8 +519,10 @@ def resolve_follow_up(
         rewritten = rewritten.replace(f"{prev_years[0] % 100}年", f"{current.years[0]}年")
     elif current.years:
         rewritten = f"{rewritten} {current.years[0]}"
-    if asks_another_thing(current, wants_of(rewritten)):
-        rewritten = f"{rewritten} {current.text}"  # the caller reads it with the follow-up's kind of answer
+    if asks_another_thing(current, wants_of(rewritten)) or current.counted or current.predicate:
+        # The caller reads it with the follow-up's kind of answer, and what it counts: 其中多少个落地了 after
+        # 温州收到多少项目 asks how many were carried out, which "527 received" does not say.
+        rewritten = f"{rewritten} {current.text}"
     return rewritten, None
 
 

@@ -38,7 +38,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"(都有|是)?谁(来)?(参加|参与|参会|出席|提交|申报|去)(了)?",
             # "苏州精英周有诺贝尔奖得主参加吗": whether someone took part, which a roll-call does not say
             r"有.{1,12}(参加|参与|参会|出席)(吗|么|没有|过吗)",
-            r"\bwho (took part|attended|participated|joined|came to|submitted|applied|went to)\b",
+            r"\bwho (took part|attended|participated|joined|came to|submitted|applied|went to)\b"
+            # "which associations joined the Shaoxing tour": named takers-part, which "gathered many scholars" is not
+            r"|^(which|what) [a-z ]{1,30}\b(took part in|attended|participated in|joined)\b",
         ),
     ),
     # "how did the Wenzhou fair choose its projects", "重庆行的洽谈具体是怎么进行的": the way something was
@@ -63,13 +65,30 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bthe (most|largest|biggest|highest|fewest|least)\b.{0,40}\b(which|what|who|where)\b",  # "the most … came from which country"
         ),
     ),
+    # "宁波融资的23个项目都是什么行业": fields or industries, which a sentence naming none does not give (before
+    # money: 融资 there only says which projects).
+    (
+        "field",
+        any_of(
+            r"(什么|哪些|哪个|哪几个|啥)(行业|领域|产业|专业方向)|(行业|领域)(是|有|都是)(哪些|什么|啥)",
+            r"\b(which|what) (fields?|industries|industry|sectors?|disciplines?)\b|\bin what (field|industry|sector)\b",
+        ),
+    ),
+    # "how much did Tianjin spend on the tour": what was spent, not what was raised or earned (before money).
+    (
+        "expense",
+        any_of(
+            r"花(了|费)?(多少|几)|开销|费用(是)?多少|支出|成本|投入(了)?多少",
+            r"\bspen[dt]\b|\bcost\b|\bexpens\w*",
+        ),
+    ),
     (
         "money",
         any_of(
             r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
             r"|^(那)?(钱|资金|经费|金额)呢",  # "钱呢" after a question about an activity: what it raised or earned
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
-            r"|\bcost\b|\bworth\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
+            r"|\bworth\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
             r"|\b(what|how) about (the )?(money|funding|cash)\b|^(and )?(the )?(money|funding)\W*$"
             r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
         ),
@@ -131,8 +150,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "date",
         # "what's the deadline for regions to apply": a date, which a sentence naming none does not give
         any_of(
-            r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月|截止(日期|时间)",
-            r"\bwhen\b|what date|which day|what day|\bdeadlines?\b",
+            r"哪一天|哪天|几号|什么日期|什么时候|何时|哪个月|几月|截止(日期|时间)",
+            r"\bwhen\b|what date|which day|what day|\b(what|which) month\b|\bdeadlines?\b",
         ),
     ),
     (
@@ -217,9 +236,17 @@ _DURATION = any_of(
 )
 _MONEY = any_of(r"元|亿|万元", r"\byuan\b|million|billion|\$|rmb")
 _DATEISH = any_of(
-    r"(19|20)\d{2}|\d+月|\d+日",
+    # (a year, not 2000余万元)
+    r"(?<!\d)(19|20)\d{2}(?![\d余多万亿个项人])|\d+月|\d+日",
     r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b",
 )
+_FIELDISH = any_of(
+    # (not 金融 or finance alone: "风投金融机构" are institutions, not a field their projects were in)
+    r"领域|行业|方面|专业|生物医药|电子信息|信息技术|云计算|能源|医疗|工艺|质量管理",
+    r"\bfields?\b|\bindustries\b|\bsectors?\b|biomedic\w*|electronic|information technology|\bit\b"
+    r"|cloud computing|\benergy\b|medical|process design|quality management",
+)
+_SPENT = any_of(r"花费|花了|支出|费用|成本|开销|预算", r"\bspen[dt]\b|\bcosts?\b|\bexpens\w*|\bbudget")
 _ORG = any_of(
     r"部|委员会|协会|政府|机构|组织",
     r"ministry|mohrss|committee|association|department|government|agency|organi[sz]ation",
@@ -292,6 +319,10 @@ def fits_wanted(wants: str, sentence: str) -> bool:
         return bool(_COMPARES.search(sentence))
     if wants == "share":
         return bool(_SHARE.search(sentence))
+    if wants == "field":
+        return bool(_FIELDISH.search(sentence))
+    if wants == "expense":
+        return bool(_SPENT.search(sentence))
     if wants == "money":
         return bool(_MONEY.search(sentence))
     if wants == "year":

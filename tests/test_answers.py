@@ -2350,3 +2350,29 @@ def test_the_reason_for_something_the_report_only_reports_is_declined(asked: Ass
 def test_what_no_source_covers_is_declined_naming_it(asked: Assistant, question: str, named: str) -> None:
     answer = asked.answer(question)
     assert not answer.answered and named in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "宁波融资的项目属于哪些行业",  # 风投金融机构 are institutions, not the projects' field
+        "how much did Chongqing spend on the PhD tour",  # spending, which no figure of money earned or raised is
+        "天津那次活动2012年是几月办的",  # a month, which "2000余万元" is not
+        "what associations attended the Shaoxing tour",  # named takers-part, which "gathered many scholars" is not
+    ],
+)
+def test_a_question_is_declined_when_no_sentence_holds_its_kind_of_answer(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_a_follow_up_asking_what_came_of_the_same_thing_is_answered_about_it(asked: Assistant) -> None:
+    asked.answer("百名海外博士重庆行洽谈了几个项目", chat="follow-signed")
+    assert "29" in asked.answer("最终签约多少个", chat="follow-signed").answer
+
+
+def test_a_follow_up_counting_something_new_is_not_answered_with_the_previous_count(asked: Assistant) -> None:
+    # 527 projects were received; how many were carried out the report never says.
+    asked.answer("温州收到多少项目", chat="follow-outcome")
+    assert not asked.answer("其中多少个落地了", chat="follow-outcome").answered
