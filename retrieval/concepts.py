@@ -194,7 +194,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         "recordings",
         any_of(r"录播|回放|录像|录屏", r"\b(be|been|being|get|gets) recorded\b|\brecordings?\b|\breplays?\b"),
     ),
-    ("parking", any_of(r"停车", r"\bpark(ing)?\b(?! (in|at) )")),
+    # (not "park visits", "industrial parks": the event visits those)
+    (
+        "parking",
+        any_of(
+            r"停车",
+            r"\bparking\b|\bcar ?parks?\b|\b(where|can) (do |can |should )?(i|we) park\b|\bpark (my|the|a|our) (car|vehicle)\b",
+        ),
+    ),
     ("certificate", any_of(r"证书|结业证|参会证明", r"\bcertificates?\b")),
     # The hall or building an event is held in: the documents and the cards give cities only.
     (

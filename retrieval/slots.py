@@ -153,9 +153,17 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "about",
         any_of(
-            r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么|活动是(干|做)(什么|啥)的|活动(干|做)啥的",
+            r"介绍一下|介绍下|是什么活动|是个什么活动|主要(内容|做什么|干什么)|是关于什么|活动是(干|做)(什么|啥)的|活动(干|做)啥的"
+            # "贵阳交流会是跟谁交流", "谁主办的": with whom and by whom, which its description says
+            r"|(跟|和|与)谁(交流|对接|合作|洽谈)|(谁|哪个单位|哪家单位)(主办|举办|承办|组织)的?|主办(方|单位)是(谁|哪)"
+            r"|(包括|包含|安排了?|有没有).{0,8}(参观|参访|走访|展览|展会|对接|洽谈)",
             r"\btell me (more )?about\b|\bwhat'?s .{1,40} about\??$|\bwhat is .{1,40} about\??$|\bdescribe\b"
-            r"|more (info|information|details) (on|about)",
+            r"|more (info|information|details) (on|about)"
+            # "who hosts the Hangzhou meetup", "what's the Yunnan team's trip for, exactly"
+            r"|\bwho (hosts|organi[sz]es|runs|holds|puts on|is (hosting|organi[sz]ing|running))\b"
+            r"|\bwhat('?s| is)\b.{1,40}\bfor(,? exactly)?\W*$"
+            # "does the Suzhou week include park visits": what it holds, which its description says
+            r"|\b(does|will) .{1,40}\b(include|involve|feature|offer)\b",
         ),
     ),
     # "how long until the Tianjin tour", "离津门行还有多久": when it starts, not how long it lasts.

@@ -718,6 +718,29 @@ def test_what_an_event_is_about_gets_its_description_and_essentials(asked: Assis
     assert "22–24 June 2027" in answer.answer and answer.events[0].id == "gz-guiyang-exchange-2027"
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who is hosting the Hangzhou meet-up", "liaison station"),
+        ("贵阳交流会和谁对接", "科技团体"),
+        ("will the Guangdong tour involve company visits", "Pearl River"),
+        ("will the Suzhou week include visits to a science park", "industrial parks"),
+        ("what's the Ningxia fair for", "agriculture"),
+    ],
+)
+def test_who_hosts_an_event_and_what_it_holds_are_said_by_its_description(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and expected in answer.answer
+
+
+def test_parking_at_a_named_event_is_its_organisers_matter(asked: Assistant) -> None:
+    # It had been answered with a 2012 sentence naming the Shandong fair.
+    answer = asked.answer("is there parking at the Shandong fair")
+    assert not answer.answered and "parking" in answer.answer and "haiqia-sample@example.org" in answer.answer
+
+
 def test_where_the_asker_is_is_not_what_they_ask_about(asked: Assistant) -> None:
     answer = asked.answer("As a chemist working in Germany, how many agreements did chongqing sign?")
     assert answer.answered and "29" in answer.answer
