@@ -319,8 +319,16 @@ def understand(
     for event_id in events:
         for name in (aliases or {}).get(event_id, ()):
             rest = rest.replace(name, " ")
-    wants = "year" if guessed_year else wants_of(rest)
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
+    # What kind of answer, and what is counted, are read from the question itself: in "我是海外学联的负责人，
+    # 赤子计划跟学联有什么关系" the 负责人 is the asker, not a person asked for.
+    asked = rest
+    if bare != text:
+        asked = bare
+        for event_id in events:
+            for name in (aliases or {}).get(event_id, ()):
+                asked = asked.replace(name, " ")
+    wants = "year" if guessed_year else wants_of(asked)
     if slot == "register" and _ELIGIBILITY.search(text):
         slot = None  # "can I register for the Yunnan team if I'm not a doctor": who may join, not the form
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
@@ -348,6 +356,7 @@ def understand(
     last = bool(LAST_EVENT.search(text)) or closes_last
     seats_rank = seats_rank_of(text)
     longest = bool(LONGEST.search(text))
+    own_fields = fields_in(bare, original) if bare != text else fields
     listing = (
         (
             not events
@@ -357,7 +366,9 @@ def understand(
                 or bool(months)
                 or future
                 or closing
-                or (wants == "other" and bool(fields or china or re.search(r"\bevents\b", text)))
+                # (a field the asker works in lists its events only if the question is not about something
+                # else: "as an engineer, what principles are used to pick activities?")
+                or (wants == "other" and bool(own_fields or china or re.search(r"\bevents\b", text)))
             )
             and not (FACET.search(text) and not future and not fit)
         )
@@ -457,9 +468,9 @@ def understand(
         ),
         unnamed=unnamed,
         focus=focus,
-        counted=asked_target(rest, wants),
-        predicate=count_predicate(rest) if wants == "count" else "",
-        count_kind=count_kind(rest) if wants == "count" and has_cjk(rest) else None,
+        counted=asked_target(asked, wants),
+        predicate=count_predicate(asked) if wants == "count" else "",
+        count_kind=count_kind(asked) if wants == "count" and has_cjk(asked) else None,
         how_to=bool(_HOW_TO.search(bare)),
         ahead=bool(_AHEAD.search(text)),
         total=wants in ("count", "money") and bool(_TOTAL.search(text)),

@@ -2399,3 +2399,21 @@ def test_a_follow_up_counting_something_new_is_not_answered_with_the_previous_co
     # 527 projects were received; how many were carried out the report never says.
     asked.answer("温州收到多少项目", chat="follow-outcome")
     assert not asked.answer("其中多少个落地了", chat="follow-outcome").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("我是负责人，想问杭州有几个海外联络站", "4"),
+        ("我是主任医师，想知道云南专家团是去哪个县义诊的", "祥云"),
+        ("I'm the director of a lab in Boston — how many VC firms took part in the Ningbo fair?", "41"),
+        ("As an engineer in Texas, what principles are used to pick activities?", "quality"),
+    ],
+)
+def test_what_the_asker_says_of_themselves_is_not_what_they_ask(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    # 负责人, 主任 and "director" describe the asker, not a person asked for; an engineer asking how
+    # activities are picked is not asking for engineering events.
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
