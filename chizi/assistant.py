@@ -417,6 +417,10 @@ class Assistant:
             return Answer(
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
             )
+        if q.events and q.focus == ("venue",) and q.slot == "place" and len(q.events) == 1:
+            # "海洽会 venue where": the city is on its card, the hall is not.
+            venue = self.events.city_not_venue(q.events[0], lang)
+            return Answer(question, venue.text, True, lang, "event", events=venue.events)
         if q.events and q.focus and len(q.events) == 1:
             # "who are the speakers at the Nanjing fair": not on its card, nor in the 2012 report; its
             # organisers know, and the reply says how to reach them.

@@ -235,6 +235,12 @@ class EventDesk:
         e = next(e for e in self.events if e.id == event_id)
         return t("ev_ask_organisers", lang, what=what, title=e.title(lang), contact=e.contact)
 
+    def city_not_venue(self, event_id: str, lang: str) -> EventReply:
+        """Where an event is held when its hall is asked: the city its card gives, and whom to ask for the hall."""
+        e = next(e for e in self.events if e.id == event_id)
+        text = t("ev_city_not_venue", lang, title=e.title(lang), place=where(e, lang), contact=e.contact)
+        return EventReply(text, True, [self._ref(e, lang, self.seats_of([e]))])
+
     def places_of(self) -> dict[str, list[str]]:
         """Normalised names of the city and province each event is held in."""
         return {

@@ -675,6 +675,10 @@ T.update(
         "ev_fields": ("{title}面向的领域：{fields}。", "{title} is about {fields}."),
         "ev_place": ("{title}地点：{where}。", "{title} takes place in {where}."),
         "ev_place_online": ("{title}地点：{where}。", "{title} takes place {where}."),
+        "ev_city_not_venue": (
+            "{title}在{place}举行；活动信息没有写具体场馆，主办方可以告诉您：{contact}",
+            "{title} is held in {place}; its details do not name the venue itself — its organisers can tell you: {contact}",
+        ),
         "ev_ask_organisers": (
             "{title}：活动信息里没有关于{what}的内容；主办方可以告诉您：{contact}",
             "{title}: the event's details say nothing about {what}; its organisers can tell you: {contact}",

@@ -48,7 +48,7 @@ _PLAN_OR_EVENT = re.compile(
 _HELP = re.compile(
     r"^(/?help|帮助|救命|怎么用|如何使用|使用说明|菜单|menu|start|开始|"
     r"(hi|hello|hey|你好|您好)?[\s,，!！]*(i'?m|i am|我是)\s*(new|a new user|新来的|新用户|第一次来)( here)?|"
-    r"what can you do|你能(干|做)(什么|啥)|你会(干|做)?(什么|啥))[\W_]*$"
+    r"what (else )?can you (do|help( me)? with)( for me)?|你(都|还)?(能|会|可以)(帮我|帮|为我)?(干|做)?(点|些)?(什么|啥))[\W_]*$"
 )
 # Asked to make something (a poem, an essay, a letter) is off topic whatever its subject: "write me a poem
 # about Suzhou" names a city the plan works in and is still no question about it.
@@ -59,7 +59,7 @@ _MAKE_SOMETHING = re.compile(
 # city the plan works in and asks nothing of the plan or its events.
 _ERRAND = re.compile(
     r"(帮我|给我|替我|帮忙)(在.{1,6})?(订|预订|预定|买|预约|找)(个|一个|一间|一张|张|间)?(便宜的)?(酒店|宾馆|房间|机票|火车票|车票|高铁票|出租车)"
-    r"|\b(book|reserve|buy|find) (me |us )?(a |an |some )?(cheap |good )?(hotels?|rooms?|flights?|plane tickets?|train tickets?|taxis?|cabs?)\b"
+    r"|\b(book|reserve|buy|find) (me |us )?(a |an |some |my |our )?(cheap |good )?(hotels?|rooms?|flights?|plane tickets?|train tickets?|taxis?|cabs?)\b"
 )
 # Other talent programmes are not this plan: "千人计划怎么申请" is no question about 赤子计划, though the
 # documents name the Thousand Talents fair held in Ningbo (asked about as a fair, it is answered).

@@ -122,6 +122,7 @@ _NEGATED = any_of(
 )
 
 
+_WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
     r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$",
@@ -411,7 +412,9 @@ def understand(
         # the plan say anything about the northeast?"); for events it says where they would go.
         china = gazetteer.places_in(bare)
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
-    if focus and slot != "register":
+    if focus == ("venue",) and slot == "place" and _WHERE.search(rest):
+        pass  # "海洽会 venue where": where it is held (the city its card gives), not only the hall
+    elif focus and slot != "register":
         slot = None  # "can I give my seat to a colleague": about the arrangement, not the event's seats
     # "what language are the events in": about an arrangement the catalogue does not hold, not a listing.
     if listing and ((past and not future) or _ABOUT_PLAN.search(text) or focus):

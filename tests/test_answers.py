@@ -277,7 +277,13 @@ def test_fixed_replies_speak_the_askers_language(asked: Assistant) -> None:
 
 
 def test_help_and_a_newcomers_hello_get_the_help_text(asked: Assistant) -> None:
-    for question in ("help", "Hi, I'm new here 👋", "你能干什么"):
+    for question in (
+        "help",
+        "Hi, I'm new here 👋",
+        "你能干什么",
+        "你还能帮我做些什么",
+        "what else can you help with",
+    ):
         answer = asked.answer(question)
         assert answer.route == "help" and "/events" in answer.answer
 
@@ -1794,6 +1800,17 @@ def test_a_greeting_before_the_question_does_not_hide_it(asked: Assistant) -> No
 def test_what_was_done_at_first_is_a_fact_not_the_events_start(asked: Assistant) -> None:
     answer = asked.answer("津门行刚开始先做了什么")
     assert answer.route != "event" and "走访调研" in answer.answer
+
+
+def test_an_errand_naming_an_event_is_out_of_scope(asked: Assistant) -> None:
+    # It had been answered with the 2012 sentence on the Shandong fair's series of events.
+    assert asked.answer("could you book our flights to Jinan for the fair").route == "out_of_scope"
+
+
+def test_where_an_events_venue_is_gets_its_city_and_whom_to_ask_for_the_hall(asked: Assistant) -> None:
+    answer = asked.answer("where's the venue for the Ningbo week")
+    assert answer.answered and "Ningbo" in answer.answer and "nb-week-sample@example.org" in answer.answer
+    assert [e.id for e in answer.events] == ["nb-talent-week-2027"]
 
 
 def test_a_provinces_capital_is_out_of_scope_though_the_province_is_the_plans(asked: Assistant) -> None:
