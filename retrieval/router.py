@@ -32,8 +32,10 @@ _PERSONAL = re.compile(
 _OFF_TOPIC = re.compile(
     r"\b(weather|forecast|stock|bitcoin|crypto|recipe|cook|football|soccer|nba|movie|song|lyrics|joke|"
     r"poem|horoscope|lottery|capital of|translate|homework|python code|green card|mortgage|exchange rate|passport|"
-    r"restaurants?|election|gdp|inflation|unemployment rate|population of|(write|draft|compose|proofread|polish) (me |my |up )?(a |an )?(code|essay|story|e-?mail|letter|cover letter|cv|resume|personal statement))\b|\d+\s*[+*/-]\s*\d+|"
-    r"天气|天氣|下雨|股票|比特币|菜谱|怎么做$|做饭|足球|篮球|电影|歌词|笑话|写(一首)?诗|星座|彩票|首都|省会|翻译|作业|写代码|爬虫|"
+    r"restaurants?|election|gdp|inflation|unemployment rate|population of|"
+    # "is Jinan rainy in May", "is the Yunnan trip cold in March": the weather, whatever is named
+    r"(is|will|was) (it|the weather|[a-z' ]{2,40}) (going to be |gonna be |usually |very |too |really )*(hot|cold|warm|chilly|rainy|humid|sunny|snowy|freezing)|(write|draft|compose|proofread|polish) (me |my |up )?(a |an )?(code|essay|story|e-?mail|letter|cover letter|cv|resume|personal statement))\b|\d+\s*[+*/-]\s*\d+|"
+    r"天气|天氣|下雨|下雪|(热|冷)不(热|冷)|气温|股票|比特币|菜谱|怎么做$|做饭|足球|篮球|电影|歌词|笑话|写(一首)?诗|星座|彩票|首都|省会|翻译|作业|写代码|爬虫|"
     r"写(一篇)?作文|(写|起草|润色).{0,10}(邮件|简历|求职信|自荐信|推荐信)|绿卡|房价|房贷|大选|汇率|护照|gdp|国内生产总值|通货膨胀|失业率|人口(有)?多少"
 )
 

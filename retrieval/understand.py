@@ -122,6 +122,12 @@ _NEGATED = any_of(
 )
 
 
+# Read with the event's name taken out: nothing is asked but whether it is in that month.
+_MONTH_GUESSED = any_of(
+    r"^\W*(是|在|是在)(几|[一二三四五六七八九十]{1,2}|\d{1,2})月(份)?(举行|举办|开|办)?(吧|吗|么)[?？]?$",
+    r"^(is|isn'?t) (the )?\W*in (january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\W*$",
+)
 _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
@@ -419,7 +425,9 @@ def understand(
     # "what language are the events in": about an arrangement the catalogue does not hold, not a listing.
     if listing and ((past and not future) or _ABOUT_PLAN.search(text) or focus):
         listing = False
-    if events and not slot and (future or closing) and not past:
+    # "is the Suzhou week in August?", "津门行是在九月吧": a month guessed for an event asks when it is.
+    guessed_month = bool(months) and bool(_MONTH_GUESSED.search(re.sub(r"\s+", " ", rest).strip()))
+    if events and not slot and (future or closing or guessed_month) and not past:
         slot = "when"
     # "what's the next event after the Shandong fair": when the one after it in the calendar is.
     neighbour = neighbour_of(text) if len(events) == 1 and not past and not listing else None

@@ -2434,3 +2434,19 @@ def test_what_the_asker_says_of_themselves_is_not_what_they_ask(
     # activities are picked is not asking for engineering events.
     answer = asked.answer(question)
     assert answer.answered and expected in answer.answer
+
+
+def test_weather_in_a_month_is_not_a_month_guessed_for_an_event(asked: Assistant) -> None:
+    # Only "is the X in <month>?" guesses its month; the weather while it runs is nobody's card.
+    assert asked.answer("is the weather during the Tianjin tour good in September").route != "event"
+    assert asked.answer("will it be cold in Dali in March").route == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"), [("is the Guangdong tour in October?", "November"), ("宁洽会是在七月吧", "8月")]
+)
+def test_a_month_guessed_for_a_named_event_is_answered_with_its_dates(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and expected in answer.answer
