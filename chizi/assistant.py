@@ -43,7 +43,7 @@ from retrieval.index import IndexError_, IngestReport, current_generation, inges
 from retrieval.knowledge import FaqEntry
 from retrieval.places import shown_as
 from retrieval.search import Hit, LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
-from retrieval.slots import EVENT_ONLY_SLOTS, mentions_event
+from retrieval.slots import CATALOGUE_STATUS, EVENT_ONLY_SLOTS, mentions_event
 from retrieval.text import (
     cap,
     clean,
@@ -409,6 +409,8 @@ class Assistant:
         # An explicit how-to ("我报了哪些活动", "how do I join") outranks a reading as an event question,
         # and a how-to about a named event ("how much does the Suzhou week cost", "I can't make it to the
         # Tianjin tour anymore") when the question asks none of its attributes.
+        if CATALOGUE_STATUS.search(norm):
+            return self._catalogue_status(question, lang, now)
         pattern = self._faq.match_pattern(asked)
         # A curated plan fact (of 2012) meets the question's year and place, or is no answer: "2015年有哪些著名品牌".
         if pattern is not None and not pattern.howto and not check(q, self._faq.checkable_text(pattern)).ok:
@@ -532,6 +534,16 @@ class Assistant:
         named = q.events if q.versus else ()
         events = tuple(dict.fromkeys([*named, *(e.id for e in there)]))[: max(3, len(named))]
         return replace(q, events=events, listing=q.listing and not q.slot)
+
+    def _catalogue_status(self, question: str, lang: str, now: dt.datetime) -> Answer:
+        """Whether the events listed are the organisers' word or a sample (set in the catalogue file)."""
+        updated = self.kb.catalogue_updated.isoformat() if self.kb.catalogue_updated else ""
+        if self.kb.sample_catalogue:
+            text = t("a_catalogue_is_sample", lang)
+        else:
+            text = t("a_catalogue_is_live", lang, updated=updated)
+        source = Source(CATALOGUE_TITLE[lang], "events.yaml", updated, "", 1.0, now.date().isoformat())
+        return Answer(question, text, True, lang, "event", [source])
 
     def _understand(self, norm: str, now: dt.datetime, original: str) -> Question:
         return understand(norm, now.date(), self._aliases, original=original, event_places=self._event_places)

@@ -555,6 +555,16 @@ T.update(
             "请输入您的问题，例如：赤子计划是什么？",
             "Please type a question, e.g. “What is the Chizi Plan?”",
         ),
+        "a_catalogue_is_sample": (
+            "这里列出的活动是示例目录：日期、地点和名额仅作演示，并非官方发布。赤子计划本身的事实来自人社部2013年3月26日的新闻稿。",
+            "The events listed here are a sample catalogue: their dates, places and capacities are for demonstration"
+            " and are not official announcements. The plan's own facts come from the ministry's release of 26 March 2013.",
+        ),
+        "a_catalogue_is_live": (
+            "活动信息来自各活动主办方维护的目录（更新于{updated}）；具体安排以主办方为准，联系方式见活动卡片。",
+            "The events come from the catalogue their organisers keep (updated {updated}); the organisers confirm"
+            " each event's details, through the contact on its card.",
+        ),
         "a_sample_catalogue": (
             "\n（示例活动目录，日期与名额仅作演示。）",
             "\n(Sample catalogue: dates and places are for demonstration.)",
@@ -759,6 +769,7 @@ CONCEPTS_ZH = {
     "parking": "停车",
     "venue": "举办场馆",
     "certificate": "证书",
+    "a professional licence": "执业资格",
     "sightseeing": "游览",
     "invitation letter": "邀请函",
     "the application deadline": "申报截止时间",

@@ -72,13 +72,16 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "seats",
         any_of(
             r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|满了没|满员没|满没满|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大"
-            r"|哪个(的)?(人|人数)(更|比较)?(多|少)",  # "南京和宁波哪个人多"
+            r"|哪个(的)?(人|人数)(更|比较)?(多|少)"  # "南京和宁波哪个人多"
+            r"|(已经)?(有)?(多少|几)(个)?人(已经)?(报名|报了)",
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
             r"|\b(is there|any|still) (still |any )?room (on|at|for|in) (the|it)\b"
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
             r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
             # "how many people does the Shaoxing tour take"
-            r"|\bhow many (people|scholars|participants)\b.{0,40}\b(take|takes|accept|accepts|admit|admits|hold|holds)\b",
+            r"|\bhow many (people|scholars|participants)\b.{0,40}\b(take|takes|accept|accepts|admit|admits|hold|holds)\b"
+            # "how many people have signed up for the Suzhou week so far": its places taken and left
+            r"|\bhow many (people |scholars |participants )?(have |has )?(already )?(signed up|registered|enrolled)\b",
         ),
     ),
     (
@@ -211,6 +214,12 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
+# "are these event dates official?", "这些活动日期是真的吗": whether the catalogue is the organisers' word.
+CATALOGUE_STATUS = any_of(
+    r"(这些|活动的?)(活动|日期|时间|信息|名额)?(是)?(真的|官方的?|正式的?|确定的?|准确的?|真实的?)(吗|么)",
+    r"\b(are|is) (these|the|those|this|your) (listed |upcoming )?(event )?(dates|events|listings|schedule|catalogue|calendar|times)"
+    r" (\w+ )?(official|real|confirmed|final|accurate|genuine|legit)\b",
+)
 EVENT_NOUN = any_of(
     # "能参加哪些": what one can attend is events
     r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)"

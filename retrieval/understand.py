@@ -128,6 +128,7 @@ _MONTH_GUESSED = any_of(
     r"^(is|isn'?t) (the )?\W*in (january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\W*$",
 )
+_UNTIL_NOW = any_of(r"已经|目前|现在|到现在", r"\b(so far|already|yet|right now|until now|to date)\b")
 _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
@@ -339,6 +340,8 @@ def understand(
     if slot == "register" and _ELIGIBILITY.search(text):
         slot = None  # "can I register for the Yunnan team if I'm not a doctor": who may join, not the form
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
+    if past and events and slot == "seats" and not years and _UNTIL_NOW.search(text):
+        past = False  # "how many have signed up for the Suzhou week so far": its registrations, now
     future = any(y >= today.year for y in years)
     fields = fields_in(text, original)
     if len(events) >= 2 and slot is None and wants == "difference":

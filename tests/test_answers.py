@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import subprocess
@@ -2450,3 +2451,29 @@ def test_a_month_guessed_for_a_named_event_is_answered_with_its_dates(
 ) -> None:
     answer = asked.answer(question)
     assert answer.route == "event" and expected in answer.answer
+
+
+@pytest.mark.parametrize("question", ["are the listed event dates official?", "这些活动的名额是真的吗"])
+def test_whether_the_events_are_official_says_the_catalogue_is_a_sample(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and ("sample" in answer.answer or "示例" in answer.answer)
+
+
+def test_whether_the_events_are_official_names_the_organisers_once_the_catalogue_is_real(
+    asked: Assistant, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(asked, "kb", dataclasses.replace(asked.kb, sample_catalogue=False))
+    answer = asked.answer("is the schedule final?")
+    assert answer.answered and "organisers" in answer.answer and "sample" not in answer.answer
+
+
+def test_how_many_have_signed_up_so_far_is_an_events_places_now(asked: Assistant) -> None:
+    answer = asked.answer("how many people have registered for the Ningbo week so far")
+    assert answer.route == "event" and "250 left" in answer.answer
+
+
+def test_a_licence_an_event_may_ask_for_is_its_organisers_matter(asked: Assistant) -> None:
+    answer = asked.answer("do I need a medical license for the Yunnan team")
+    assert not answer.answered and "yn-team-sample@example.org" in answer.answer
