@@ -34,8 +34,12 @@ def is_traditional(text: str) -> bool:
     return bool(_CJK.search(text)) and _t2s().convert(text) != text
 
 
+# A counted 个 is 個: OpenCC's phrase table reads "23个中国…" as 箇中 ("therein") and writes 23箇中國.
+_COUNTED_GE = re.compile(r"(?<=[\d一二三四五六七八九十百千万两几多每])个")
+
+
 def to_traditional(text: str) -> str:
-    return str(_s2t().convert(text))
+    return str(_s2t().convert(_COUNTED_GE.sub("個", text)))
 
 
 def clean(text: str) -> str:

@@ -1981,6 +1981,12 @@ def test_what_a_name_the_documents_use_means_is_answered_with_the_sentence_using
     assert answer.answered and "海洽会" in answer.answer and "泉城科技行" in answer.answer
 
 
+def test_a_count_in_a_traditional_answer_is_written_with_the_counting_character(asked: Assistant) -> None:
+    # "23个中国创业…" had become 23箇中國 (箇中, "therein", in the converter's phrase table).
+    answer = asked.answer("寧波那次創投洽談會，參賽項目融資了多少")
+    assert "23個中國" in answer.answer and "箇" not in answer.answer
+
+
 def test_a_dress_code_asked_in_traditional_characters_is_the_organisers_matter(asked: Assistant) -> None:
     answer = asked.answer("寧波人才週對著裝有要求嗎")
     assert not answer.answered and "@example.org" in answer.answer
