@@ -128,12 +128,16 @@ _MONTH_GUESSED = any_of(
     r"^(is|isn'?t) (the )?\W*in (january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\W*$",
 )
+_WHAT_IS_IT = any_of(r"\W*(是什么|是啥|是个啥|是什么东西|是个什么)\W*", r"(what'?s|what is|whats)( the)?\W*")
+_YEAR_BEFORE = any_of(r"前一年|上一年|头一年|之前那年", r"\b(the )?(year|one) before\b|\b(the )?(previous|prior) year\b|\bthe year prior\b")
+_YEAR_AFTER = any_of(r"后一年|下一年|第二年|之后那年", r"\b(the )?year after\b|\b(the )?following year\b")
 _UNTIL_NOW = any_of(r"已经|目前|现在|到现在", r"\b(so far|already|yet|right now|until now|to date)\b")
 _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
-    r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$",
-    r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$",
+    r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$|^(具体)?在.{1,4}(的)?(哪里|哪儿|什么地方)",
+    r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
+    r"|^where (exactly|precisely) in\b",  # "where exactly in Zhejiang?": where the thing just named is
 )
 # The plan named: a short question naming it is about it, not an ellipsis of the last question.
 _NAMES_THE_PLAN = any_of(r"赤子计划|海外赤子为国服务", r"\bchizi\b")
@@ -254,6 +258,7 @@ class Question:
     age: bool = False  # asks how long something has existed: answered from when it began
     defines: str = ""  # the thing or word whose meaning is asked ("what is a postdoc", "什么是博士后")
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
+    year_shift: int = 0  # "the year before" (-1), "the year after" (+1): a year counted from the last question's
     versus: bool = False  # compares the places named ("温州和重庆哪个多"): each one's figure answers
 
     @property
@@ -323,20 +328,22 @@ def understand(
     decades = decades_in(text)
     events = find_events(text, aliases or {})
     # What is asked is read without the event's name: "杭州线上交流会是北京时间几点" asks the time, not the format.
+    # (longest names first: "guangdong" taken out of "guangdong tour" would leave "tour")
+    names = sorted({n for event_id in events for n in (aliases or {}).get(event_id, ())}, key=len, reverse=True)
     rest = text
-    for event_id in events:
-        for name in (aliases or {}).get(event_id, ()):
-            rest = rest.replace(name, " ")
+    for name in names:
+        rest = rest.replace(name, " ")
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
     # What kind of answer, and what is counted, are read from the question itself: in "我是海外学联的负责人，
     # 赤子计划跟学联有什么关系" the 负责人 is the asker, not a person asked for.
     asked = rest
     if bare != text:
         asked = bare
-        for event_id in events:
-            for name in (aliases or {}).get(event_id, ()):
-                asked = asked.replace(name, " ")
+        for name in names:
+            asked = asked.replace(name, " ")
     wants = "year" if guessed_year else wants_of(asked)
+    if events and slot is None and _WHAT_IS_IT.fullmatch(re.sub(r"\s+", " ", rest).strip()):
+        slot = "about"  # "what's the Guangdong tour", "南粤行是什么": what the event is, from its card
     if slot == "register" and _ELIGIBILITY.search(text):
         slot = None  # "can I register for the Yunnan team if I'm not a doctor": who may join, not the form
     past = any(y < today.year for y in years) or bool(decades) or bool(before) or bool(_PAST.search(text))
@@ -436,7 +443,8 @@ def understand(
     neighbour = neighbour_of(text) if len(events) == 1 and not past and not listing else None
     if neighbour and slot is None:
         slot = "when"
-    follow_up = bool(_FOLLOW_MARK.search(text)) and len(text) <= 40
+    # (short: a long question naming "it" is one of its own; English words are longer than characters)
+    follow_up = bool(_FOLLOW_MARK.search(text)) and (len(text) <= 40 or (not has_cjk(text) and len(text.split()) <= 10))
     return Question(
         text=text,
         years=tuple(years),
@@ -494,6 +502,7 @@ def understand(
         outcome=bool(_OUTCOME.search(text)),
         age=bool(_AGE.search(text)),
         defines=defined_in(text),
+        year_shift=-1 if _YEAR_BEFORE.search(text) else 1 if _YEAR_AFTER.search(text) else 0,
         negated=bool(_NEGATED.search(text)),
         event_terms=tuple(
             tuple([*(aliases or {}).get(e, ()), *(event_places or {}).get(e, ())]) for e in events
@@ -518,6 +527,9 @@ def resolve_follow_up(
     prev_places = [str(p) for p in previous.get("places") or []]
     prev_years = [int(y) for y in previous.get("years") or []]
     prev_slot = previous.get("slot")
+    if current.year_shift and prev_years and not current.years:
+        # "what about the year before?" after a question about 2012: the same question about 2011.
+        current = replace(current, years=(prev_years[0] + current.year_shift,))
     if prev_events and not current.events and _NAMES_THE_PLAN.search(current.text):
         # "赤子计划呢" after "苏州精英周什么时候": the same question asked of the plan, not of the event again.
         return _event_named_as_the_plan(normalize(previous_text), prev_events, aliases or {}), None

@@ -212,6 +212,29 @@ def test_a_follow_up_naming_another_place_asks_the_same_thing_there(asked: Assis
     assert not asked.answer("那深圳呢", chat="follow-3").answered
 
 
+def test_a_follow_up_on_the_year_before_asks_the_same_of_that_year(asked: Assistant) -> None:
+    asked.answer("how many overseas talent visits were there in 2012", chat="follow-year")
+    answer = asked.answer("and the year before?", chat="follow-year")
+    assert not answer.answered and "2011" in answer.answer
+
+
+def test_a_longer_english_follow_up_pointing_back_keeps_the_event(asked: Assistant) -> None:
+    asked.answer("what's the Ningxia fair", chat="follow-long")
+    answer = asked.answer("so when does registration close for that one", chat="follow-long")
+    assert [e.id for e in answer.events] == ["nx-ningqia-2027"] and "1 August 2027" in answer.answer
+
+
+def test_where_exactly_in_its_province_asks_where_the_event_just_named_is(asked: Assistant) -> None:
+    asked.answer("describe the Suzhou elite week", chat="follow-where")
+    answer = asked.answer("where exactly in Jiangsu?", chat="follow-where")
+    assert [e.id for e in answer.events] == ["sz-elite-week-2027"] and "Suzhou" in answer.answer
+
+
+def test_what_a_named_event_is_comes_from_its_card(asked: Assistant) -> None:
+    answer = asked.answer("what's the Nanjing fair")
+    assert answer.route == "event" and "project negotiation" in answer.answer
+
+
 def test_a_follow_up_naming_another_place_swaps_a_place_typed_with_a_capital(asked: Assistant) -> None:
     asked.answer("How many projects did Wenzhou receive?", chat="follow-caps")
     assert "130" in asked.answer("and Chongqing's?", chat="follow-caps").answer
