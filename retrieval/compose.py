@@ -19,7 +19,7 @@ from retrieval.dates import before_met, gives_figure
 from retrieval.evidence import check
 from retrieval.search import Hit, Searcher, SearchResult
 from retrieval.slots import fields_in, names_a_field
-from retrieval.text import detect_language, has_cjk, normalize, sentences, without_introduction
+from retrieval.text import any_of, detect_language, has_cjk, normalize, sentences, without_introduction
 from retrieval.tokenizer import stem
 from retrieval.tuning import Tuning
 from retrieval.understand import Question
@@ -118,6 +118,19 @@ class Composed:
     # A claim of where something was, which the answer corrects ("did the Yunnan team go to Kunming?":
     # the places it wrongly names; the text says where it went).
     not_at: list[str] = field(default_factory=list)
+
+
+_ENUMERATES = any_of(r"如|包括|包含|其中|等", r"\b(such as|including|among them|namely|like)\b|:")
+
+
+def does_not_name_the_counted(question: Question, sentence: str) -> bool:
+    """Whether a sentence fails to name the things a question counts ("name the 36 activities"): it must
+    speak of that many and enumerate them, not only count them ("36 activities … were selected")."""
+    figures = {f for f, _ in question.figures}
+    if not figures:
+        return False
+    counts = any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", sentence) for f in figures)
+    return not (counts and _ENUMERATES.search(sentence))
 
 
 def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher) -> float:
@@ -526,6 +539,9 @@ def candidates(
                 and not (question.wants == "place" and question.places and not about_place)
                 # "什么是博士后": what a word means is said only by a sentence using it (not one with 博士).
                 and not (defined and coverage(defined, tokens, searcher) < 0.999)
+                # "name the 36 activities", "list the 23 Ningbo projects": a sentence only counting them
+                # ("36 activities … were selected") does not name them.
+                and not (question.wants == "list" and does_not_name_the_counted(question, norm_sentence))
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

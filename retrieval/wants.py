@@ -129,7 +129,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "list",
         any_of(
             # 哪些国家/城市 asks for places: answered by a sentence naming places, checked as such below.
-            r"列举|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|是哪几(?!个?(国家|城市|省|地区|地方))|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用|结果|成果|效果|收获)",
+            r"列举|列出|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|是哪几(?!个?(国家|城市|省|地区|地方))|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用|结果|成果|效果|收获)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
             r"|\blist( them)?( please)?\W*$"
             # "what kinds of activities" asks for several; "what kind of projects" may be one description.

@@ -2506,3 +2506,24 @@ def test_how_many_have_signed_up_so_far_is_an_events_places_now(asked: Assistant
 def test_a_licence_an_event_may_ask_for_is_its_organisers_matter(asked: Assistant) -> None:
     answer = asked.answer("do I need a medical license for the Yunnan team")
     assert not answer.answered and "yn-team-sample@example.org" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "list the 36 activities that were selected",
+        "name the 23 projects funded at Ningbo",
+        "列出2012年入选的36项活动",
+    ],
+)
+def test_naming_the_things_a_figure_counts_is_declined_when_the_documents_only_count_them(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_naming_the_things_a_figure_counts_is_answered_where_the_documents_name_them(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("list the 20 fields of the Chongqing projects")
+    assert answer.answered and "biomedicine" in answer.answer
