@@ -471,7 +471,7 @@ class EventDesk:
             return EventReply(t("ev_none_matching", lang), False, [])
         shown = chosen[: 3 if later else MAX_LISTED]
         seats = self.seats_of(shown)
-        lines = [self._line(e, lang, now, seats[e.id]) for e in shown]
+        lines = [self._line(e, lang, now, seats[e.id], q.fields) for e in shown]
         head = (
             t("ev_matching_first", lang, n=len(chosen), shown=len(shown))
             if len(shown) < len(chosen)
@@ -490,7 +490,9 @@ class EventDesk:
         answered = not later and (not near or q.near or (q.fit and q.located))
         return EventReply(body, answered, [self._ref(e, lang, seats) for e in shown])
 
-    def _line(self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int]) -> str:
+    def _line(
+        self, e: Event, lang: str, now: dt.datetime, seats: tuple[int, int], asked: Iterable[str] = ()
+    ) -> str:
         status = (
             t(
                 "ev_line_open",
@@ -504,9 +506,12 @@ class EventDesk:
             if e.state(now) == "open"
             else t("ev_line_closed", lang)
         )
+        # Listed for the fields the asker named ("我是做大数据的，贵阳那个交流会对口吗"): which of them it covers.
+        matched = [field_label(f, lang) for f in e.fields if f in set(asked)]
+        covers = t("ev_line_fields", lang, fields=("、" if lang == "zh" else ", ").join(matched)) if matched else ""
         if lang == "zh":
-            return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）— {status}"
-        return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}) — {status}"
+            return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）{covers}— {status}"
+        return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}){covers} — {status}"
 
 
 def _gap(events: list[Event], lang: str) -> str:

@@ -682,6 +682,7 @@ T.update(
         "ev_ends": ("{title}于{end}（{zone}）结束。", "{title} ends {end} ({zone})."),
         "ev_one_day": ("{title}为期 1 天：{span}。", "{title} lasts 1 day: {span}."),
         "ev_days": ("{title}为期 {n} 天：{span}。", "{title} lasts {n} days: {span}."),
+        "ev_line_fields": ("，领域含{fields}", ", covers {fields}"),
         "ev_fields": ("{title}面向的领域：{fields}。", "{title} is about {fields}."),
         "ev_place": ("{title}地点：{where}。", "{title} takes place in {where}."),
         "ev_place_online": ("{title}地点：{where}。", "{title} takes place {where}."),

@@ -2527,3 +2527,8 @@ def test_naming_the_things_a_figure_counts_is_answered_where_the_documents_name_
 ) -> None:
     answer = asked.answer("list the 20 fields of the Chongqing projects")
     assert answer.answered and "biomedicine" in answer.answer
+
+
+def test_events_listed_for_the_askers_field_say_that_they_cover_it(asked: Assistant) -> None:
+    answer = asked.answer("我做大数据，贵阳的活动适合我吗")
+    assert [e.id for e in answer.events] == ["gz-guiyang-exchange-2027"] and "大数据" in answer.answer
