@@ -145,6 +145,8 @@ _NAMES_THE_PLAN = any_of(r"赤子计划|海外赤子为国服务", r"\bchizi\b")
 _ABOUT_PLAN = re.compile(
     r"^(does|do|is|are|did|was|were|can|will) (the )?(ministry|mohrss|plan|chizi|programme|program|regions?|"
     r"government|state)\b|^(人社部|赤子计划|这个计划|各地|地方|政府)"
+    # "how do regions promote their events": how the plan's parts work, not a list of events
+    r"|^how (do|did|does) (the )?(regions?|provinces?|cities|ministries|organi[sz]ers|ministry|mohrss)\b"
     # "who actually runs the events - the ministry or the regions?": who organises, not which events.
     r"|\bwho (actually |really )?(runs?|organi[sz]es?|hosts?|holds?|manages?|is in charge of)\b"
     r"|谁(来)?(办|主办|组织|负责|举办)|(人社部|部里).{0,8}还是.{0,6}(地方|各地)"

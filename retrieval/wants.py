@@ -256,7 +256,11 @@ _HOW_DONE = any_of(
     r"\b(principles?|criteria|evaluat\w*|based on|through|after|first|then|apply|applied|process|procedures?|steps?"
     r"|channels?|by means of)\b",
 )
-_COMPARES = any_of(r"区别|不同于|相比|而是|不像", r"\b(differ\w*|unlike|whereas|compared|but rather)\b")
+_COMPARES = any_of(
+    r"区别|不同于|相比|而是|不像",
+    # ("not a single meeting but a support framework")
+    r"\b(differ\w*|unlike|whereas|compared|but rather)\b|\bnot (a|an|just|only|merely)\b.{1,40}\bbut\b",
+)
 _SHARE = any_of(
     r"%|百分之|其中\d|其中[一二三四五六七八九十两]",
     r"\bper ?cent\b|\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|half) (of|out of) (them|which|these|those)\b",

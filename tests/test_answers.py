@@ -2532,3 +2532,17 @@ def test_naming_the_things_a_figure_counts_is_answered_where_the_documents_name_
 def test_events_listed_for_the_askers_field_say_that_they_cover_it(asked: Assistant) -> None:
     answer = asked.answer("我做大数据，贵阳的活动适合我吗")
     assert [e.id for e in answer.events] == ["gz-guiyang-exchange-2027"] and "大数据" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how did the provinces publicise their events", "press conferences"),
+        ("how does chizi differ from holding one big meeting", "framework"),
+    ],
+)
+def test_how_the_plans_parts_work_is_answered_from_the_report_not_the_calendar(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "retrieval" and expected in answer.answer
