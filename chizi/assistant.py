@@ -394,7 +394,11 @@ class Assistant:
                 # exactly in Zhejiang?" after the Ningbo week asks where that one is, in the province it is in.
                 held_there = {e.id for e in self.events.at_places(q.places, now)}
                 within = q.slot == "place" and bool(merged.events) and set(merged.events) <= held_there
-                q = self._events_at_places(merged, now) if q.places and not q.events and not within else merged
+                q = (
+                    self._events_at_places(merged, now)
+                    if q.places and not q.events and not within
+                    else merged
+                )
         elif (
             (not q.events or q.versus)
             and q.places

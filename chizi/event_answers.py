@@ -508,7 +508,11 @@ class EventDesk:
         )
         # Listed for the fields the asker named ("我是做大数据的，贵阳那个交流会对口吗"): which of them it covers.
         matched = [field_label(f, lang) for f in e.fields if f in set(asked)]
-        covers = t("ev_line_fields", lang, fields=("、" if lang == "zh" else ", ").join(matched)) if matched else ""
+        covers = (
+            t("ev_line_fields", lang, fields=("、" if lang == "zh" else ", ").join(matched))
+            if matched
+            else ""
+        )
         if lang == "zh":
             return f"• {span(e, lang)} {e.title_zh}（{where(e, lang)}）{covers}— {status}"
         return f"• {span(e, lang)} {e.title_en} ({where(e, lang)}){covers} — {status}"

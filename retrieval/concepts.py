@@ -206,7 +206,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     # "云南专家团要不要行医执照": a professional licence an event may ask for, which no card or report names.
     (
         "a professional licence",
-        any_of(r"执照|执业证|资格证|许可证", r"\blicen[cs]es?\b|\bboard[- ]certif\w*|\bpermits? to practi[cs]e\b"),
+        any_of(
+            r"执照|执业证|资格证|许可证", r"\blicen[cs]es?\b|\bboard[- ]certif\w*|\bpermits? to practi[cs]e\b"
+        ),
     ),
     # The hall or building an event is held in: the documents and the cards give cities only.
     (

@@ -129,7 +129,10 @@ _MONTH_GUESSED = any_of(
     r"|november|december)\W*$",
 )
 _WHAT_IS_IT = any_of(r"\W*(是什么|是啥|是个啥|是什么东西|是个什么)\W*", r"(what'?s|what is|whats)( the)?\W*")
-_YEAR_BEFORE = any_of(r"前一年|上一年|头一年|之前那年", r"\b(the )?(year|one) before\b|\b(the )?(previous|prior) year\b|\bthe year prior\b")
+_YEAR_BEFORE = any_of(
+    r"前一年|上一年|头一年|之前那年",
+    r"\b(the )?(year|one) before\b|\b(the )?(previous|prior) year\b|\bthe year prior\b",
+)
 _YEAR_AFTER = any_of(r"后一年|下一年|第二年|之后那年", r"\b(the )?year after\b|\b(the )?following year\b")
 _UNTIL_NOW = any_of(r"已经|目前|现在|到现在", r"\b(so far|already|yet|right now|until now|to date)\b")
 _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
@@ -260,7 +263,9 @@ class Question:
     age: bool = False  # asks how long something has existed: answered from when it began
     defines: str = ""  # the thing or word whose meaning is asked ("what is a postdoc", "什么是博士后")
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
-    year_shift: int = 0  # "the year before" (-1), "the year after" (+1): a year counted from the last question's
+    year_shift: int = (
+        0  # "the year before" (-1), "the year after" (+1): a year counted from the last question's
+    )
     versus: bool = False  # compares the places named ("温州和重庆哪个多"): each one's figure answers
 
     @property
@@ -331,7 +336,9 @@ def understand(
     events = find_events(text, aliases or {})
     # What is asked is read without the event's name: "杭州线上交流会是北京时间几点" asks the time, not the format.
     # (longest names first: "guangdong" taken out of "guangdong tour" would leave "tour")
-    names = sorted({n for event_id in events for n in (aliases or {}).get(event_id, ())}, key=len, reverse=True)
+    names = sorted(
+        {n for event_id in events for n in (aliases or {}).get(event_id, ())}, key=len, reverse=True
+    )
     rest = text
     for name in names:
         rest = rest.replace(name, " ")
@@ -446,7 +453,9 @@ def understand(
     if neighbour and slot is None:
         slot = "when"
     # (short: a long question naming "it" is one of its own; English words are longer than characters)
-    follow_up = bool(_FOLLOW_MARK.search(text)) and (len(text) <= 40 or (not has_cjk(text) and len(text.split()) <= 10))
+    follow_up = bool(_FOLLOW_MARK.search(text)) and (
+        len(text) <= 40 or (not has_cjk(text) and len(text.split()) <= 10)
+    )
     return Question(
         text=text,
         years=tuple(years),
