@@ -507,7 +507,8 @@ class EventDesk:
             else t("ev_line_closed", lang)
         )
         # Listed for the fields the asker named ("我是做大数据的，贵阳那个交流会对口吗"): which of them it covers.
-        matched = [field_label(f, lang) for f in e.fields if f in set(asked)]
+        wanted = set(asked)
+        matched = [field_label(f, lang) for f in e.fields if f in wanted]
         covers = (
             t("ev_line_fields", lang, fields=("、" if lang == "zh" else ", ").join(matched))
             if matched

@@ -263,9 +263,8 @@ class Question:
     age: bool = False  # asks how long something has existed: answered from when it began
     defines: str = ""  # the thing or word whose meaning is asked ("what is a postdoc", "什么是博士后")
     claim: bool = False  # checks a claim ("were 50 activities selected?"): its figures may be wrong
-    year_shift: int = (
-        0  # "the year before" (-1), "the year after" (+1): a year counted from the last question's
-    )
+    # "the year before" (-1), "the year after" (+1): a year counted from the last question's
+    year_shift: int = 0
     versus: bool = False  # compares the places named ("温州和重庆哪个多"): each one's figure answers
 
     @property
@@ -343,6 +342,7 @@ def understand(
     for name in names:
         rest = rest.replace(name, " ")
     slot = next((name for name, rx in SLOTS if rx.search(rest)), None)
+    rest_words = re.sub(r"\s+", " ", rest).strip()  # what is left once the event's names are out
     # What kind of answer, and what is counted, are read from the question itself: in "我是海外学联的负责人，
     # 赤子计划跟学联有什么关系" the 负责人 is the asker, not a person asked for.
     asked = rest
@@ -351,7 +351,7 @@ def understand(
         for name in names:
             asked = asked.replace(name, " ")
     wants = "year" if guessed_year else wants_of(asked)
-    if events and slot is None and _WHAT_IS_IT.fullmatch(re.sub(r"\s+", " ", rest).strip()):
+    if events and slot is None and _WHAT_IS_IT.fullmatch(rest_words):
         slot = "about"  # "what's the Guangdong tour", "南粤行是什么": what the event is, from its card
     if slot == "register" and _ELIGIBILITY.search(text):
         slot = None  # "can I register for the Yunnan team if I'm not a doctor": who may join, not the form
@@ -445,7 +445,7 @@ def understand(
     if listing and ((past and not future) or _ABOUT_PLAN.search(text) or focus):
         listing = False
     # "is the Suzhou week in August?", "津门行是在九月吧": a month guessed for an event asks when it is.
-    guessed_month = bool(months) and bool(_MONTH_GUESSED.search(re.sub(r"\s+", " ", rest).strip()))
+    guessed_month = bool(months) and bool(_MONTH_GUESSED.search(rest_words))
     if events and not slot and (future or closing or guessed_month) and not past:
         slot = "when"
     # "what's the next event after the Shandong fair": when the one after it in the calendar is.
