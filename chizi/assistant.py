@@ -392,8 +392,11 @@ class Assistant:
             else:
                 # "那天津呢？" after an event question: the event held in the place now named; but "where
                 # exactly in Zhejiang?" after the Ningbo week asks where that one is, in the province it is in.
-                held_there = {e.id for e in self.events.at_places(q.places, now)}
-                within = q.slot == "place" and bool(merged.events) and set(merged.events) <= held_there
+                within = (
+                    q.slot == "place"
+                    and bool(merged.events)
+                    and set(merged.events) <= {e.id for e in self.events.at_places(q.places, now)}
+                )
                 q = (
                     self._events_at_places(merged, now)
                     if q.places and not q.events and not within
