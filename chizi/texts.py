@@ -734,6 +734,7 @@ CONCEPTS_ZH = {
     "minister": "部长",
     "budget": "预算和花费",
     "salary": "工资待遇",
+    "the ministry's departments": "人社部内部的司局分工",
     "visa": "签证",
     "finding a job": "求职就业",
     "women": "女性学者",

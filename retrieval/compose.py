@@ -63,6 +63,8 @@ def measures_another_kind(question: Question, sentence: str) -> bool:
     found: set[str | None] = set()
     for m in _SENTENCE_NUMBER.finditer(sentence):
         after = m.group(1) or ""
+        if sentence[max(0, m.start() - 2) : m.start()] == "其中":
+            continue  # 其中一个: one of those just counted, of their kind
         if after in _NOT_A_COUNT or (
             not m.group(0)[0].isdigit() and after not in MEASURE_KIND and after != "个"
         ):
@@ -131,6 +133,81 @@ def does_not_name_the_counted(question: Question, sentence: str) -> bool:
         return False
     counts = any(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.])", sentence) for f in figures)
     return not (counts and _ENUMERATES.search(sentence))
+
+
+# "which venture firms were at Ningbo", "宁波融资会有哪些机构参加", "which of the Wenzhou projects won": the things
+# themselves, by name. (Not places, times or fields: other kinds of answer check those.)
+_ASKS_NAMES = any_of(
+    r"(哪些|哪家|哪几家|哪几个|哪几位|哪位)(?!(国家|城市|省|地区|地方|时候|年|月|天|方面|领域|行业))[\u4e00-\u9fff]",
+    r"^which (of the )?([a-z-]+ )?[a-z-]{2,}[a-rt-z]s\b|^(which|what) [a-z ]{1,30}\b(took part in|attended|participated in|joined)\b",
+)
+# A number counting things ("41 … institutions", "23个项目"), not a year or a sum of money.
+_COUNTS_THINGS = any_of(
+    r"(?<![\d.])\d[\d,]*\s*[余多]?\s*(个|家|项|所|位|名)",
+    r"(?<![\d.,])\d[\d,]*\+?\s+(?!(million|billion|yuan|times)\b)(?:[a-z-]+\s+){0,5}?[a-z-]+s\b",
+)
+
+
+# A roll-call of brands names events: it answers "which events / brands", not "which firms took part".
+_ASKS_EVENT_NAMES = any_of(
+    r"(哪些|哪几个|哪个)(活动|品牌|会|展|行|周)",
+    r"^which (of the )?([a-z-]+ )?(events?|activities|brands?|fairs?|tours?|weeks?)\b",
+)
+# The noun of "which (of the) venture firms …", as asked.
+_WHICH_NOUN_EN = re.compile(r"^which (?:of the )?(?:[a-z-]+ )?([a-z-]{2,}[a-rt-z]s)\b")
+
+
+def asks_names(question: Question) -> bool:
+    """Whether a question asks for things by name ("which firms", 哪些机构), not for a place or a time."""
+    return question.wants in ("list", "participants") and bool(_ASKS_NAMES.search(question.text))
+
+
+_YEAR_IN_SENTENCE = re.compile(r"(?<!\d)(19|20)\d{2}(?=\s*年(?!代)|\b(?!,\d))")
+_FIGURE_IN_WORDS = any_of(
+    r"上万|上百|上千|数十|几十|数百|数千|[一二三四五六七八九十两百千万]{2,}[个项家名位人次]",
+    r"\b(ten|hundreds?|thousands?|dozens?|millions?)\b",
+)
+_FIGURE_IN_SENTENCE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
+
+
+def only_the_quoted_figure(question: Question, sentence: str) -> bool:
+    """Whether a count question quoting a figure ("2000多个合作意向最后签约了多少", "how many of the 7,000 projects
+    got funded") meets a sentence whose only figures are the ones quoted: that figure is what the asker
+    already knows, not the part asked for."""
+    if question.wants != "count" or not question.figures:
+        return False
+    if _FIGURE_IN_WORDS.search(sentence):
+        return False  # "这36项活动…上万人次": a figure in words besides the one quoted
+    quoted = {f.replace(",", "") for f, _ in question.figures}
+    found = {
+        m.group(0).replace(",", "")
+        for m in _FIGURE_IN_SENTENCE.finditer(_YEAR_IN_SENTENCE.sub(" ", sentence))
+    }
+    return bool(found) and found <= quoted
+
+
+def counts_without_naming(question: Question, sentence: str) -> bool:
+    """Whether a question asks for things by name and a sentence only counts them: "41 well-known venture
+    capital institutions took part" names none of the firms asked for."""
+    if not asks_names(question):
+        return False
+    if not _COUNTS_THINGS.search(sentence):
+        return False
+    noun = _WHICH_NOUN_EN.search(question.text)
+    if noun:
+        base = singular(noun.group(1)).removesuffix("y")  # (activit- of activity and activities)
+        said = [m.end() for m in re.finditer(rf"\b{re.escape(base)}", sentence)]
+        if said:
+            # Named where the noun itself is followed by its members ("associations, among them …"), not
+            # where the list after it is of something else ("projects in 20 fields such as …").
+            return not any(_ENUMERATES.match(sentence, _after_noun(sentence, end)) for end in said)
+    return not _ENUMERATES.search(sentence)
+
+
+def _after_noun(sentence: str, end: int) -> int:
+    """Where the words after a noun begin, past its plural ending, a comma and spaces."""
+    m = re.compile(r"[a-z]*[\s,]*").match(sentence, end)
+    return m.end() if m else end
 
 
 def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher) -> float:
@@ -542,6 +619,17 @@ def candidates(
                 # "name the 36 activities", "list the 23 Ningbo projects": a sentence only counting them
                 # ("36 activities … were selected") does not name them.
                 and not (question.wants == "list" and does_not_name_the_counted(question, norm_sentence))
+                and not counts_without_naming(question, norm_sentence)
+                and not only_the_quoted_figure(question, norm_sentence)
+                # "which cities did the Guangdong tour visit": a roll-call naming it says not where it went.
+                and not (question.wants == "place" and crowded)
+                # "宁波融资会有哪些机构参加": the roll-call naming the Ningbo week names no firm.
+                and not (
+                    asks_names(question)
+                    and bool(question.places or question.events)
+                    and _roll_call(named_places)
+                    and not _ASKS_EVENT_NAMES.search(question.text)
+                )
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

@@ -19,6 +19,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bwhat did .{0,40}\bcost\b|\bcost (to run|to organi[sz]e|to hold|to host)\b|\b(running|organi[sz]ing) costs?\b",
         ),
     ),
+    # Which unit inside the ministry runs the plan: the report names the ministry, never its departments.
+    (
+        "the ministry's departments",
+        any_of(
+            r"(人社部|部里|部委)(的)?(哪个|什么)(司|处|局|办公室)|(哪个|什么)司(负责|管|主管)|司局",
+            r"\b(which|what) (department|division|office|bureau|unit) (of|in|at|within) (the )?(ministry|mohrss)\b"
+            r"|\bwho\b.{0,40}\b(at|in|within) the (ministry|mohrss)\b",
+        ),
+    ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", any_of(r"签证", r"\bvisas?\b")),
     # No source counts or describes scholars by sex.

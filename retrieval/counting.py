@@ -258,6 +258,8 @@ _NOUN_KIND = [
     # Not 协议 (agreements): "与15家团体签订长期协议" counts the agreements by the bodies that signed.
     ("items", re.compile(r"项目|难题|意向")),
     ("editions", re.compile(r"几届|多少届")),
+    # 4个海外人才联络站 counts stations, whatever 人才 inside their name says
+    ("sites", re.compile(r"联络站|工作站|站点|基地|园区")),
 ]
 _ASKED_MEASURE = re.compile(r"(?:多少|几)(位|名|人次|家|所|项|件|届)")
 

@@ -191,7 +191,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"(哪些|什么)(领域|方向|专业)",
             r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about"
             # "who is the Dali trip meant for": whom an event is for is said by its fields
-            r"|\bwho is .{0,40}\b(meant|intended|aimed|designed) (for|at)\b|\bwho is (it|that|this) for\b",
+            r"|\bwho is .{0,40}\b(meant|intended|aimed|designed) (for|at)\b|\bwho is (it|that|this) for\b"
+            # "is the Guiyang one good for environmental science people": whom it is for, by its fields
+            r"|\b(good|suitable|relevant|right|useful) for [a-z ]{0,30}\b(people|researchers|scholars|folks|scientists|engineers)\b",
         ),
     ),
     (
@@ -358,7 +360,8 @@ EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
 _EVENT_KIND = any_of(
     r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|(那|这)(个|场)会",
-    r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b",
+    r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b"
+    r"|\b(the|that|this) [a-z-]+ (thing|one)\b",  # "the Guiyang thing": the event held there
 )
 
 

@@ -100,7 +100,8 @@ _PAST = any_of(
 # singling out one member ("one of them in Silicon Valley") does not name.
 _OTHERS = any_of(
     r"除了|另外(的)?[一二三四五六七八九十两几\d]*(个|家|项|处)|其他|其余|别的|剩下",
-    r"\b(besides|other than|apart from|aside from|except)\b|\bthe (other|remaining) \w+|\bthe rest\b",
+    r"\b(besides|other than|apart from|aside from|except)\b|\bthe (other|remaining) \w+|\bthe rest\b"
+    r"|\b(its|their|[a-z]+'s) (other|remaining)\b|\b(other|remaining) (two|three|four|five|six|\d+)\b",
 )
 _SUBSET = any_of(
     r"(\d[\d,]*|[一二三四五六七八九十两百千万]+)\s*[\u4e00-\u9fff]{0,6}(里|中|当中|之中)(有)?多少",

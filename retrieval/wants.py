@@ -60,7 +60,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "ranking",
         any_of(
-            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)",
+            # ("投资最多的是哪家机构": the superlative before which)
+            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)|最(多|大|高|少)的(是)?(哪|谁)",
             r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))"
             r"|\bthe (most|largest|biggest|highest|fewest|least)\b.{0,40}\b(which|what|who|where)\b",  # "the most … came from which country"
         ),
@@ -85,10 +86,10 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         any_of(
-            r"多少钱|融资|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
+            r"多少钱|融资(?!会)|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
             r"|^(那)?(钱|资金|经费|金额)呢",  # "钱呢" after a question about an activity: what it raised or earned
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
-            r"|\bworth\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
+            r"|\bworth\b|\b(total|combined|monetary) value\b|\bvalue of (the )?[a-z ]{0,30}\b(agreements|deals|contracts|projects|investments?)\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
             r"|\b(what|how) about (the )?(money|funding|cash)\b|^(and )?(the )?(money|funding)\W*$"
             r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
         ),
@@ -132,6 +133,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"列举|列出|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|是哪几(?!个?(国家|城市|省|地区|地方))|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用|结果|成果|效果|收获)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
             r"|\blist( them)?( please)?\W*$"
+            # "which venture firms were at Ningbo", "which of the Wenzhou projects won": the things named
+            # (not places, asked below; not "which helps", a verb before its object)
+            r"|^which (of the )?([a-z-]+ )?(?!(counties|cities|provinces|countries|places|villages|towns)\b)[a-z-]{2,}[a-rt-z]s\b(?! (the|a|an|this|that|them|us|me|you|scholars|people)\b)"
             # "what kinds of activities" asks for several; "what kind of projects" may be one description.
             r"|\bwhat (sorts|kinds|types) of\b",
         ),
@@ -170,7 +174,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "place",
         any_of(
             r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些|几个)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
-            r"\bwhere\b|which (county|city|province|country|countries|place)",
+            r"\bwhere\b|which (county|counties|city|cities|province|provinces|country|countries|places?|villages?|towns?)\b",
         ),
     ),
     # "how is chizi different from the Thousand Talents plan", "海洽会和宁交会有什么区别": a comparison, which
@@ -265,9 +269,8 @@ _SHARE = any_of(
     r"%|百分之|其中\d|其中[一二三四五六七八九十两]",
     r"\bper ?cent\b|\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|half) (of|out of) (them|which|these|those)\b",
 )
-_PERSON = any_of(
-    r"部长|局长|主任|先生|女士|博士[\u4e00-\u9fff]{1,3}", r"\b(minister|director|mr|ms|dr)\.? [a-z]"
-)
+# A person is named with a title ("王部长", "Dr. Li"), never by 博士 alone: 百名海外博士重庆行 is an event.
+_PERSON = any_of(r"部长|局长|主任|先生|女士|教授", r"\b(minister|director|mr|ms|dr|professor|prof)\.? [a-z]")
 _COUNTRYISH = any_of(
     r"国家|美洲|欧洲|亚洲|大洋洲|非洲", r"\bcountr(y|ies)\b|americas|europe|asia|oceania|africa"
 )

@@ -2546,3 +2546,71 @@ def test_how_the_plans_parts_work_is_answered_from_the_report_not_the_calendar(
 ) -> None:
     answer = asked.answer(question)
     assert answer.route == "retrieval" and expected in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which investment firms came to the Ningbo fair",
+        "which of the Chongqing projects got signed",
+        "宁波那次洽谈会有哪些投资机构来了",
+    ],
+)
+def test_things_asked_for_by_name_are_declined_where_the_documents_only_count_them(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_things_asked_for_by_name_are_answered_where_the_documents_name_them(asked: Assistant) -> None:
+    answer = asked.answer("which associations did Guizhou make agreements with")
+    assert answer.answered and "Australia-China" in answer.answer
+
+
+def test_which_one_did_the_most_is_declined_when_no_sentence_ranks(asked: Assistant) -> None:
+    assert not asked.answer("宁波那次洽谈会上出钱最多的是哪家").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many of the 2,000 cooperation intentions turned into contracts", "那7000多个项目里有多少个成功了"],
+)
+def test_a_part_of_a_quoted_figure_is_not_answered_with_that_figure(asked: Assistant, question: str) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_a_count_quoting_a_figure_is_answered_by_the_sentence_that_adds_the_count(asked: Assistant) -> None:
+    answer = asked.answer("这36个活动总共来了多少人次")
+    assert answer.answered and "上万" in answer.answer
+
+
+def test_where_the_rest_of_a_set_are_is_declined_when_only_one_is_placed(asked: Assistant) -> None:
+    assert not asked.answer("where are Hangzhou's remaining stations").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["人社部里是哪个司管赤子计划", "which office of the ministry handles chizi"]
+)
+def test_the_ministrys_departments_are_declined_as_not_in_the_documents(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and ("司局" in answer.answer or "departments" in answer.answer)
+
+
+def test_a_count_of_people_is_not_answered_with_a_count_of_stations(asked: Assistant) -> None:
+    assert not asked.answer("2012年从美国来的专家有多少").answered
+    assert "4" in asked.answer("杭州建了几个联络站").answer
+
+
+def test_where_an_activity_went_is_not_answered_by_a_roll_call_naming_it(asked: Assistant) -> None:
+    assert not asked.answer("which towns did the Guangdong tour go to in 2012").answered
+
+
+def test_a_person_is_not_read_into_an_events_name(asked: Assistant) -> None:
+    assert not asked.answer("who headed the Chongqing PhD tour").answered
+
+
+def test_the_events_of_a_place_named_loosely_say_whom_they_suit(asked: Assistant) -> None:
+    answer = asked.answer("is the ningxia one good for agriculture researchers")
+    assert [e.id for e in answer.events] == ["nx-ningqia-2027"] and "agriculture" in answer.answer
