@@ -522,6 +522,10 @@ class Assistant:
         if q.defines and faq.by_meaning and faq.entry.howto:
             # "what is a postdoc" is near "can a postdoc join?" in meaning, and asks another thing.
             return False
+        if faq.by_meaning and q.wants == "count" and not self._faq.counts(faq.entry):
+            # "2027年有多少地方申报" is near "2027年有哪些引才活动" in meaning, and asks a number the events
+            # how-to does not give.
+            return False
         if faq.variant and faq.variant != "pattern":
             # Matched by its words, the curated question must ask the same kind of thing: "how did the
             # Tianjin tour decide whom to invite" is not "how many scholars did the Tianjin tour invite".

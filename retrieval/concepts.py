@@ -36,9 +36,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "finding a job",
         any_of(
-            r"找工作|求职|就业|工作机会|招聘|职位|岗位",
+            r"找工作|求职|就业|工作机会|招聘|职位|岗位",  # (招聘会 too)
             r"\b(find|finding|get|getting|land|landing) (a )?jobs?\b|\bjob (hunting|search|offers?|openings?|placement|market)\b"
-            r"|\bemployment\b|\bcareer (services|help|support)\b",
+            r"|\bemployment\b|\bcareer (services|help|support|fairs?)\b|\b(job|recruitment|hiring) fairs?\b",
         ),
     ),
     ("passport", any_of(r"护照", r"\bpassports?\b")),
@@ -89,7 +89,7 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "the application deadline",
         any_of(
-            r"申报(的)?(截止|期限)|申报.{0,3}(时间|日期)|每年.{0,4}什么时候申报",
+            r"申报.{0,8}(截止|期限)|申报.{0,3}(时间|日期)|每年.{0,4}什么时候申报",
             r"\bdeadline (for|to) (apply|applying|applications|submit)|\bapplications? (deadline|due|window)\b",
         ),
     ),
@@ -103,7 +103,29 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bhow many\b.{1,60}\b(afterwards|later on|after that)\b",
         ),
     ),
-    ("dress code", any_of(r"(着|著)装|穿什么", r"\bdress code\b|\bwhat (should i|to) wear\b")),
+    (
+        "dress code",
+        any_of(
+            r"(着|著)装|穿什么|正装|西装",
+            r"\bdress code\b|\bwhat (should i|to) wear\b|\bformal (wear|attire|clothes)\b",
+        ),
+    ),
+    # Showing one's own work at an event (a poster, a booth, a pitch): its organisers' to arrange.
+    (
+        "presenting one's work",
+        any_of(
+            r"海报|展板|展位|路演|(展示|介绍)(我|自己)的(项目|成果|研究|工作)",
+            r"\bposters?\b|\bbooths?\b|\bpitch (my|our)\b|\bpresent (my|our) (work|research|project|start-?up)\b",
+        ),
+    ),
+    # Who else takes part in an event to come: no card lists the firms or people attending.
+    (
+        "who else attends",
+        any_of(
+            r"(哪些|什么|哪几家|多少家)(企业|公司|用人单位|单位|机构|投资人|投资机构)(会)?(参加|参展|到场|过来|来)",
+            r"\b(which|what) (companies|firms|employers|businesses|investors|organi[sz]ations)\b.{0,30}\b(will|going to|coming|attend\w*|exhibit\w*)\b",
+        ),
+    ),
     # Meals and sightseeing around an event: the organisers', never the plan documents'.
     (
         "meals",
@@ -175,7 +197,14 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(diseases?|illness(es)?|ailments?)\b|\bconditions (were |did they )?treat",
         ),
     ),
-    ("the agenda", any_of(r"议程|日程", r"\bagenda\b|\bitinerary\b")),
+    (
+        "the agenda",
+        any_of(
+            r"议程|日程|第[一二三四五\d]天.{0,6}(安排|做什么|干什么|干啥|有什么)",
+            r"\bagenda\b|\bitinerary\b|\bon the (first|second|third|fourth) day\b|\bschedule for day\b"
+            r"|\bday (one|two|three|four|[1-4])\b",
+        ),
+    ),
     (
         "the speakers",
         any_of(

@@ -13,6 +13,7 @@ from retrieval.embeddings import Encoder
 from retrieval.knowledge import FaqEntry
 from retrieval.text import has_cjk, normalize
 from retrieval.tokenizer import Tokenizer
+from retrieval.wants import wants_of
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,10 @@ class FaqMatcher:
         self._names = {t for name in names for t in tokenizer.tokens(name)}
         self._texts = {e.id: normalize(e.text()) for e in entries}
         self._vectors = np.array(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1))
+
+    def counts(self, entry: FaqEntry) -> bool:
+        """Whether one of an entry's curated questions asks how many (its answer then gives a number)."""
+        return any(wants_of(normalize(q)) == "count" for q in entry.q_zh + entry.q_en)
 
     def checkable_text(self, entry: FaqEntry) -> str:
         """Everything an entry says, normalised once: what a question's year and place are checked against."""

@@ -144,7 +144,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "count",
         any_of(
             # 哪几个地方 asks which, not how many.
-            r"多少|(?<!哪)(几个|几项|几家|几次|几届|几位|几名|几人|几种)|有几|数量",
+            r"多少|(?<!哪)(几个|几项|几家|几次|几届|几位|几名|几人|几种|几场|几轮|几批|几期|几所)|有几|数量",
             r"how many|number of|\bcount\b|how much"
             # "what did the Shandong fair achieve in numbers": figures, which a sentence without any lacks
             r"|\bin numbers\b|\b(any|the) (figures|numbers|stats|statistics)\b",

@@ -2614,3 +2614,40 @@ def test_a_person_is_not_read_into_an_events_name(asked: Assistant) -> None:
 def test_the_events_of_a_place_named_loosely_say_whom_they_suit(asked: Assistant) -> None:
     answer = asked.answer("is the ningxia one good for agriculture researchers")
     assert [e.id for e in answer.events] == ["nx-ningqia-2027"] and "agriculture" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "contact"),
+    [
+        ("what's the programme on day two of the Ningbo week", "nb-week-sample@example.org"),
+        ("参加南粤行需要穿西装吗", "nanyue-sample@example.org"),
+        ("can I bring a poster to the Nanjing fair", "ningjiao-sample@example.org"),
+        ("which employers will come to the Suzhou week", "elite-week-sample@example.org"),
+    ],
+)
+def test_an_events_arrangements_beyond_its_card_are_its_organisers_to_tell(
+    asked: Assistant, question: str, contact: str
+) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and contact in answer.answer
+
+
+def test_an_events_past_edition_is_not_answered_with_this_years_places(asked: Assistant) -> None:
+    assert not asked.answer("how many signed up for the Shaoxing tour last year").answered
+
+
+def test_a_count_the_events_how_to_does_not_give_is_not_answered_with_it(asked: Assistant) -> None:
+    answer = asked.answer("2027年有多少个城市申报了赤子计划")
+    assert answer.route != "faq" and not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "上海召开了几场发布会",
+        "赤子计划每年申报的截止时间是哪天",
+        "is there a career fair at the Shandong event",
+    ],
+)
+def test_a_number_or_date_the_report_never_gives_is_declined(asked: Assistant, question: str) -> None:
+    assert not asked.answer(question).answered
