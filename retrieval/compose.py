@@ -138,9 +138,15 @@ def does_not_name_the_counted(question: Question, sentence: str) -> bool:
 # "which venture firms were at Ningbo", "宁波融资会有哪些机构参加", "which of the Wenzhou projects won": the things
 # themselves, by name. (Not places, times or fields: other kinds of answer check those.)
 _ASKS_NAMES = any_of(
-    r"(哪些|哪家|哪几家|哪几个|哪几位|哪位)(?!(国家|城市|省|地区|地方|时候|年|月|天|方面|领域|行业))[\u4e00-\u9fff]",
-    r"^which (of the )?([a-z-]+ )?[a-z-]{2,}[a-rt-z]s\b|^(which|what) [a-z ]{1,30}\b(took part in|attended|participated in|joined)\b",
+    r"(哪些|哪家|哪几家|哪个)(投资|风投|创投|金融|科技|海外)?(企业|公司|机构|创投|风投|协会|社团|团体|高校|大学|医院|银行|基金)",
+    r"^which of the ([a-z-]+ )?[a-z-]{2,}[a-rt-z]s\b"
+    r"|^which ([a-z-]+ )?(firms|companies|institutions|investors|funds|banks|associations|societies|organi[sz]ations"
+    r"|universities|hospitals|employers|enterprises|businesses)\b",
 )
+_SEVERAL_PLACES = re.compile(
+    r"\bwhich (cities|towns|places|counties|villages|provinces)\b|哪些(地方|城市|县|村|省)|去了哪"
+)
+_ALSO_HOW_MANY = re.compile(r"how many|多少|几(个|家|项|位)")
 # A number counting things ("41 … institutions", "23个项目"), not a year or a sum of money.
 _COUNTS_THINGS = any_of(
     r"(?<![\d.])\d[\d,]*\s*[余多]?\s*(个|家|项|所|位|名)",
@@ -153,13 +159,19 @@ _ASKS_EVENT_NAMES = any_of(
     r"(哪些|哪几个|哪个)(活动|品牌|会|展|行|周)",
     r"^which (of the )?([a-z-]+ )?(events?|activities|brands?|fairs?|tours?|weeks?)\b",
 )
+# Things asked for by which (not places nor times, which other kinds of answer check).
+_ASKS_WHICH_THINGS = any_of(
+    r"(哪些|哪家|哪几家|哪几个)(?!(国家|城市|省|地区|地方|时候|年|月|天|方面|领域|行业))[\u4e00-\u9fff]",
+    r"^which (of the )?([a-z-]+ )?(?!(counties|cities|provinces|countries|places|villages|towns|years|months)\b)[a-z-]{2,}[a-rt-z]s\b",
+)
 # The noun of "which (of the) venture firms …", as asked.
 _WHICH_NOUN_EN = re.compile(r"^which (?:of the )?(?:[a-z-]+ )?([a-z-]{2,}[a-rt-z]s)\b")
 
 
 def asks_names(question: Question) -> bool:
-    """Whether a question asks for things by name ("which firms", 哪些机构), not for a place or a time."""
-    return question.wants in ("list", "participants") and bool(_ASKS_NAMES.search(question.text))
+    """Whether a question asks for bodies by name ("which firms", 哪些机构) or picks some of a set ("which of
+    the projects won"), where a count of them is no answer."""
+    return question.wants in ("list", "participants", "other") and bool(_ASKS_NAMES.search(question.text))
 
 
 _YEAR_IN_SENTENCE = re.compile(r"(?<!\d)(19|20)\d{2}(?=\s*年(?!代)|\b(?!,\d))")
@@ -189,8 +201,8 @@ def only_the_quoted_figure(question: Question, sentence: str) -> bool:
 def counts_without_naming(question: Question, sentence: str) -> bool:
     """Whether a question asks for things by name and a sentence only counts them: "41 well-known venture
     capital institutions took part" names none of the firms asked for."""
-    if not asks_names(question):
-        return False
+    if not asks_names(question) or _ALSO_HOW_MANY.search(question.text):
+        return False  # ("which institutions attended, and how many": the count answers half)
     if not _COUNTS_THINGS.search(sentence):
         return False
     noun = _WHICH_NOUN_EN.search(question.text)
@@ -621,11 +633,14 @@ def candidates(
                 and not (question.wants == "list" and does_not_name_the_counted(question, norm_sentence))
                 and not counts_without_naming(question, norm_sentence)
                 and not only_the_quoted_figure(question, norm_sentence)
-                # "which cities did the Guangdong tour visit": a roll-call naming it says not where it went.
-                and not (question.wants == "place" and crowded)
-                # "宁波融资会有哪些机构参加": the roll-call naming the Ningbo week names no firm.
+                # "which cities did the Guangdong tour visit": a roll-call naming it says not where it went
+                # (though "where is the 宁洽会 held" is answered by its name there, 宁夏宁洽会).
+                and not (question.wants == "place" and crowded and _SEVERAL_PLACES.search(question.text))
+                # "宁波融资会有哪些机构参加", "which Ningxia projects were signed": the roll-call naming the
+                # Ningbo week or the Ningxia fair names no firm and no project.
                 and not (
-                    asks_names(question)
+                    question.wants in ("list", "participants", "other")
+                    and bool(_ASKS_WHICH_THINGS.search(question.text))
                     and bool(question.places or question.events)
                     and _roll_call(named_places)
                     and not _ASKS_EVENT_NAMES.search(question.text)

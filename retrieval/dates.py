@@ -38,15 +38,13 @@ YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
 def years_in(text: str, today: dt.date) -> list[int]:
-    """Years a normalised question names; 'last year', 'next year' and two-digit years resolved."""
+    """Years a normalised question names; 'next year', 'this year' and two-digit years resolved (not
+    'last year', which askers say of themselves: "I graduated last year")."""
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
     found = [int(y) for y in YEAR.findall(text)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
     if not found and re.search(r"明年|next year", text):
         found.append(today.year + 1)
-    # (not "去年的成果报告": a report the asker dates, not the year asked about)
-    if not found and re.search(r"(去年|上一年|last year)(?!的?.{0,4}(报告|文件|新闻|通知|资料))", text):
-        found.append(today.year - 1)
     if not found and re.search(r"今年|this year", text):
         found.append(today.year)
     return sorted(set(found))

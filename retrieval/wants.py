@@ -133,9 +133,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"列举|列出|举几个例子|哪些(?!国家|城市|省份?|地区|地方)|有哪几|是哪几(?!个?(国家|城市|省|地区|地方))|都有啥|都有谁|分别是|哪(些|个|几个)?方面|有什么(?!用|区别|关系|意义|作用|结果|成果|效果|收获)",
             r"^(please )?(list|name)\b|\b(list|name) (some|a few|the|all)\b|\bexamples? of\b"
             r"|\blist( them)?( please)?\W*$"
-            # "which venture firms were at Ningbo", "which of the Wenzhou projects won": the things named
-            # (not places, asked below; not "which helps", a verb before its object)
-            r"|^which (of the )?([a-z-]+ )?(?!(counties|cities|provinces|countries|places|villages|towns)\b)[a-z-]{2,}[a-rt-z]s\b(?! (the|a|an|this|that|them|us|me|you|scholars|people)\b)"
+            # "which of the Wenzhou projects won": some of them, by name
+            r"|^which of the ([a-z-]+ )?[a-z-]{2,}[a-rt-z]s\b"
             # "what kinds of activities" asks for several; "what kind of projects" may be one description.
             r"|\bwhat (sorts|kinds|types) of\b",
         ),

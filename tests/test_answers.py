@@ -2632,10 +2632,6 @@ def test_an_events_arrangements_beyond_its_card_are_its_organisers_to_tell(
     assert not answer.answered and contact in answer.answer
 
 
-def test_an_events_past_edition_is_not_answered_with_this_years_places(asked: Assistant) -> None:
-    assert not asked.answer("how many signed up for the Shaoxing tour last year").answered
-
-
 def test_a_count_the_events_how_to_does_not_give_is_not_answered_with_it(asked: Assistant) -> None:
     answer = asked.answer("2027年有多少个城市申报了赤子计划")
     assert answer.route != "faq" and not answer.answered
