@@ -276,7 +276,7 @@ FIT = any_of(
 )
 # "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
 LAST_EVENT = any_of(
-    r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)",
+    r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)|^(哪个|哪一个|哪场)最(后|晚)\W*$",
     r"\b(the )?(last|final) (upcoming )?(event|one)\b",
 )
 # "what's the second event of the year", "第三个活动是哪个": the nth to start.
@@ -301,7 +301,7 @@ def nth_of(text: str) -> int:
 FIRST_EVENT = any_of(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动"
     r"|最近(能|可以)(参加|报名|去)的(活动)?(是)?(哪个|哪一个|哪场)"  # "我最近能参加的是哪个活动"
-    r"|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场)最(早|先)",  # after a list: "其中哪个最早"
+    r"|^(其中|这些|这几个|它们|里面)?(里)?(哪个|哪一个|哪场)最(早|先)",  # after a list: "(其中)哪个最早"
     r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b|\b(which|what) (event|one) (comes?|is|happens?|starts?) first\b"
     r"|\bwhich( one)? of (those|these|them) (is|comes?|happens?|starts?) (the )?(earliest|first|soonest)\b",
 )

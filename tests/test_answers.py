@@ -2647,3 +2647,30 @@ def test_a_count_the_events_how_to_does_not_give_is_not_answered_with_it(asked: 
 )
 def test_a_number_or_date_the_report_never_gives_is_declined(asked: Assistant, question: str) -> None:
     assert not asked.answer(question).answered
+
+
+def test_a_follow_up_starting_with_they_asks_about_the_last_subject(asked: Assistant) -> None:
+    asked.answer("云南医疗队看了多少村民", chat="they-1")
+    assert "祥云" in asked.answer("他们是在哪个县看的", chat="they-1").answer
+
+
+def test_a_follow_up_starting_with_its_preposition_continues_the_last_question(asked: Assistant) -> None:
+    asked.answer("how many projects were submitted to the Wenzhou fair", chat="by-1")
+    assert "424" in asked.answer("by how many scholars?", chat="by-1").answer
+
+
+def test_which_is_last_after_a_list_of_events_ranks_that_list(asked: Assistant) -> None:
+    asked.answer("6月有哪些活动", chat="rank-1")
+    answer = asked.answer("哪个最晚", chat="rank-1")
+    assert [e.id for e in answer.events] == ["gz-guiyang-exchange-2027"]
+
+
+def test_an_arrangement_asked_right_after_an_event_goes_to_its_organisers(asked: Assistant) -> None:
+    asked.answer("when is the Nanjing fair", chat="org-1")
+    answer = asked.answer("can I bring my kids", chat="org-1")
+    assert not answer.answered and "ningjiao-sample@example.org" in answer.answer
+
+
+def test_a_question_naming_the_plan_right_after_an_event_is_about_the_plan(asked: Assistant) -> None:
+    asked.answer("when is the Nanjing fair", chat="org-2")
+    assert "ningjiao-sample@example.org" not in asked.answer("what is the plan's budget", chat="org-2").answer
