@@ -201,8 +201,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         "the agenda",
         any_of(
             r"议程|日程|第[一二三四五\d]天.{0,6}(安排|做什么|干什么|干啥|有什么)",
-            r"\bagenda\b|\bitinerary\b|\bon the (first|second|third|fourth) day\b|\bschedule for day\b"
-            r"|\bday (one|two|three|four|[1-4])\b",
+            r"\bagenda\b|\bitinerary\b|\bschedule for day\b"
+            r"|\bwhat (happens|is planned|is scheduled|is on|goes on) on (the )?(day (one|two|three|four|[1-4])|(first|second|third|fourth|last) day)\b"
+            r"|\b(programme|program|plan) (on|for) (the )?(day (one|two|three|four|[1-4])|(first|second|third|fourth|last) day)\b",
         ),
     ),
     (

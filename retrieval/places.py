@@ -252,9 +252,13 @@ def _found(names: tuple[str, ...], by_name: dict[str, Place], normalized: str) -
     return out
 
 
+# "北京时间", "Beijing time": China's time zone, not the city.
+_TIME_ZONE = re.compile(r"北京时间|\bbeijing time\b")
+
+
 def places_in(normalized: str) -> list[Place]:
     """Chinese places named in a normalised text, in order, once each."""
-    return _found(_CHINA_NAMES, _BY_NAME, normalized)
+    return _found(_CHINA_NAMES, _BY_NAME, _TIME_ZONE.sub(" ", normalized))
 
 
 def without_places(normalized: str) -> str:

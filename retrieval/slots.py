@@ -225,7 +225,8 @@ CATALOGUE_STATUS = any_of(
 EVENT_NOUN = any_of(
     # "能参加哪些": what one can attend is events
     r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)"
-    r"|(能|可以)(报名|报|参加|去)的(有|是|吗|么|呢)",  # "现在还能报名的有哪些", "有我能参加的吗": events
+    r"|(能|可以)(报名|报|参加|去)的(有|是|吗|么|呢)"  # "现在还能报名的有哪些", "有我能参加的吗": events
+    r"|有(没有)?(对口|合适|适合(我)?)的(活动)?(吗|么|没有|不)?\W*$",  # "我做纺织的，有对口的吗"
     r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b"
     # "which fair is in Jinan", "is there a tour in Guangzhou": the calendar's, where no fact is asked of it
     r"|\b(which|what) (fair|tour|week|exchange|forum|expo|conference)s? (is|are) (in|held in|at)\b"
@@ -309,7 +310,7 @@ FIRST_EVENT = any_of(
 
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
 _SEATS_RANK = any_of(
-    r"(哪个|哪一个|什么)活动.{0,4}(名额|人数|规模|位子|人)最(?P<zh>多|大|少|小)|(名额|规模)最(?P<zh2>多|大|少|小)的活动"
+    r"(哪个|哪一个|哪场|什么)活动.{0,4}(名额|人数|规模|位子|人|上限)最(?P<zh>多|大|少|小)|(名额|规模)最(?P<zh2>多|大|少|小)的活动"
     r"|最(?P<zh3>大|小)的活动|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场).{0,4}(名额|人数|规模|位子)最(?P<zh4>多|大|少|小)",
     r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
     r"|\b(?P<en2>biggest|largest|smallest) events?\b"
@@ -359,7 +360,7 @@ EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "
 
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
 _EVENT_KIND = any_of(
-    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|(那|这)(个|场)会",
+    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|(那|这)(个|场)会|(医疗|专家|服务)(队|团)",
     r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b"
     r"|\b(the|that|this) [a-z-]+ (thing|one)\b",  # "the Guiyang thing": the event held there
 )

@@ -2674,3 +2674,29 @@ def test_an_arrangement_asked_right_after_an_event_goes_to_its_organisers(asked:
 def test_a_question_naming_the_plan_right_after_an_event_is_about_the_plan(asked: Assistant) -> None:
     asked.answer("when is the Nanjing fair", chat="org-2")
     assert "ningjiao-sample@example.org" not in asked.answer("what is the plan's budget", chat="org-2").answer
+
+
+def test_is_there_one_that_fits_lists_the_events_of_the_askers_field(asked: Assistant) -> None:
+    answer = asked.answer("我是做新材料的，有合适的活动吗")
+    assert {e.id for e in answer.events} >= {"nb-talent-week-2027", "sx-phd-tour-2027"}
+
+
+def test_a_team_named_by_its_place_is_that_event(asked: Assistant) -> None:
+    answer = asked.answer("大理医疗队办几天")
+    assert [e.id for e in answer.events] == ["yn-medical-team-2027"] and "22" in answer.answer
+
+
+def test_beijing_time_is_a_time_zone_not_a_place(asked: Assistant) -> None:
+    answer = asked.answer("活动上写的时间都是按北京时间算的吗")
+    assert answer.answered and "北京暂时没有" not in answer.answer
+
+
+def test_the_event_taking_the_fewest_people_is_ranked_by_its_places(asked: Assistant) -> None:
+    fewest = asked.answer("which event has the fewest places left").events
+    answer = asked.answer("哪场活动人数上限最小")
+    assert len(fewest) == 1 and [e.id for e in answer.events] == [fewest[0].id]
+
+
+def test_when_the_first_day_starts_is_on_the_events_card_not_its_agenda(asked: Assistant) -> None:
+    answer = asked.answer("what time does the Nanjing fair start on the first day")
+    assert answer.answered and "09:00" in answer.answer
