@@ -2700,3 +2700,12 @@ def test_the_event_taking_the_fewest_people_is_ranked_by_its_places(asked: Assis
 def test_when_the_first_day_starts_is_on_the_events_card_not_its_agenda(asked: Assistant) -> None:
     answer = asked.answer("what time does the Nanjing fair start on the first day")
     assert answer.answered and "09:00" in answer.answer
+
+
+def test_what_i_signed_up_for_asked_loosely_is_my_registrations(asked: Assistant) -> None:
+    assert "/myevents" in asked.answer("我都报了哪几个来着").answer
+
+
+def test_whether_a_non_member_of_a_group_can_join_is_who_the_plan_is_for(asked: Assistant) -> None:
+    answer = asked.answer("can non-citizens take part")
+    assert answer.answered and answer.route == "faq" and "organisers" in answer.answer
