@@ -384,9 +384,15 @@ class Assistant:
             if merged is None:
                 asked_here = q
                 q = self._understand(normalize(asked), now, asked)
-                if asks_another_thing(asked_here, q.wants):
-                    # "钱呢" after "津门行邀请了多少学者": the same subject, and what the follow-up asks of it.
-                    q = replace(q, wants=asked_here.wants, counted=asked_here.counted)
+                if asks_another_thing(asked_here, q.wants) or asked_here.counted:
+                    # "钱呢" after "津门行邀请了多少学者": the same subject, and what the follow-up asks of it;
+                    # "解决了多少问题呢" after "津门行请了多少专家" counts problems, not the experts.
+                    q = replace(
+                        q,
+                        wants=asked_here.wants,
+                        counted=asked_here.counted,
+                        count_kind=asked_here.count_kind or q.count_kind,
+                    )
             elif previous.frame.get("listing") and not merged.events and not q.places:
                 # "how many places are left?" after a list of several events: the list again, which gives
                 # each one's places left and deadline.

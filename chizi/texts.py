@@ -735,6 +735,7 @@ CONCEPTS_ZH = {
     "budget": "预算和花费",
     "salary": "工资待遇",
     "the ministry's departments": "人社部内部的司局分工",
+    "payments to individuals": "给个人发放的资金",
     "presenting one's work": "在活动上展示个人项目",
     "who else attends": "参会企业和人员名单",
     "visa": "签证",

@@ -28,6 +28,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bwho\b.{0,40}\b(at|in|within) the (ministry|mohrss)\b",
         ),
     ),
+    # Money paid to scholars themselves: the report speaks only of support for the activities.
+    (
+        "payments to individuals",
+        any_of(
+            r"(给|发给)(个人|学者|我|参加者|参与者)(发)?(钱|工资|报酬|补助|奖金)|个人(能|可以)?(拿|领|获得|得到)(到)?(钱|报酬|资助|奖金)|发钱",
+            r"\b(pay|pays|paid|fund|funds|give money to) (individuals|scholars|participants|people|me|us)\b"
+            r"|\bindividual (grants?|funding|payments?)\b|\b(do|will|would) (i|we|scholars|participants) (get|be) paid\b",
+        ),
+    ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", any_of(r"签证", r"\bvisas?\b")),
     # No source counts or describes scholars by sex.

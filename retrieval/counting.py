@@ -256,7 +256,7 @@ _NOUN_KIND = [
     ("people", re.compile(r"人才|学者|专家|博士|人员|村民|医生|留学生|多少人|几个人")),
     ("bodies", re.compile(r"机构|企业|公司|团体|协会|社团|高校|大学")),
     # Not 协议 (agreements): "与15家团体签订长期协议" counts the agreements by the bodies that signed.
-    ("items", re.compile(r"项目|难题|意向")),
+    ("items", re.compile(r"项目|难题|问题|意向")),
     ("editions", re.compile(r"几届|多少届")),
     # 4个海外人才联络站 counts stations, whatever 人才 inside their name says
     ("sites", re.compile(r"联络站|工作站|站点|基地|园区")),

@@ -90,7 +90,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"截止|报名.{0,4}(到什么时候|到哪天|时间|日期)|还(能|可以|能不能)报|来得及报|报名还来得及|报名结束了"
             r"|(现在|目前)(能|可以)报名|开始报名了(吗|没)|报名开始了(吗|没)|开放报名",
             r"deadline|registrations?\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|\bclose (in|on|by|before)\b|last day to|sign up by"
-            r"|register by"
+            r"|register by|\bclosing date\b"
             r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join|get in)"
             # "how many days left to sign up", "when do sign-ups close"
             r"|\b(days?|time) left to (sign up|register|apply|enrol|join)\b|\bsign-?ups? (close|end)"

@@ -144,6 +144,8 @@ _FOLLOW_MARK = any_of(
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"
+    # "how many were signed?": no subject of its own, the last question's
+    r"|^how many (were|was|got|have been) [a-z]+( in the end)?\W*$"
     r"|^where (exactly|precisely) in\b",  # "where exactly in Zhejiang?": where the thing just named is
 )
 # The plan named: a short question naming it is about it, not an ellipsis of the last question.

@@ -2709,3 +2709,23 @@ def test_what_i_signed_up_for_asked_loosely_is_my_registrations(asked: Assistant
 def test_whether_a_non_member_of_a_group_can_join_is_who_the_plan_is_for(asked: Assistant) -> None:
     answer = asked.answer("can non-citizens take part")
     assert answer.answered and answer.route == "faq" and "organisers" in answer.answer
+
+
+def test_a_follow_up_counting_another_thing_is_answered_with_that_count(asked: Assistant) -> None:
+    asked.answer("天津那次请了多少位专家", chat="count-1")
+    assert "80" in asked.answer("那解决了几个问题呢", chat="count-1").answer
+
+
+def test_how_many_were_done_after_a_count_is_asked_of_the_same_thing(asked: Assistant) -> None:
+    asked.answer("how many projects were negotiated in Chongqing", chat="count-2")
+    assert "29" in asked.answer("how many got signed", chat="count-2").answer
+
+
+def test_money_paid_to_scholars_themselves_is_declined_as_not_in_the_documents(asked: Assistant) -> None:
+    answer = asked.answer("赤子计划会给参加者发钱吗")
+    assert not answer.answered and "给个人发放的资金" in answer.answer
+
+
+def test_a_closing_date_is_the_registration_deadline(asked: Assistant) -> None:
+    answer = asked.answer("nanjing fair closing date")
+    assert "5 May 2027" in answer.answer
