@@ -60,9 +60,10 @@ from retrieval.wants import wants_of
 _CLAIM = any_of(
     r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$",
     r"^(did|were|was|is|are|has|have|had)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$"
-    # "the Tianjin thing solved like 100 problems?": a statement with a figure, asked back
-    r"|^(?!.*\b(what|which|how|who|whom|whose|where|when|why)\b)"
-    r".*\b(like|about|around|roughly|approximately|nearly|almost|over|some|only|just) \d[\d,.]*\b.*\?$",
+    # "the Tianjin thing solved like 100 problems?", "chongqing reached 30 agreements?": a statement with a
+    # figure (not a year), asked back
+    r"|^(?!.*\b(what|which|how|who|whom|whose|where|when|why)\b)(?!.*\b(19|20)\d\d\b)"
+    r".*\b\d[\d,.]*\b.*\?$",
 )
 
 
@@ -199,7 +200,7 @@ _AGE = any_of(
     r"|\bhow old is\b",
 )
 _AHEAD = any_of(
-    r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会",
+    r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会|长远|长期目标",
     r"going forward|\bfuture\b|next steps?|long-term goal|from now on|\bwant .{0,30}\bto become\b|\bwill (the )?(plan|chizi|ministry|mohrss|it) (keep|continue|go on)\b",
 )
 

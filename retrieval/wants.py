@@ -113,7 +113,10 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "country",
         any_of(
-            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国", r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
+            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国",
+            r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
+            # "where were the scholars from": their origin, said by countries or continents
+            r"|\bwhere (are|were|do|did) (the |these |those |its |their )?(scholars|experts|participants|people|talents?)( [a-z]+)? (come )?from\W*$",
         ),
     ),
     # "女性学者占多少", "what share of Chongqing's projects reached agreements": a part of a whole, answered
@@ -286,7 +289,7 @@ _TOOK_PART = any_of(
 
 
 _DOES = any_of(
-    r"为了|用于|负责|旨在|目的|帮助|服务于|作用",
+    r"为了|用于|负责|旨在|目的|帮助|服务于|作用|针对|致力于",
     r"\b(to help|to serve|to support|responsible|aims?|purpose|so that|in order to|helps?|serves?)\b",
 )
 

@@ -2729,3 +2729,18 @@ def test_money_paid_to_scholars_themselves_is_declined_as_not_in_the_documents(a
 def test_a_closing_date_is_the_registration_deadline(asked: Assistant) -> None:
     answer = asked.answer("nanjing fair closing date")
     assert "5 May 2027" in answer.answer
+
+
+def test_a_statement_with_a_wrong_figure_asked_back_is_answered_with_the_right_one(asked: Assistant) -> None:
+    answer = asked.answer("the Guizhou agreements were with 20 associations?")
+    assert answer.answered and "15" in answer.answer
+
+
+def test_what_a_team_does_is_said_by_what_it_set_out_to_address(asked: Assistant) -> None:
+    answer = asked.answer("2012年云南专家团是干什么的")
+    assert answer.answered and "看病难" in answer.answer
+
+
+def test_the_plans_long_term_aim_is_its_stated_outlook(asked: Assistant) -> None:
+    answer = asked.answer("赤子计划的长远目标是什么")
+    assert answer.answered and "品牌" in answer.answer
