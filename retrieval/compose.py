@@ -507,7 +507,8 @@ _COUNTED_OUTCOMES = [
     (
         re.compile(r"参加|参与|参会|出席|\b(took|take|taking) part\b|\b(attended|participated|joined)\b"),
         re.compile(
-            r"参加|参与|参会|出席|来华|回国|吸引|对接|\b(took part|attended|participat\w*|joined|came|brought|attract\w*"
+            # (424名海外人才申报: those who submitted took part, as "submitted by" does in English)
+            r"参加|参与|参会|出席|来华|回国|吸引|对接|申报|提交|邀请|\b(took part|attended|participat\w*|joined|came|brought|attract\w*"
             r"|serve[ds]?|match\w*|submitted|invited|gathered)\b"
         ),
     ),

@@ -141,7 +141,9 @@ _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
     r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$|^(具体)?在.{1,4}(的)?(哪里|哪儿|什么地方)"
-    r"|^(他们|它们|它|他|她)",  # "他们去的哪个县": the people just asked about
+    r"|^(他们|它们|它|他|她)"  # "他们去的哪个县": the people just asked about
+    # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
+    r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$",
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"

@@ -2744,3 +2744,19 @@ def test_what_a_team_does_is_said_by_what_it_set_out_to_address(asked: Assistant
 def test_the_plans_long_term_aim_is_its_stated_outlook(asked: Assistant) -> None:
     answer = asked.answer("赤子计划的长远目标是什么")
     assert answer.answered and "品牌" in answer.answer
+
+
+def test_scholars_who_submitted_projects_took_part(asked: Assistant) -> None:
+    answer = asked.answer("温州那个洽谈会一共有多少海外人才参加")
+    assert answer.answered and "424" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [("温州收到了几个项目", "是多少名人才申报的", "424"), ("杭州建了几个联络站", "有设在美国的吗", "硅谷")],
+)
+def test_a_follow_up_without_a_subject_of_its_own_takes_the_last_ones(
+    asked: Assistant, first: str, then: str, expected: str
+) -> None:
+    asked.answer(first, chat=f"subject-{first}")
+    assert expected in asked.answer(then, chat=f"subject-{first}").answer
