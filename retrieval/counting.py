@@ -17,7 +17,7 @@ _ZH_PARTICLES = re.compile(
 )
 # After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
 _COUNT_ZH = re.compile(
-    r"(?:多少|几)(?:(?:个|项(?!目)|家|名|位|次|届|种|所|条|处|人次)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
+    r"(?:多少|几)(?:(?:个|项(?!目)|家|名|位|次|届|种|所|条|处|人次|份|号)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
 )
 # "几个是生物医药的", "多少是女性": how many of them are of a kind.
 _COUNT_OF_KIND_ZH = re.compile(
@@ -70,8 +70,11 @@ def count_target(text: str) -> tuple[str, ...]:
     m = _COUNT_ZH.search(text)
     if m:
         noun = m.group(1) or m.group(2)
-        if _PEOPLE_ZH.match(noun):
-            return (PEOPLE,)  # "多少人提交项目": 人 alone counts people, whatever they did
+        if _PEOPLE_ZH.match(noun) or noun.startswith(("病", "诊")):
+            # "多少人提交项目": 人 alone counts people, whatever they did; "看了多少次病": visits to patients
+            return (PEOPLE,)
+        if len(noun) > 2 and noun.endswith("书"):
+            noun = noun[:-1]  # "多少份项目书": proposals, counted as the projects they put forward
         # The noun runs to the first verb or particle; its head is at its end (海外联络站 -> 联络站).
         word = _ZH_PARTICLES.split(noun)[0]
         head = word[-2:]

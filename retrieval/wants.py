@@ -86,7 +86,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "money",
         any_of(
-            r"多少钱|融资(?!会)|融到|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
+            r"多少钱|融资(?!会)|融到|(拉|拿|筹|募)(到了|到|了)(多少)?(投资|资金|钱)|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
             r"|^(那)?(钱|资金|经费|金额)呢",  # "钱呢" after a question about an activity: what it raised or earned
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
             r"|\bworth\b|\b(total|combined|monetary) value\b|\bvalue of (the )?[a-z ]{0,30}\b(agreements|deals|contracts|projects|investments?)\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
@@ -149,7 +149,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"多少|(?<!哪)(几个|几项|几家|几次|几届|几位|几名|几人|几种|几场|几轮|几批|几期|几所)|有几|数量",
             r"how many|number of|\bcount\b|how much"
             # "what did the Shandong fair achieve in numbers": figures, which a sentence without any lacks
-            r"|\bin numbers\b|\b(any|the) (figures|numbers|stats|statistics)\b",
+            r"|\bin numbers\b|\b(any|the) (figures|numbers|stats|statistics)\b|\b(headcount|tally|turnout)\b",
         ),
     ),
     (

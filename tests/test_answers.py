@@ -2760,3 +2760,21 @@ def test_a_follow_up_without_a_subject_of_its_own_takes_the_last_ones(
 ) -> None:
     asked.answer(first, chat=f"subject-{first}")
     assert expected in asked.answer(then, chat=f"subject-{first}").answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many MoUs came out of the 2012 activities", "2,000"),
+        ("what perks do selected activities get besides money", "talent"),
+        ("宁波的参赛项目一共拉到了多少投资", "3.4亿"),
+        ("津门行一共来了多少号人", "150"),
+        ("云南专家给老乡看了多少次病", "80"),
+        ("温州一共收到多少份项目书", "527"),
+    ],
+)
+def test_a_fact_asked_in_words_the_documents_do_not_use_is_answered(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
