@@ -89,7 +89,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"多少钱|融资(?!会)|融到|(拉|拿|筹|募)(到了|到|了)(多少)?(投资|资金|钱)|融姿|资助多少|多少资金|经济效益|预算|拨款|补贴|工资|薪|金额|总额|多少元|总投资|投资(额)?(是)?多少"
             r"|^(那)?(钱|资金|经费|金额)呢",  # "钱呢" after a question about an activity: what it raised or earned
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
-            r"|\bworth\b|\b(total|combined|monetary) value\b|\bvalue of (the )?[a-z ]{0,30}\b(agreements|deals|contracts|projects|investments?)\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
+            r"|\bworth\b|\bthe haul\b|\b(total|combined|monetary) value\b|\bvalue of (the )?[a-z ]{0,30}\b(agreements|deals|contracts|projects|investments?)\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
             r"|\b(what|how) about (the )?(money|funding|cash)\b|^(and )?(the )?(money|funding)\W*$"
             r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
         ),
@@ -98,7 +98,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         any_of(
             r"哪一年|哪年|什么时候(开始|启动|成立|创立)|(啥|何)时(候)?(开始|启动)|追溯到|几几年",
-            r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found)|how far back|when .{0,20}\b(start|launch|begin)\b",
+            r"\b(what|which) year\b|since when|since what year|when did .{0,40}\b(start|begin|began|launch|found|get going|get off the ground)|how far back|when .{0,20}\b(start|launch|begin)\b",
         ),
     ),
     # 几年 is a length of time ("有效期几年"), except in 近几年 / 前几年 (recent years).

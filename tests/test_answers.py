@@ -2778,3 +2778,21 @@ def test_a_fact_asked_in_words_the_documents_do_not_use_is_answered(
 ) -> None:
     answer = asked.answer(question)
     assert answer.answered and expected in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("how many overseas gigs did scholars do in china in 2012", "10,000"),
+        ("what was the haul at the Ningbo capital fair", "340 million"),
+        ("what are the rules for picking activities", "quality"),
+    ],
+)
+def test_more_facts_asked_in_other_words_are_answered(asked: Assistant, question: str, expected: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer
+
+
+def test_the_long_haul_is_no_sum_of_money(asked: Assistant) -> None:
+    answer = asked.answer("what did the Yunnan doctors leave in place for the long haul")
+    assert "yuan" not in answer.answer
