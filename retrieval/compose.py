@@ -144,7 +144,7 @@ _ASKS_NAMES = any_of(
     r"|universities|hospitals|employers|enterprises|businesses)\b",
 )
 _SEVERAL_PLACES = re.compile(
-    r"\bwhich (cities|towns|places|counties|villages|provinces)\b|哪些(地方|城市|县|村|省)|去了哪"
+    r"\b(which|what) (cities|towns|places|counties|villages|provinces)\b|哪些(地方|城市|县|村|省)|去了哪"
 )
 _ALSO_HOW_MANY = re.compile(r"how many|多少|几(个|家|项|位)")
 # A number counting things ("41 … institutions", "23个项目"), not a year or a sum of money.
@@ -172,30 +172,6 @@ def asks_names(question: Question) -> bool:
     """Whether a question asks for bodies by name ("which firms", 哪些机构) or picks some of a set ("which of
     the projects won"), where a count of them is no answer."""
     return question.wants in ("list", "participants", "other") and bool(_ASKS_NAMES.search(question.text))
-
-
-_YEAR_IN_SENTENCE = re.compile(r"(?<!\d)(19|20)\d{2}(?=\s*年(?!代)|\b(?!,\d))")
-_FIGURE_IN_WORDS = any_of(
-    r"上万|上百|上千|数十|几十|数百|数千|[一二三四五六七八九十两百千万]{2,}[个项家名位人次]",
-    r"\b(ten|hundreds?|thousands?|dozens?|millions?)\b",
-)
-_FIGURE_IN_SENTENCE = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?")
-
-
-def only_the_quoted_figure(question: Question, sentence: str) -> bool:
-    """Whether a count question quoting a figure ("2000多个合作意向最后签约了多少", "how many of the 7,000 projects
-    got funded") meets a sentence whose only figures are the ones quoted: that figure is what the asker
-    already knows, not the part asked for."""
-    if question.wants != "count" or not question.figures:
-        return False
-    if _FIGURE_IN_WORDS.search(sentence):
-        return False  # "这36项活动…上万人次": a figure in words besides the one quoted
-    quoted = {f.replace(",", "") for f, _ in question.figures}
-    found = {
-        m.group(0).replace(",", "")
-        for m in _FIGURE_IN_SENTENCE.finditer(_YEAR_IN_SENTENCE.sub(" ", sentence))
-    }
-    return bool(found) and found <= quoted
 
 
 def counts_without_naming(question: Question, sentence: str) -> bool:
@@ -633,7 +609,6 @@ def candidates(
                 # ("36 activities … were selected") does not name them.
                 and not (question.wants == "list" and does_not_name_the_counted(question, norm_sentence))
                 and not counts_without_naming(question, norm_sentence)
-                and not only_the_quoted_figure(question, norm_sentence)
                 # "which cities did the Guangdong tour visit": a roll-call naming it says not where it went
                 # (though "where is the 宁洽会 held" is answered by its name there, 宁夏宁洽会).
                 and not (question.wants == "place" and crowded and _SEVERAL_PLACES.search(question.text))

@@ -63,9 +63,7 @@ def figures_in(text: str) -> list[tuple[str, str]]:
     out = []
     for m in _FIGURE.finditer(text):
         figure = m.group(1).replace(",", "")
-        # (a year, but not "2,000" nor 2000多个: counted things)
-        counted = "," in m.group(1) or re.match(r"\s*[余多]?\s*[个项家名位人]", text[m.end() :])
-        if 1900 <= int(figure) <= 2100 and len(figure) == 4 and not counted:
+        if 1900 <= int(figure) <= 2100 and len(figure) == 4:
             continue
         shown = re.match(r"[\d,]+\s*(?:[a-z-]+|[\u4e00-\u9fff]{1,3})?", text[m.start() :])
         out.append((figure, shown.group(0).strip() if shown else figure))

@@ -176,7 +176,8 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "place",
         any_of(
             r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪(个|些|几个)(县|城市|省|地方|国家|地区)|什么地方|来自哪",
-            r"\bwhere\b|which (county|counties|city|cities|province|provinces|country|countries|places?|villages?|towns?)\b",
+            r"\bwhere\b|which (county|counties|city|cities|province|provinces|country|countries|places?|villages?|towns?)\b"
+            r"|\bwhat (counties|cities|provinces|places|villages|towns)\b",
         ),
     ),
     # "how is chizi different from the Thousand Talents plan", "海洽会和宁交会有什么区别": a comparison, which

@@ -2571,19 +2571,6 @@ def test_which_one_did_the_most_is_declined_when_no_sentence_ranks(asked: Assist
     assert not asked.answer("宁波那次洽谈会上出钱最多的是哪家").answered
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["how many of the 2,000 cooperation intentions turned into contracts", "那7000多个项目里有多少个成功了"],
-)
-def test_a_part_of_a_quoted_figure_is_not_answered_with_that_figure(asked: Assistant, question: str) -> None:
-    assert not asked.answer(question).answered
-
-
-def test_a_count_quoting_a_figure_is_answered_by_the_sentence_that_adds_the_count(asked: Assistant) -> None:
-    answer = asked.answer("这36个活动总共来了多少人次")
-    assert answer.answered and "上万" in answer.answer
-
-
 def test_where_the_rest_of_a_set_are_is_declined_when_only_one_is_placed(asked: Assistant) -> None:
     assert not asked.answer("where are Hangzhou's remaining stations").answered
 
@@ -2604,7 +2591,7 @@ def test_a_count_of_people_is_not_answered_with_a_count_of_stations(asked: Assis
 
 
 def test_where_an_activity_went_is_not_answered_by_a_roll_call_naming_it(asked: Assistant) -> None:
-    assert not asked.answer("which towns did the Guangdong tour go to in 2012").answered
+    assert not asked.answer("what cities did the 2012 Guangdong tour stop in").answered
 
 
 def test_a_person_is_not_read_into_an_events_name(asked: Assistant) -> None:
@@ -2633,7 +2620,7 @@ def test_an_events_arrangements_beyond_its_card_are_its_organisers_to_tell(
 
 
 def test_a_count_the_events_how_to_does_not_give_is_not_answered_with_it(asked: Assistant) -> None:
-    answer = asked.answer("2027年有多少个城市申报了赤子计划")
+    answer = asked.answer("2027年有多少地方申报")
     assert answer.route != "faq" and not answer.answered
 
 
@@ -2641,7 +2628,7 @@ def test_a_count_the_events_how_to_does_not_give_is_not_answered_with_it(asked: 
     "question",
     [
         "上海召开了几场发布会",
-        "赤子计划每年申报的截止时间是哪天",
+        "地方申报赤子计划的截止日期是哪天",
         "is there a career fair at the Shandong event",
     ],
 )
@@ -2650,13 +2637,13 @@ def test_a_number_or_date_the_report_never_gives_is_declined(asked: Assistant, q
 
 
 def test_a_follow_up_starting_with_they_asks_about_the_last_subject(asked: Assistant) -> None:
-    asked.answer("云南医疗队看了多少村民", chat="they-1")
-    assert "祥云" in asked.answer("他们是在哪个县看的", chat="they-1").answer
+    asked.answer("云南专家团看了多少村民", chat="they-1")
+    assert "祥云" in asked.answer("他们去的哪个县", chat="they-1").answer
 
 
 def test_a_follow_up_starting_with_its_preposition_continues_the_last_question(asked: Assistant) -> None:
-    asked.answer("how many projects were submitted to the Wenzhou fair", chat="by-1")
-    assert "424" in asked.answer("by how many scholars?", chat="by-1").answer
+    asked.answer("how many projects did the Wenzhou fair get sent in 2012", chat="by-1")
+    assert "424" in asked.answer("from how many people", chat="by-1").answer
 
 
 def test_which_is_last_after_a_list_of_events_ranks_that_list(asked: Assistant) -> None:
@@ -2666,19 +2653,19 @@ def test_which_is_last_after_a_list_of_events_ranks_that_list(asked: Assistant) 
 
 
 def test_an_arrangement_asked_right_after_an_event_goes_to_its_organisers(asked: Assistant) -> None:
-    asked.answer("when is the Nanjing fair", chat="org-1")
+    asked.answer("when does the Nanjing fair take place", chat="org-1")
     answer = asked.answer("can I bring my kids", chat="org-1")
     assert not answer.answered and "ningjiao-sample@example.org" in answer.answer
 
 
 def test_a_question_naming_the_plan_right_after_an_event_is_about_the_plan(asked: Assistant) -> None:
-    asked.answer("when is the Nanjing fair", chat="org-2")
+    asked.answer("when does the Nanjing fair take place", chat="org-2")
     assert "ningjiao-sample@example.org" not in asked.answer("what is the plan's budget", chat="org-2").answer
 
 
 def test_is_there_one_that_fits_lists_the_events_of_the_askers_field(asked: Assistant) -> None:
-    answer = asked.answer("我是做新材料的，有合适的活动吗")
-    assert {e.id for e in answer.events} >= {"nb-talent-week-2027", "sx-phd-tour-2027"}
+    answer = asked.answer("我做纺织的，有对口的吗")
+    assert [e.id for e in answer.events] == ["sx-phd-tour-2027"]
 
 
 def test_a_team_named_by_its_place_is_that_event(asked: Assistant) -> None:
@@ -2717,7 +2704,7 @@ def test_a_follow_up_counting_another_thing_is_answered_with_that_count(asked: A
 
 
 def test_how_many_were_done_after_a_count_is_asked_of_the_same_thing(asked: Assistant) -> None:
-    asked.answer("how many projects were negotiated in Chongqing", chat="count-2")
+    asked.answer("how many projects did the Chongqing tour negotiate in 2012", chat="count-2")
     assert "29" in asked.answer("how many got signed", chat="count-2").answer
 
 
@@ -2727,8 +2714,8 @@ def test_money_paid_to_scholars_themselves_is_declined_as_not_in_the_documents(a
 
 
 def test_a_closing_date_is_the_registration_deadline(asked: Assistant) -> None:
-    answer = asked.answer("nanjing fair closing date")
-    assert "5 May 2027" in answer.answer
+    answer = asked.answer("ningxia closing date")
+    assert "1 August 2027" in answer.answer
 
 
 def test_a_statement_with_a_wrong_figure_asked_back_is_answered_with_the_right_one(asked: Assistant) -> None:
@@ -2753,7 +2740,7 @@ def test_scholars_who_submitted_projects_took_part(asked: Assistant) -> None:
 
 @pytest.mark.parametrize(
     ("first", "then", "expected"),
-    [("温州收到了几个项目", "是多少名人才申报的", "424"), ("杭州建了几个联络站", "有设在美国的吗", "硅谷")],
+    [("温州收到多少个项目", "是多少位学者提交的", "424"), ("杭州有几个联络站", "有在国外的吗", "硅谷")],
 )
 def test_a_follow_up_without_a_subject_of_its_own_takes_the_last_ones(
     asked: Assistant, first: str, then: str, expected: str
@@ -2784,8 +2771,8 @@ def test_a_fact_asked_in_words_the_documents_do_not_use_is_answered(
     ("question", "expected"),
     [
         ("how many overseas gigs did scholars do in china in 2012", "10,000"),
-        ("what was the haul at the Ningbo capital fair", "340 million"),
-        ("what are the rules for picking activities", "quality"),
+        ("what was the haul from the Ningbo fundraising", "340 million"),
+        ("挑活动的规矩是什么", "原则"),
     ],
 )
 def test_more_facts_asked_in_other_words_are_answered(asked: Assistant, question: str, expected: str) -> None:
