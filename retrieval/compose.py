@@ -192,10 +192,26 @@ def counts_without_naming(question: Question, sentence: str) -> bool:
     return not _ENUMERATES.search(sentence)
 
 
+_NOUN_TAIL = re.compile(r"[a-z]*[\s,]*")
+
+
 def _after_noun(sentence: str, end: int) -> int:
     """Where the words after a noun begin, past its plural ending, a comma and spaces."""
-    m = re.compile(r"[a-z]*[\s,]*").match(sentence, end)
+    m = _NOUN_TAIL.match(sentence, end)
     return m.end() if m else end
+
+
+def roll_call_names_none(question: Question, named_places: list[gazetteer.Place]) -> bool:
+    """Whether a question asks which things of a place or event ("宁波融资会有哪些机构参加", "which Ningxia
+    projects were signed") and a sentence is the roll-call of brands, which names its events and nothing
+    else."""
+    return (
+        question.wants in ("list", "participants", "other")
+        and bool(_ASKS_WHICH_THINGS.search(question.text))
+        and bool(question.places or question.events)
+        and _roll_call(named_places)
+        and not _ASKS_EVENT_NAMES.search(question.text)
+    )
 
 
 def coverage(query_tokens: list[str], text_tokens: set[str], searcher: Searcher) -> float:
@@ -612,15 +628,7 @@ def candidates(
                 # "which cities did the Guangdong tour visit": a roll-call naming it says not where it went
                 # (though "where is the 宁洽会 held" is answered by its name there, 宁夏宁洽会).
                 and not (question.wants == "place" and crowded and _SEVERAL_PLACES.search(question.text))
-                # "宁波融资会有哪些机构参加", "which Ningxia projects were signed": the roll-call naming the
-                # Ningbo week or the Ningxia fair names no firm and no project.
-                and not (
-                    question.wants in ("list", "participants", "other")
-                    and bool(_ASKS_WHICH_THINGS.search(question.text))
-                    and bool(question.places or question.events)
-                    and _roll_call(named_places)
-                    and not _ASKS_EVENT_NAMES.search(question.text)
-                )
+                and not roll_call_names_none(question, named_places)
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

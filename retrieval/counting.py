@@ -275,7 +275,7 @@ def head_kind(phrase: str) -> str | None:
 
 
 def count_kind(text: str) -> str | None:
-    """The kind of thing a Chinese count question counts (people, bodies, items, editions), read from the
+    """The kind of thing a Chinese count question counts (people, bodies, items, editions, sites), read from the
     question without its events' names; None when it does not say, or says two."""
     measure = _ASKED_MEASURE.search(text)
     if measure:

@@ -261,7 +261,7 @@ class Question:
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
     predicate: str = ""  # the verb of an English count question ("how many … did X reject")
-    count_kind: str | None = None  # what a Chinese count counts: people, bodies, items or editions
+    count_kind: str | None = None  # what a Chinese count counts: people, bodies, items, editions or sites
     how_to: bool = False  # "how do I …", "怎么写…": asks for instructions, which the documents never give
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
     others: bool = False  # asks for the rest of a set ("besides Silicon Valley", "另外三个联络站")
