@@ -55,7 +55,7 @@ from retrieval.text import (
     without_introduction,
 )
 from retrieval.typos import swapped_letters
-from retrieval.understand import Question, asks_another_thing, resolve_follow_up, understand
+from retrieval.understand import NAMES_THE_PLAN, Question, asks_another_thing, resolve_follow_up, understand
 from retrieval.wants import wants_of
 
 log = logging.getLogger(__name__)
@@ -65,8 +65,6 @@ _FACT_WANTS = frozenset(
     ["count", "money", "year", "date", "duration", "person", "org", "place", "share", "ranking"]
 )
 _CONCEPTS = dict(FOCUS_CONCEPTS)
-# A question naming the plan asks of the plan, even right after a question about one event.
-_OF_THE_PLAN = re.compile(r"赤子计划|这个计划|\bchizi\b|\bthe (plan|programme|program|scheme)\b")
 
 GUIDE_TITLE = {lang: t("a_guide_title", lang) for lang in ("zh", "en")}
 CATALOGUE_TITLE = {lang: t("a_catalogue_title", lang) for lang in ("zh", "en")}
@@ -416,7 +414,7 @@ class Assistant:
             and not (q.events or q.places or q.years)
             and len(previous.frame.get("events") or []) == 1
             and not previous.frame.get("listing")
-            and not _OF_THE_PLAN.search(norm)  # "what is the plan's budget" asks of the plan
+            and not NAMES_THE_PLAN.search(norm)  # "what is the plan's budget" asks of the plan
         ):
             # "能带家属吗" right after a question about the Shandong fair: that event's arrangement, which its
             # organisers can tell.

@@ -80,11 +80,14 @@ class FaqMatcher:
                     self._owner.append(i)
         self._names = {t for name in names for t in tokenizer.tokens(name)}
         self._texts = {e.id: normalize(e.text()) for e in entries}
+        self._counting = {
+            e.id for e in entries if any(wants_of(normalize(q)) == "count" for q in e.q_zh + e.q_en)
+        }
         self._vectors = np.array(embeddings.embed_documents(texts)) if texts else np.zeros((0, 1))
 
     def counts(self, entry: FaqEntry) -> bool:
         """Whether one of an entry's curated questions asks how many (its answer then gives a number)."""
-        return any(wants_of(normalize(q)) == "count" for q in entry.q_zh + entry.q_en)
+        return entry.id in self._counting
 
     def checkable_text(self, entry: FaqEntry) -> str:
         """Everything an entry says, normalised once: what a question's year and place are checked against."""

@@ -151,8 +151,11 @@ _FOLLOW_MARK = any_of(
     r"|^how many (were|was|got|have been) [a-z]+( in the end)?\W*$"
     r"|^where (exactly|precisely) in\b",  # "where exactly in Zhejiang?": where the thing just named is
 )
-# The plan named: a short question naming it is about it, not an ellipsis of the last question.
-_NAMES_THE_PLAN = any_of(r"赤子计划|海外赤子为国服务", r"\bchizi\b")
+# The plan named: a short question naming it is about it, not an ellipsis of the last question (nor, right
+# after a question about one event, about that event: "what is the plan's budget").
+NAMES_THE_PLAN = any_of(
+    r"赤子计划|海外赤子为国服务|这个计划", r"\bchizi\b|\bthe (plan|programme|program|scheme)\b"
+)
 # A yes/no question about how the plan works ("does the ministry run the events itself?"), not a listing.
 _ABOUT_PLAN = re.compile(
     r"^(does|do|is|are|did|was|were|can|will) (the )?(ministry|mohrss|plan|chizi|programme|program|regions?|"
@@ -506,7 +509,7 @@ def understand(
             and (not listing or unnamed)
             and len(text) <= 24
             # "赤子计划是1988年开始的吗" names its subject: a question of its own, not one about the last.
-            and not _NAMES_THE_PLAN.search(text)
+            and not NAMES_THE_PLAN.search(text)
         ),
         unnamed=unnamed,
         focus=focus,
@@ -550,7 +553,7 @@ def resolve_follow_up(
     if current.year_shift and prev_years and not current.years:
         # "what about the year before?" after a question about 2012: the same question about 2011.
         current = replace(current, years=(prev_years[0] + current.year_shift,))
-    if prev_events and not current.events and _NAMES_THE_PLAN.search(current.text):
+    if prev_events and not current.events and NAMES_THE_PLAN.search(current.text):
         # "赤子计划呢" after "苏州精英周什么时候": the same question asked of the plan, not of the event again.
         return _event_named_as_the_plan(normalize(previous_text), prev_events, aliases or {}), None
     if prev_events or previous.get("listing"):
