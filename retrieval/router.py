@@ -15,6 +15,8 @@ _GREETING = re.compile(
 _THANKS = re.compile(r"^(thanks?|thank you|thx|谢谢|多谢|感谢)")
 _INJECTION = re.compile(
     r"ignore (all |any )?(the |your )?(previous|prior|above|earlier) (instructions|prompts?|rules)|"
+    r"(ignore|forget|disregard|bypass|override) (all |any )?(of )?(your|the) (own |original |previous )?(instructions|prompts?|rules|guidelines|programming)\b|"
+    r"\b(admin|administrator|root|database|server) (password|credentials)\b|"
     r"disregard (all |the |your )?(previous|prior|above)|system prompt|developer mode|jailbreak|"
     r"you are now (a|an|my|dan|in)\b|act as (an? )?(?!organi[sz]er)|pretend (to be|you are)|reveal your (prompt|instructions)|"
     r"(忽略|忘掉|忘记|无视)(你)?(之前|以上|前面|所有|原来)的?(指令|指示|规则|提示|设定)|系统提示|越狱|扮演|"
