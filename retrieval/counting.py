@@ -197,6 +197,8 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 _PARTICLES = frozenset(["up", "out", "off", "back", "down", "over", "away", "together", "along", "around"])
 _CONJUNCTIONS = frozenset(["and", "or", "but", "nor"])
+_PRONOUNS = frozenset(["it", "them", "anything", "something", "everything", "nothing", "this", "that", "these",
+                       "those", "any", "much", "many", "well", "so", "too"])  # fmt: skip
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
 
@@ -208,6 +210,24 @@ def _bare(rest: list[str]) -> bool:
     """Whether a verb stands without an object of its own ("failed later" yes, "ended in an agreement" no):
     a verb with an object the documents name ("agreement") is a light verb, not the thing asked."""
     return not any(len(w) >= 4 and w not in _ADVERBS and not gazetteer.places_in(w) for w in rest)
+
+
+def yes_no_predicate(text: str) -> str:
+    """The verb of an English yes-no question about what someone did: "did any scholar withdraw from the
+    Chongqing tour" -> withdraw. "" when there is none to check."""
+    m = re.match(r"^(?:so |and |but )?(?:did|does|do|has|have|had) (.*)$", text)
+    if not m:
+        return ""
+    words = re.findall(r"[a-z][a-z'-]*", m.group(1))
+    clause: list[str] = []
+    for w in words:
+        if w in _PREPOSITIONS and len(clause) >= 1:
+            break
+        clause.append(w)
+    # "did the plan do anything", "did any projects involve IT": the verb before a pronoun or quantifier.
+    while clause and clause[-1] in _PARTICLES | _CONJUNCTIONS | _PRONOUNS:
+        clause.pop()
+    return clause[-1] if len(clause) >= 2 else ""
 
 
 def count_predicate(text: str) -> str:

@@ -26,7 +26,7 @@ from typing import Any
 
 from retrieval import places as gazetteer
 from retrieval.concepts import FOCUS_CONCEPTS
-from retrieval.counting import asked_target, count_kind, count_predicate
+from retrieval.counting import asked_target, count_kind, count_predicate, yes_no_predicate
 from retrieval.dates import before_year, decades_in, figures_in, months_in, years_in
 from retrieval.places import Place
 from retrieval.slots import (
@@ -514,7 +514,7 @@ def understand(
         unnamed=unnamed,
         focus=focus,
         counted=asked_target(asked, wants),
-        predicate=count_predicate(asked) if wants == "count" else "",
+        predicate=count_predicate(asked) if wants == "count" else yes_no_predicate(asked),
         count_kind=count_kind(asked) if wants == "count" and has_cjk(asked) else None,
         how_to=bool(_HOW_TO.search(bare)),
         ahead=bool(_AHEAD.search(text)),

@@ -823,6 +823,12 @@ def test_a_word_about_rules_or_passwords_is_not_by_itself_an_injection(asked: As
     assert asked.answer("I forgot my password, can I still see my registrations").route != "injection"
 
 
+def test_a_yes_no_question_whose_verb_the_documents_never_use_is_declined(asked: Assistant) -> None:
+    # Nothing says anyone withdrew: the Chongqing sentence is about the tour, not an answer.
+    assert not asked.answer("did any scholar withdraw from the Chongqing tour").answered
+    assert "29" in asked.answer("did the Chongqing tour sign any agreements").answer
+
+
 def test_a_season_lists_the_events_held_in_it(asked: Assistant) -> None:
     answer = asked.answer("秋天有什么活动")
     assert answer.route == "event" and "tj-jinmen-2027" in {e.id for e in answer.events}
