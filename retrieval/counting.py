@@ -218,14 +218,19 @@ def yes_no_predicate(text: str) -> str:
     m = re.match(r"^(?:so |and |but )?(?:did|does|do|has|have|had) (.*)$", text)
     if not m:
         return ""
-    words = re.findall(r"[a-z][a-z'-]*", m.group(1))
+    # "did the plan do anything", "did any projects involve IT": the verb before a pronoun or quantifier.
+    return _clause_end(re.findall(r"[a-z][a-z'-]*", m.group(1)), _PARTICLES | _CONJUNCTIONS | _PRONOUNS)
+
+
+def _clause_end(words: list[str], dropped: frozenset[str]) -> str:
+    """The last word of the clause after the auxiliary (up to its first preposition), past `dropped`
+    words; "" when the clause has no subject before it."""
     clause: list[str] = []
     for w in words:
         if w in _PREPOSITIONS and len(clause) >= 1:
             break
         clause.append(w)
-    # "did the plan do anything", "did any projects involve IT": the verb before a pronoun or quantifier.
-    while clause and clause[-1] in _PARTICLES | _CONJUNCTIONS | _PRONOUNS:
+    while clause and clause[-1] in dropped:
         clause.pop()
     return clause[-1] if len(clause) >= 2 else ""
 
@@ -249,15 +254,9 @@ def count_predicate(text: str) -> str:
     if aux in ("were", "was", "are", "is", "been", "got", "get"):
         # Passive: the participle right after the auxiliary ("were renewed", "got rejected").
         return words[0] if words and _PARTICIPLE.match(words[0]) and _bare(words[1:]) else ""
-    clause: list[str] = []
-    for w in words:
-        if w in _PREPOSITIONS and len(clause) >= 1:
-            break
-        clause.append(w)
-    while clause and clause[-1] in _PARTICLES | _CONJUNCTIONS:
-        clause.pop()  # "did Hangzhou set up": the verb is "set"; "…receive and from how many": receive
-    # "did the Tianjin tour reject": the verb ends the clause, after its subject.
-    return clause[-1] if len(clause) >= 2 else ""
+    # "did the Tianjin tour reject": the verb ends the clause, after its subject; "did Hangzhou set up":
+    # the verb is "set"; "…receive and from how many": receive.
+    return _clause_end(words, _PARTICLES | _CONJUNCTIONS)
 
 
 _WHAT_THE_EN = re.compile(r"\bwhat (?:is|was|are|were) (?:the|its|their) ([a-z'-]+) of\b")
