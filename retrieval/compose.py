@@ -335,8 +335,8 @@ def _modifies_a_later_noun(words: list[str], j: int, named: list[int]) -> bool:
 
 
 def absent_predicate(question: Question, searcher: Searcher) -> str:
-    """The verb of a count question when the documents never use it or a word for it ("reject",
-    "renewed"): what is counted there is not what is asked."""
+    """The verb of a count or yes-no question when the documents never use it or a word for it ("reject",
+    "renewed", "withdraw"): what they report is not what is asked."""
     verb = question.predicate
     if not verb:
         return ""

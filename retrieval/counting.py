@@ -197,7 +197,8 @@ _PREPOSITIONS = frozenset(
 )  # fmt: skip
 _PARTICLES = frozenset(["up", "out", "off", "back", "down", "over", "away", "together", "along", "around"])
 _CONJUNCTIONS = frozenset(["and", "or", "but", "nor"])
-_PRONOUNS = frozenset(["it", "them", "anything", "something", "everything", "nothing", "this", "that", "these",
+# Words that may end a yes-no question's clause and are no verb: "did the plan do anything", "did it go well".
+_NOT_VERBS = frozenset(["it", "them", "anything", "something", "everything", "nothing", "this", "that", "these",
                        "those", "any", "much", "many", "well", "so", "too"])  # fmt: skip
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
@@ -218,8 +219,8 @@ def yes_no_predicate(text: str) -> str:
     m = re.match(r"^(?:so |and |but )?(?:did|does|do|has|have|had) (.*)$", text)
     if not m:
         return ""
-    # "did the plan do anything", "did any projects involve IT": the verb before a pronoun or quantifier.
-    return _clause_end(re.findall(r"[a-z][a-z'-]*", m.group(1)), _PARTICLES | _CONJUNCTIONS | _PRONOUNS)
+    # "did any projects involve IT": the verb before a pronoun, quantifier or adverb.
+    return _clause_end(re.findall(r"[a-z][a-z'-]*", m.group(1)), _PARTICLES | _CONJUNCTIONS | _NOT_VERBS)
 
 
 def _clause_end(words: list[str], dropped: frozenset[str]) -> str:

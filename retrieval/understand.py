@@ -263,7 +263,9 @@ class Question:
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
-    predicate: str = ""  # the verb of an English count question ("how many … did X reject")
+    predicate: str = (
+        ""  # the verb of an English count or yes-no question ("… did X reject", "did X withdraw")
+    )
     count_kind: str | None = None  # what a Chinese count counts: people, bodies, items, editions or sites
     how_to: bool = False  # "how do I …", "怎么写…": asks for instructions, which the documents never give
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
