@@ -421,8 +421,15 @@ def counts_the_thing(
                 continue
             if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
                 return True
-            if question.wants != "count" and not searcher.knows(word):
-                return True  # "做什么准备": a word the documents never use is not checked, only asked
+            if question.wants != "count":
+                # "海外人才联络站": the longest tail the documents use as a word (联络站) is what must be named;
+                # "做什么准备": a word the documents never use is not checked, only asked, unless the question is
+                # whether there is such a thing ("有没有年龄限制": nothing said of it says there is).
+                tail = next((word[i:] for i in range(len(word) - 1) if searcher.knows(word[i:])), None)
+                if tail is None:
+                    return not question.exists
+                if tail in sentence or any(s in sentence for s in searcher.synonyms.get(tail, ())):
+                    return True
             continue
         # A misspelling of a word the documents use ("activites") stands for that word.
         stemmed = searcher.spell(stem(word))

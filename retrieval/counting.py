@@ -17,7 +17,7 @@ _ZH_PARTICLES = re.compile(
 )
 # After a measure word a one-character noun counts too (几个站); without one, 几 needs two (几年 is no noun).
 _COUNT_ZH = re.compile(
-    r"(?:多少|几)(?:(?:个|项(?!目)|家|名|位|次|届|种|所|条|处|人次|份|号)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
+    r"(?:多少|几)(?:(?:个|项(?!目)|家|名|位|次|届|场|种|所|条|处|人次|份|号|批|期)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
 )
 # "几个是生物医药的", "多少是女性": how many of them are of a kind.
 _COUNT_OF_KIND_ZH = re.compile(
@@ -263,6 +263,9 @@ def count_predicate(text: str) -> str:
 _WHAT_THE_EN = re.compile(r"\bwhat (?:is|was|are|were) (?:the|its|their) ([a-z'-]+) of\b")
 # "宁波那23个项目都是什么领域的": the noun after 什么/哪些 is what the answer must name.
 _WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种)([\u4e00-\u9fff]{2,6})")
+# "广州有没有联络站": whether a thing is there, which a sentence about the place that does not name the thing
+# does not say.
+_EXISTS_ZH = re.compile(r"(?:有没有|是否有|有无)([\u4e00-\u9fff]{2,8})")
 # Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
@@ -304,6 +307,11 @@ def count_kind(text: str) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+def asks_existence(text: str) -> bool:
+    """Whether a Chinese question asks if a thing is there at all ("广州有没有联络站", "是否有年龄限制")."""
+    return _EXISTS_ZH.search(text) is not None
+
+
 def asked_target(text: str, wants: str) -> tuple[str, ...]:
     """What the answer must name: the thing a count counts, or the noun of "which companies …"."""
     if wants == "count":
@@ -318,6 +326,10 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
             return ()  # "哪些方面解决了难题": the noun is 方面, whatever verb follows it
         head = word[-2:]
         return () if len(word) < 2 or head in _LOOSE_WHICH_ZH else (head,)
+    exists = _EXISTS_ZH.search(text)
+    if exists:
+        word = _ZH_PARTICLES.split(exists.group(1))[0]
+        return (word,) if len(word) >= 2 and word[-2:] not in _LOOSE_WHICH_ZH else ()
     the = _WHAT_THE_EN.search(text)
     if the:
         return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme

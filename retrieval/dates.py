@@ -25,9 +25,19 @@ _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "a
 _MONTH_EN = re.compile(
     r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
-_MONTH_ZH = re.compile(r"(?<![\d年])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?")
+
+
+def _month_starts(unless_after: str) -> str:
+    """Where a Chinese month may start: not after the characters given, except right after the year it is
+    in ("明年5月", "2027年五月", "明年五六月")."""
+    return rf"(?:(?<=明年)|(?<=今年)|(?<=后年)|(?<=\d\d年)|(?<![{unless_after}]))"
+
+
+_MONTH_ZH = re.compile(
+    _month_starts(r"\d年") + r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?"
+)
 _MONTH_PAIR_ZH = re.compile(
-    r"(?<![一二三四五六七八九十\d年])([一二三四五六七八九])([二三四五六七八九十])\s*月"
+    _month_starts(r"一二三四五六七八九十\d年") + r"([一二三四五六七八九])([二三四五六七八九十])\s*月"
 )
 _ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
            "十一": 11, "十二": 12}  # fmt: skip

@@ -26,7 +26,7 @@ from typing import Any
 
 from retrieval import places as gazetteer
 from retrieval.concepts import FOCUS_CONCEPTS
-from retrieval.counting import asked_target, count_kind, count_predicate, yes_no_predicate
+from retrieval.counting import asked_target, asks_existence, count_kind, count_predicate, yes_no_predicate
 from retrieval.dates import before_year, decades_in, figures_in, months_in, years_in
 from retrieval.places import Place
 from retrieval.slots import (
@@ -260,6 +260,7 @@ class Question:
     focus: tuple[str, ...] = ()  # concepts from FOCUS_CONCEPTS that the question asks about
     event_terms: tuple[tuple[str, ...], ...] = ()  # per event named: its names and places, normalised
     counted: tuple[str, ...] = ()  # what the answer must name: what a count counts, "which companies"
+    exists: bool = False  # asks whether a thing is there ("广州有没有联络站"); never named means not known
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
@@ -516,6 +517,7 @@ def understand(
         unnamed=unnamed,
         focus=focus,
         counted=asked_target(asked, wants),
+        exists=asks_existence(asked),
         predicate=count_predicate(asked) if wants == "count" else yes_no_predicate(asked),
         count_kind=count_kind(asked) if wants == "count" and has_cjk(asked) else None,
         how_to=bool(_HOW_TO.search(bare)),

@@ -2814,3 +2814,27 @@ def test_more_facts_asked_in_other_words_are_answered(asked: Assistant, question
 def test_the_long_haul_is_no_sum_of_money(asked: Assistant) -> None:
     answer = asked.answer("what did the Yunnan doctors leave in place for the long haul")
     assert "yuan" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("2027年10月有哪些活动", {"cq-100-phds-2027"}),
+        ("明年七八月份都有啥活动", {"sz-elite-week-2027", "nx-ningqia-2027"}),
+    ],
+)
+def test_a_month_said_right_after_its_year_lists_that_months_events(
+    asked: Assistant, question: str, expected: set[str]
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and {e.id for e in answer.events} == expected, answer.answer
+
+
+def test_activities_counted_with_the_measure_word_for_occasions_are_the_36_selected(asked: Assistant) -> None:
+    assert "36" in asked.answer("2012年总共搞了几场活动").answer
+
+
+def test_whether_a_place_has_a_thing_is_declined_when_no_sentence_names_it_there(asked: Assistant) -> None:
+    assert not asked.answer("上海有没有海外人才联络站").answered
+    assert not asked.answer("赤子计划有没有年龄限制").answered
+    assert "4" in asked.answer("杭州有没有联络站").answer
