@@ -138,7 +138,9 @@ def does_not_name_the_counted(question: Question, sentence: str) -> bool:
 # "which venture firms were at Ningbo", "宁波融资会有哪些机构参加", "which of the Wenzhou projects won": the things
 # themselves, by name. (Not places, times or fields: other kinds of answer check those.)
 _ASKS_NAMES = any_of(
-    r"(哪些|哪家|哪几家|哪个)(投资|风投|创投|金融|科技|海外)?(企业|公司|机构|创投|风投|协会|社团|团体|高校|大学|医院|银行|基金)",
+    r"(哪些|哪家|哪几家|哪个)(投资|风投|创投|金融|科技|海外)?(企业|公司|机构|创投|风投|协会|社团|团体|高校|大学|医院|银行|基金)"
+    # "宁波的风投都是哪几家": the noun first
+    r"|(企业|公司|机构|创投|风投|协会|社团|团体|高校|大学|医院|银行|基金)(都|分别|具体)?(是|有)(哪些|哪几家|哪家|哪几个)",
     r"^which of the ([a-z-]+ )?[a-z-]{2,}[a-rt-z]s\b"
     r"|^which ([a-z-]+ )?(firms|companies|institutions|investors|funds|banks|associations|societies|organi[sz]ations"
     r"|universities|hospitals|employers|enterprises|businesses)\b",
@@ -207,7 +209,7 @@ def roll_call_names_none(question: Question, named_places: list[gazetteer.Place]
     else."""
     return (
         question.wants in ("list", "participants", "other")
-        and bool(_ASKS_WHICH_THINGS.search(question.text))
+        and (bool(_ASKS_WHICH_THINGS.search(question.text)) or asks_names(question))
         and bool(question.places or question.events)
         and _roll_call(named_places)
         and not _ASKS_EVENT_NAMES.search(question.text)

@@ -79,6 +79,18 @@ _IN_DOMAIN = re.compile(
 )
 
 
+# The ministry's other business (pensions, social insurance, wages, civil-service exams) is not the plan's,
+# though the ministry that runs the plan is named: "人社部的退休政策是什么".
+_MINISTRY_OTHER_BUSINESS = re.compile(
+    r"退休(政策|年龄|金|工资|待遇|手续)|养老(金|保险)|社保|社会保险|医保|医疗保险|工伤|失业(保险|金)|最低工资|劳动(合同|仲裁|纠纷|法)|"
+    r"公积金|公务员(考试|招考|报考)?|事业单位(考试|招聘)|"
+    r"\b(pensions?|retirement (age|policy|pay|benefits?)|social (insurance|security (benefits?|contributions?|cards?|number))"
+    r"|unemployment (benefits?|insurance)|minimum wage|labou?r (law|contracts?|disputes?|arbitration)|civil[- ]service (exams?|jobs?))\b"
+)
+# …unless the question is about taking part in the plan or its events ("我退休了还能参加吗").
+_TAKING_PART = re.compile(r"参加|报名|参与|\b(join|attend|take part|participate|eligible|register|sign up)\b")
+
+
 def route(text: str) -> str | None:
     """Which fixed reply `text` gets (greeting, thanks, injection, personal_data, help, out_of_scope), or None
     when it is a question for the knowledge base. The replies' wording is the core's (chizi/texts.py)."""
@@ -97,6 +109,10 @@ def route(text: str) -> str | None:
         _MAKE_SOMETHING.search(norm)
         or _ERRAND.search(norm)
         or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm))
+    ):
+        return "out_of_scope"
+    if _MINISTRY_OTHER_BUSINESS.search(norm) and not (
+        _PLAN_OR_EVENT.search(norm) or _TAKING_PART.search(norm)
     ):
         return "out_of_scope"
     if _OTHER_PROGRAMME.search(norm) and not _THE_NINGBO_FAIR.search(norm):

@@ -175,7 +175,8 @@ class Searcher:
         # Every known word in order, for prefix lookups; misspellings read once per generation.
         self._vocabulary = sorted({*self._idf, *self._glossary_tokens})
         self._spelled: dict[str, str] = {}
-        for word in list(self._idf) + list(self._glossary_tokens):
+        # A misspelt word may stand for a word the documents use or one read as a synonym of theirs ("strat").
+        for word in dict.fromkeys([*self._idf, *self._glossary_tokens, *self.synonyms]):
             if word.isascii() and word.isalpha():
                 for length in range(len(word) - 2, len(word) + 3):
                     self._by_initial.setdefault((word[:1], length), []).append(word)
@@ -270,8 +271,13 @@ class Searcher:
         fixed = token
         unknown = not self.knows(token) and token not in self.synonyms
         if unknown and len(token) >= 4 and token.isascii() and token.isalpha():
-            near = difflib.get_close_matches(token, self.vocabulary_near(token), n=1, cutoff=0.8)
-            fixed = near[0] if near else token
+            near = self.vocabulary_near(token)
+            # Two neighbouring letters swapped is the likeliest slip: "strat" is start, not stat.
+            swaps = {token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)}
+            closest = [w for w in near if w in swaps] or difflib.get_close_matches(
+                token, near, n=1, cutoff=0.8
+            )
+            fixed = closest[0] if closest else token
         if len(self._spelled) < 50_000:
             self._spelled[token] = fixed
         return fixed

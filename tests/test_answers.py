@@ -2838,3 +2838,32 @@ def test_whether_a_place_has_a_thing_is_declined_when_no_sentence_names_it_there
     assert not asked.answer("上海有没有海外人才联络站").answered
     assert not asked.answer("赤子计划有没有年龄限制").answered
     assert "4" in asked.answer("杭州有没有联络站").answer
+
+
+@pytest.mark.parametrize("question", ["what year did chizi strat", "wen did chizi begn"])
+def test_a_misspelt_word_the_system_reads_as_a_synonym_is_put_right(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and "2010" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what did the plan used to be called", "what was chizi previously called"]
+)
+def test_what_the_plan_was_called_before_is_its_1988_roots(asked: Assistant, question: str) -> None:
+    assert "1988" in asked.answer(question).answer
+
+
+def test_which_bodies_asked_with_the_noun_first_is_not_answered_by_the_brand_roll_call(
+    asked: Assistant,
+) -> None:
+    assert not asked.answer("宁波参会的机构分别是哪些").answered
+
+
+@pytest.mark.parametrize("question", ["社保断缴了怎么办", "how do I check my pension with MOHRSS"])
+def test_the_ministrys_other_business_is_out_of_scope(asked: Assistant, question: str) -> None:
+    assert asked.answer(question).route == "out_of_scope"
+
+
+def test_a_retired_scholar_asking_to_take_part_is_not_out_of_scope(asked: Assistant) -> None:
+    answer = asked.answer("我退休了还能参加活动吗")
+    assert answer.answered and answer.route == "faq"
