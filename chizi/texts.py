@@ -734,6 +734,7 @@ CONCEPTS_ZH = {
     "minister": "部长",
     "budget": "预算和花费",
     "salary": "工资待遇",
+    "whether it still runs": "目前是否仍在举办",
     "the ministry's departments": "人社部内部的司局分工",
     "payments to individuals": "给个人发放的资金",
     "presenting one's work": "在活动上展示个人项目",

@@ -37,6 +37,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bindividual (grants?|funding|payments?)\b|\b(do|will|would) (i|we|scholars|participants) (get|be) paid\b",
         ),
     ),
+    # Whether the plan runs today: the report is of 2013 and says nothing of later years.
+    (
+        "whether it still runs",
+        any_of(
+            r"(现在|目前|如今)?还在(搞|办|运行|实施|进行|开展|继续)(吗|么|嘛|没|不)|(停|取消|结束|终止|废除)了(吗|么|没)|还(存在|有效|继续)(吗|么|嘛)",
+            r"\bstill (running|going|active|around|alive|in (place|operation|effect)|a thing|exists?)\b"
+            r"|\b(discontinued|scrapped|cancell?ed|shut down|wound up)\b",
+        ),
+    ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", any_of(r"签证", r"\bvisas?\b")),
     # No source counts or describes scholars by sex.

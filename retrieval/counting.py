@@ -263,9 +263,9 @@ def count_predicate(text: str) -> str:
 _WHAT_THE_EN = re.compile(r"\bwhat (?:is|was|are|were) (?:the|its|their) ([a-z'-]+) of\b")
 # "宁波那23个项目都是什么领域的": the noun after 什么/哪些 is what the answer must name.
 _WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种)([\u4e00-\u9fff]{2,6})")
-# "广州有没有联络站": whether a thing is there, which a sentence about the place that does not name the thing
+# "广州有没有联络站", "有微信公众号吗": whether a thing is there, which a sentence about the place that does not name the thing
 # does not say.
-_EXISTS_ZH = re.compile(r"(?:有没有|是否有|有无)([\u4e00-\u9fff]{2,8})")
+_EXISTS_ZH = re.compile(r"(?:有没有|是否有|有无)([\u4e00-\u9fff]{2,8})|有([\u4e00-\u9fff]{2,8})[吗么嘛]\W*$")
 # Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
@@ -328,7 +328,7 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
         return () if len(word) < 2 or head in _LOOSE_WHICH_ZH else (head,)
     exists = _EXISTS_ZH.search(text)
     if exists:
-        word = _ZH_PARTICLES.split(exists.group(1))[0]
+        word = _ZH_PARTICLES.split(exists.group(1) or exists.group(2))[0]
         return (word,) if len(word) >= 2 and word[-2:] not in _LOOSE_WHICH_ZH else ()
     the = _WHAT_THE_EN.search(text)
     if the:
