@@ -428,8 +428,15 @@ def counts_the_thing(
                 # "做什么准备": a word the documents never use is not checked, only asked, unless the question is
                 # whether there is such a thing ("有没有年龄限制": nothing said of it says there is).
                 tail = next((word[i:] for i in range(len(word) - 1) if searcher.knows(word[i:])), None)
+                if tail is None and question.exists:
+                    # "创业展": the words of it the documents use (创业) must all be there; none known, none is.
+                    known = [
+                        word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1)
+                        if searcher.knows(word[i:j])
+                    ]  # fmt: skip
+                    return bool(known) and all(k in sentence for k in known)
                 if tail is None:
-                    return not question.exists
+                    return True
                 if tail in sentence or any(s in sentence for s in searcher.synonyms.get(tail, ())):
                     return True
             continue

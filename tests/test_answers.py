@@ -2867,3 +2867,19 @@ def test_the_ministrys_other_business_is_out_of_scope(asked: Assistant, question
 def test_a_retired_scholar_asking_to_take_part_is_not_out_of_scope(asked: Assistant) -> None:
     answer = asked.answer("我退休了还能参加活动吗")
     assert answer.answered and answer.route == "faq"
+
+
+def test_a_thing_asked_of_with_you_ma_is_declined_when_no_sentence_names_it(asked: Assistant) -> None:
+    assert not asked.answer("赤子计划有官方微博吗").answered
+    assert "创业成果展" in asked.answer("海洽会有留学人员创业展吗").answer
+
+
+@pytest.mark.parametrize("question", ["is chizi still going", "赤子计划停办了吗"])
+def test_whether_the_plan_still_runs_is_declined_as_the_report_is_of_2013(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_asking_to_stop_new_event_notices_gets_how_to_unsubscribe(asked: Assistant) -> None:
+    assert "再点一次" in asked.answer("别再给我推新活动通知了").answer
