@@ -69,6 +69,8 @@ def is_correct(item: dict[str, Any], answered: bool, text: str) -> bool:
     if not answered:
         return False
     norm = normalize(text)
+    if any(normalize(word) in norm for word in item.get("reject", [])):
+        return False  # "what's on in May" answered with every event of the year names some it must not
     return all(any(normalize(alt) in norm for alt in group.split("|")) for group in item["expect"])
 
 

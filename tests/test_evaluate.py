@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from chizi.assistant import Assistant
-from chizi.evaluate import KINDS, load_questions, run_eval
+from chizi.evaluate import KINDS, is_correct, load_questions, run_eval
 from tests.conftest import ROOT
 
 QUESTIONS = ROOT / "evals" / "questions.yaml"
@@ -50,3 +50,9 @@ def test_eval_reports_both_parts_and_counts_wrong_answers(assistant: Assistant, 
     tune, locked = report["shipped"]["tune"]["overall"], report["shipped"]["locked"]["overall"]
     assert tune["accuracy"] == 1.0 and tune["wrong_answered"] == 0
     assert locked["n"] == 2 and locked["accuracy"] == 0.5 and locked["wrong_answered"] == 1
+
+
+def test_an_answer_naming_a_rejected_word_is_wrong_even_when_it_holds_the_expected_ones() -> None:
+    item = {"answerable": True, "expect": ["Ningbo"], "reject": ["Hangzhou"]}
+    assert is_correct(item, True, "Ningbo week, 8 June")
+    assert not is_correct(item, True, "Hangzhou meet-up, 25 February; Ningbo week, 8 June")
