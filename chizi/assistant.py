@@ -377,6 +377,16 @@ class Assistant:
                 self._understand(normalize(asked), now, asked),
                 first=q.first, last=q.last, seats_rank=q.seats_rank, longest=q.longest,
             )  # fmt: skip
+        elif (
+            previous is not None
+            and q.follow_up
+            and q.months
+            and previous.frame.get("months")
+            and not (q.events or q.places or q.fields)
+        ):
+            # "那七月呢" after "六月有什么活动": the same question of the month now named.
+            asked = previous.text
+            q = replace(self._understand(normalize(asked), now, asked), months=q.months)
         elif previous is not None and q.follow_up:
             asked, merged = resolve_follow_up(q, previous.frame, previous.text, self._aliases)
             if merged is None:

@@ -310,7 +310,7 @@ FIRST_EVENT = any_of(
 
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
 _SEATS_RANK = any_of(
-    r"(哪个|哪一个|哪场|什么)活动.{0,4}(名额|人数|规模|位子|人|上限)最(?P<zh>多|大|少|小)|(名额|规模)最(?P<zh2>多|大|少|小)的活动"
+    r"(哪个|哪一个|哪场|什么)活动.{0,4}(名额|人数|规模|位子|人|上限)最(?P<zh>多|大|少|小)|(名额|规模|人数)最(?P<zh2>多|大|少|小)的(是)?(哪个|哪一个|哪场)?活动"
     r"|最(?P<zh3>大|小)的活动|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场).{0,4}(名额|人数|规模|位子)最(?P<zh4>多|大|少|小)",
     r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
     r"|\b(?P<en2>biggest|largest|smallest) events?\b"

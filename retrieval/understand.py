@@ -304,6 +304,7 @@ class Question:
             "listing": self.listing,
             "places": [p.key for p in self.places],
             "years": list(self.years),
+            "months": list(self.months),
         }
 
 

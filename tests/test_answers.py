@@ -2883,3 +2883,23 @@ def test_whether_the_plan_still_runs_is_declined_as_the_report_is_of_2013(
 
 def test_asking_to_stop_new_event_notices_gets_how_to_unsubscribe(asked: Assistant) -> None:
     assert "再点一次" in asked.answer("别再给我推新活动通知了").answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("五月有啥活动", "三月的呢", {"yn-medical-team-2027"}),
+        ("events in june", "what about october", {"cq-100-phds-2027"}),
+    ],
+)
+def test_a_follow_up_naming_another_month_lists_that_months_events(
+    asked: Assistant, first: str, then: str, expected: set[str]
+) -> None:
+    asked.answer(first, chat="months-1")
+    answer = asked.answer(then, chat="months-1")
+    assert answer.route == "event" and {e.id for e in answer.events} == expected, answer.answer
+
+
+def test_the_event_with_the_most_places_asked_in_chinese_is_the_largest(asked: Assistant) -> None:
+    answer = asked.answer("人数最多的是哪场活动")
+    assert [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"]
