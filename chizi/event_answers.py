@@ -463,6 +463,9 @@ class EventDesk:
             chosen = sorted(chosen, key=lambda e: e.starts_at)[q.nth - 1 : q.nth]
         if q.longest and chosen:
             chosen = [max(chosen, key=lambda e: e.ends_at - e.starts_at)]
+        if q.seats_bound:
+            low, high = q.seats_bound
+            chosen = [e for e in chosen if low <= e.capacity <= high]
         if q.seats_rank and chosen:
             left = self.seats_of(chosen)
             most = max if q.seats_rank == "most" else min

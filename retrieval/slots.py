@@ -342,6 +342,33 @@ def seats_rank_of(text: str) -> str | None:
     return "fewest" if word in _FEWEST else "most"
 
 
+# "events with more than 300 places", "名额少于100的活动": a bound on the places an event has.
+_SEATS_BOUND = any_of(
+    r"(?P<zh_op>超过|多于|大于|不少于|至少|少于|不到|小于|不超过|最多)\s*(?P<zh_n>\d+)\s*(个|位|名|人)?(名额|人|位|席)?"
+    r"(?=.*活动|的|$)|(名额|人数|规模)(?P<zh_op2>超过|多于|大于|不少于|至少|少于|不到|小于|不超过)\s*(?P<zh_n2>\d+)",
+    r"\b(?P<en_op>more than|over|above|at least|greater than|fewer than|less than|under|below|at most|up to)\s+"
+    r"(?P<en_n>\d+)\s+(places|seats|spots|participants|people|attendees)\b",
+)
+_BOUND_BELOW = frozenset(
+    ["超过", "多于", "大于", "不少于", "至少", "more than", "over", "above", "at least", "greater than"]
+)
+_BOUND_INCLUSIVE = frozenset(["不少于", "至少", "不超过", "最多", "at least", "at most", "up to"])
+
+
+def seats_bound_of(text: str) -> tuple[int, int] | None:
+    """(fewest, most) places an event may have when a normalised question bounds them, else None."""
+    m = _SEATS_BOUND.search(text)
+    if m is None:
+        return None
+    found = m.groupdict()
+    op = found["zh_op"] or found["zh_op2"] or found["en_op"]
+    n = int(found["zh_n"] or found["zh_n2"] or found["en_n"])
+    inclusive = op in _BOUND_INCLUSIVE
+    if op in _BOUND_BELOW:
+        return (n if inclusive else n + 1, 1_000_000)
+    return (0, n if inclusive else n - 1)
+
+
 # "which one is earlier, Shaoxing or Dali?", "南京和宁波哪个人多": which end of a comparison is asked for.
 LESSER = any_of(r"少|小|短|早|先", r"\b(fewer|less|smaller|shorter|earlier|sooner|first)\b")
 # "which event is near Harbin", "拉萨附近有活动吗": events near a place are what is asked, not a stand-in.

@@ -50,6 +50,7 @@ from retrieval.slots import (
     find_events,
     neighbour_of,
     nth_of,
+    seats_bound_of,
     seats_rank_of,
 )
 from retrieval.text import any_of, has_cjk, normalize, without_introduction, word_rx
@@ -249,6 +250,7 @@ class Question:
     nth: int = 0  # the nth event to start is asked for ("the second event of the year")
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
+    seats_bound: tuple[int, int] | None = None  # (fewest, most) places: "events with more than 300 places"
     longest: bool = False  # the event lasting the longest is asked for
     neighbour: str | None = None  # "after" or "before": the event next to the one named is asked for
     lesser: bool = False  # a comparison asks for the lesser one (fewer places, earlier, shorter)
@@ -397,6 +399,7 @@ def understand(
     nth = nth_of(text)
     last = bool(LAST_EVENT.search(text)) or closes_last
     seats_rank = seats_rank_of(text)
+    seats_bound = seats_bound_of(text)
     longest = bool(LONGEST.search(text))
     own_fields = fields_in(bare, original) if bare != text else fields
     listing = (
@@ -424,7 +427,7 @@ def understand(
             and not FACET.search(text)
         )
         or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
-        or ((first or last or seats_rank or longest or nth) and not events and not past)
+        or ((first or last or seats_rank or seats_bound or longest or nth) and not events and not past)
         # "which registration closes first?": the events by their deadlines
         or (closing and not events and not past)
         # "how many events are in Zhejiang", "浙江有几个活动": the calendar counts a place's events; the 2012
@@ -497,6 +500,7 @@ def understand(
         first=first,
         nth=nth,
         seats_rank=seats_rank,
+        seats_bound=seats_bound,
         lesser=bool(LESSER.search(text)),
         near=bool(NEAR.search(text)),
         located=bool(LOCATED.search(text)),

@@ -2903,3 +2903,11 @@ def test_a_follow_up_naming_another_month_lists_that_months_events(
 def test_the_event_with_the_most_places_asked_in_chinese_is_the_largest(asked: Assistant) -> None:
     answer = asked.answer("人数最多的是哪场活动")
     assert [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"]
+
+
+@pytest.mark.parametrize("question", ["名额超过300的活动有哪些", "which events have at least 400 seats"])
+def test_events_bounded_by_their_places_are_those_with_that_many(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert {e.id for e in answer.events} == {"hz-siliconvalley-online-2027", "sz-elite-week-2027"}, (
+        answer.answer
+    )
