@@ -14,7 +14,7 @@ FIELD_WORDS: dict[str, str] = {
     "biomedicine": r"生物医药|生物医学|生物|医药|制药|biomed\w*|biolog\w*|biotech\w*|pharma\w*|life science",
     "medicine": r"医学|医生|临床|医疗|medicine|medical|clinical|doctors?|physicians?",
     "public_health": r"公共卫生|public health|epidemiolog\w*",
-    "it": r"电子信息|信息技术|计算机|软件|电子|互联网|software|computer|electronics?|computing",
+    "it": r"电子信息|信息技术|计算机|软件|电子|互联网|software|computer|electronics?|(?<!cloud )computing",
     "artificial_intelligence": r"人工智能|机器学习|深度学习|\bai\b|machine learning|deep learning|artificial intelligence",
     "advanced_manufacturing": r"先进制造|制造|机器人|manufactur\w*|robot\w*",
     "energy": r"新能源|能源|节能|电池|光伏|energy|batter(?:y|ies)|solar",
@@ -35,6 +35,8 @@ def fields_in(text: str, original: str = "") -> list[str]:
     # "IT" in capitals only: "it" is also the pronoun ("where is it?").
     if re.search(r"\bIT\b", original) and "it" not in found:
         found.append("it")
+    if "engineering" in found and len(found) > 1 and not re.search(r"engineering|工程(?!师)", text):
+        found.remove("engineering")  # "a cloud computing engineer", 软件工程师: the job, not the field
     return found
 
 
@@ -73,9 +75,11 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(
             r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|满了没|满员没|满没满|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大"
             r"|哪个(的)?(人|人数)(更|比较)?(多|少)"  # "南京和宁波哪个人多"
-            r"|(已经)?(有)?(多少|几)(个)?人(已经)?(报名|报了)",
+            r"|(已经)?(有)?(多少|几)(个)?人(已经)?(报名|报了)"
+            r"|(的)?(人数|规模)(是)?(多少|多大|有多大)?\W*$",  # "重庆行人数": how many it takes
             r"\bseats?\b|\bspots?\b|places? left|how many places|\bplaces\b|availability|capacity"
             r"|\b(is there|any|still) (still |any )?room (on|at|for|in) (the|it)\b"
+            r"|\bsize\b|\bhow big is\b"  # "yunnan team size": what is left once the event is named
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
             r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
             # "how many people does the Shaoxing tour take"
@@ -133,7 +137,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "time",
         any_of(
             r"几点|北京时间|什么时间开始|时区|(是|在)(晚上|上午|下午|早上)",
-            r"what time|start time|which time|time zone|\bin the (evening|morning|afternoon)\b",
+            r"what time|start time|which time|time zone|\bin the (evening|morning|afternoon)\b"
+            r"|\btime\W*$|\btime (in|for|where) \w+",  # "hz meetup time in beijing pls"
         ),
     ),
     (
@@ -181,8 +186,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "duration",
         any_of(
-            r"多久|几天|多长时间|(哪个|哪一个).{0,4}(时间|会期)?(更|比较)?(长|短)",
-            r"how long|how many days|\b(longer|shorter)\b",
+            r"多久|几天|多少天|多长时间|(哪个|哪一个).{0,4}(时间|会期)?(更|比较)?(长|短)",
+            r"how long|how many days|how much time|\b(longer|shorter)\b",
         ),
     ),
     (

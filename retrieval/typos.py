@@ -113,6 +113,15 @@ _SHORTHAND = {
     "wher": "where", "whre": "where", "wehre": "where", "wich": "which", "whcih": "which", "waht": "what",
     "hwo": "how", "whn": "when",
 }  # fmt: skip
+# Cities by their pinyin initials, as chat names an event held there ("hz meetup", "nj fair", "cq tour");
+# only before an event's noun, and only initials no other city the events are held in shares (sz, gz, sx).
+_CITY_INITIALS = {"hz": "hangzhou", "nj": "nanjing", "cq": "chongqing", "tj": "tianjin", "nb": "ningbo",
+                  "sd": "shandong", "nx": "ningxia", "yn": "yunnan", "bj": "beijing", "sh": "shanghai"}  # fmt: skip
+_CITY_INITIALS_WORD = re.compile(
+    r"(?<![\w.&'-])("
+    + "|".join(_CITY_INITIALS)
+    + r")(?= (meet-?ups?|fairs?|tours?|weeks?|teams?|trips?|events?|exchanges?)\b)"
+)
 _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\w.&'-])")
 
 
@@ -217,6 +226,7 @@ def plain_english(normalized: str) -> str:
     # An English word typed against Chinese ("宁交会能online参加不") is a word of its own.
     text = _SCRIPT_SEAM.sub(" ", normalized)
     text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text))
+    text = _CITY_INITIALS_WORD.sub(lambda m: _CITY_INITIALS[m.group(1)], text)
     text = _THOUSANDS.sub(lambda m: f"{int(float(m.group(1)) * 1000):,}", text)
     text = _SPOKEN_YEAR.sub(_spoken_year, text)
     for rx, plain in _PARAPHRASES:

@@ -565,6 +565,13 @@ def resolve_follow_up(
     if prev_events and not current.events and NAMES_THE_PLAN.search(current.text):
         # "赤子计划呢" after "苏州精英周什么时候": the same question asked of the plan, not of the event again.
         return _event_named_as_the_plan(normalize(previous_text), prev_events, aliases or {}), None
+    if (
+        prev_events
+        and (current.past or current.outcome)
+        and not (current.events or current.slot or current.listing)
+    ):
+        # "what did it achieve" after "what is the jinmen tour": what the event did, which the report tells.
+        return _named_again(current.text, normalize(previous_text), prev_events, aliases or {}), None
     if prev_events or previous.get("listing"):
         merged = replace(
             current,
@@ -593,6 +600,22 @@ def resolve_follow_up(
         # 温州收到多少项目 asks how many were carried out, which "527 received" does not say.
         rewritten = f"{rewritten} {current.text}"
     return rewritten, None
+
+
+_POINTS_BACK = re.compile(r"\b(it|they|them)\b|(它|他们|她们|这个活动|那个活动)")
+
+
+def _named_again(
+    text: str, previous: str, events: Sequence[str], aliases: Mapping[str, Sequence[str]]
+) -> str:
+    """A follow-up with the event the last question named put where it points back ("what did it achieve"
+    -> "what did the jinmen tour achieve"), or before it."""
+    names = sorted({n for e in events for n in aliases.get(e, ())}, key=len, reverse=True)
+    name = next((n for n in names if n in previous), names[0] if names else "")
+    name = f"the {name}" if name.isascii() else name
+    if _POINTS_BACK.search(text):
+        return _POINTS_BACK.sub(name, text, count=1)
+    return f"{name} {text}"
 
 
 def _event_named_as_the_plan(text: str, events: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> str:

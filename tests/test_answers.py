@@ -2911,3 +2911,34 @@ def test_events_bounded_by_their_places_are_those_with_that_many(asked: Assistan
     assert {e.id for e in answer.events} == {"hz-siliconvalley-online-2027", "sz-elite-week-2027"}, (
         answer.answer
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("苏州精英周人数", "400"), ("ningbo week size", "250"), ("宁波人才周多少天", "4 天")],
+)
+def test_an_events_size_and_length_in_few_words_come_from_its_card(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and expected in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "event"), [("tj tour deadline", "tj-jinmen-2027"), ("nj fair when", "nj-ningjiao-2027")]
+)
+def test_a_city_by_its_pinyin_initials_names_the_event_held_there(
+    asked: Assistant, question: str, event: str
+) -> None:
+    assert [e.id for e in asked.answer(question).events] == [event]
+
+
+def test_an_engineer_of_a_field_is_matched_on_the_field_not_on_engineering(asked: Assistant) -> None:
+    answer = asked.answer("I'm a cloud engineer in Oslo, what fits me")
+    assert [e.id for e in answer.events] == ["cq-100-phds-2027"]
+
+
+def test_what_an_event_achieved_asked_after_naming_it_comes_from_the_report(asked: Assistant) -> None:
+    asked.answer("what is the chongqing tour", chat="past-1")
+    answer = asked.answer("what has it achieved before", chat="past-1")
+    assert answer.route == "retrieval" and "29" in answer.answer
