@@ -23,6 +23,11 @@ _COUNT_ZH = re.compile(
 _COUNT_OF_KIND_ZH = re.compile(
     r"(?:多少|几)(?:个|项|家|名|位|种|所|条)?是([\u4e00-\u9fff]{2,8}?)(?:的|方向|领域|类|$)"
 )
+# "how many of the Wenzhou projects were in biotech": those of a kind, likewise.
+_COUNT_OF_KIND_EN = re.compile(
+    r"\bhow many of (?:the |those |these |its |their )?(?:[a-z'-]+ ){0,3}?(?:were|are|was|is) "
+    r"(?:in|about|on|from|related to|to do with) (?:the )?(?!the\b)([a-z-]{3,})"
+)
 # 人 alone after the count (not 人才, 人员, 人次, 人社部): people.
 _PEOPLE_ZH = re.compile(r"人(?![才员次社力事])")
 _COUNT_EN = re.compile(r"\b(?:how many|number of)\s+((?:[a-z'-]+\s*){1,5})")
@@ -64,7 +69,10 @@ def qualified_loose(word: str) -> tuple[str, str] | None:
 
 def count_target(text: str) -> tuple[str, ...]:
     """What a count question counts ("agreements", "风投"), as words an answering sentence must name."""
-    kind = _COUNT_OF_KIND_ZH.search(text)
+    # ("how many of Hangzhou's stations are in the US" asks where, which the place check reads)
+    kind = _COUNT_OF_KIND_ZH.search(text) or _COUNT_OF_KIND_EN.search(
+        re.sub(r"\s+", " ", gazetteer.without_places(text))
+    )
     if kind:
         return (kind.group(1),)  # "有几个是生物医药的": those of that kind, which the answer must name
     m = _COUNT_ZH.search(text)

@@ -58,6 +58,9 @@ _HELP = re.compile(
 # about Suzhou" names a city the plan works in and is still no question about it.
 _MAKE_SOMETHING = re.compile(
     r"\b(write|compose|draft) (me |us )?(a |an )?(short )?(poem|song|essay|story|joke|limerick|haiku)\b|写(一)?首.{0,8}诗|写.{0,8}(作文|故事|歌词)"
+    # "can you write my cover letter for the Suzhou week": the asker's own papers, whatever event they are for
+    r"|\b(write|draft|polish|proofread) (me |my |us |our )?(a |an )?(cover letter|cv|resume|personal statement|motivation letter)\b"
+    r"|(写|改|润色).{0,6}(求职信|简历|自荐信|个人陈述)"
 )
 # Errands for the asker (a hotel, a flight) are off topic wherever they are: "帮我在苏州订个酒店" names a
 # city the plan works in and asks nothing of the plan or its events.

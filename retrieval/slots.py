@@ -246,7 +246,12 @@ LIST_CUE = any_of(
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
 FACET = any_of(
     r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的(?!活动)|^(这些)?活动(里|中|会)?(有|包括|包含)",
-    r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b",
+    r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b"
+    # "what do events under the plan usually involve", "do they fund the events", "how are events publicised":
+    # the plan's activities in general
+    r"|\bfund(s|ed|ing)?\b|\bpublici[sz]|\bpromot|\badvertis"
+    r"|\b(usually|typically|generally|normally|in general)\b(?=.*\b(plan|chizi|programme)\b)"
+    r"|\b(plan|chizi|programme)\b.*\b(usually|typically|generally|normally|in general)\b",
 )
 CLOSING = any_of(
     r"快截止|即将截止|截止最早|最先截止",

@@ -129,7 +129,7 @@ _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\
 _OPENERS = re.compile(
     r"^(?:(?:so(?! (?:many|much|far|long)\b)|ok|okay|well|um+|uh+|hmm+|basically|actually|just wondering|"
     r"hi+|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear (?:sir|madam|chizi)|"  # greetings
-    r"quick question|question"
+    r"quick question|quick one|question"
     # polite wrappers: "i was wondering whether you could tell me when …" asks "when …" (and no past "was")
     r"|i was wondering|i wonder|i'?d like to know|i would like to know"
     r"|(?:could|would|can) you (?:please |kindly )?(?:tell me|let me know)|(?:please |kindly )?let me know"

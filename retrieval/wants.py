@@ -113,8 +113,10 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "country",
         any_of(
-            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国",
+            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国|哪(些|几)个?(大洲|洲)|世界(上)?哪些地方",
             r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
+            # "from which parts of the world": countries or continents
+            r"|\b(which|what) (parts|regions|corners) of the (world|globe)\b|\b(which|what) continents?\b"
             # "where were the scholars from": their origin, said by countries or continents
             r"|\bwhere (are|were|do|did) (the |these |those |its |their )?(scholars|experts|participants|people|talents?)( [a-z]+)? (come )?from\W*$",
         ),

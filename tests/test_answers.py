@@ -2942,3 +2942,18 @@ def test_what_an_event_achieved_asked_after_naming_it_comes_from_the_report(aske
     asked.answer("what is the chongqing tour", chat="past-1")
     answer = asked.answer("what has it achieved before", chat="past-1")
     assert answer.route == "retrieval" and "29" in answer.answer
+
+
+def test_who_is_behind_the_plan_asked_casually_is_the_ministry(asked: Assistant) -> None:
+    assert (
+        "Ministry of Human Resources"
+        in asked.answer("hey, quick one: who's actually behind this chizi thing?").answer
+    )
+
+
+def test_how_many_of_a_set_were_of_a_kind_is_declined_when_only_the_set_is_counted(asked: Assistant) -> None:
+    assert not asked.answer("how many of the chongqing projects were in finance").answered
+
+
+def test_writing_the_askers_own_papers_is_out_of_scope_even_for_a_named_event(asked: Assistant) -> None:
+    assert asked.answer("can you polish my CV for the Nanjing fair").route == "out_of_scope"
