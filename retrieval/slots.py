@@ -247,9 +247,7 @@ LIST_CUE = any_of(
 FACET = any_of(
     r"形式|内容|种类|类型|品牌|原则|标准|入选|评选|挑选|多少|几个|几项|来自|参加活动的|参加的(?!活动)|^(这些)?活动(里|中|会)?(有|包括|包含)",
     r"\bkinds?\b|\btypes?\b|\bforms?\b|\bbrands?\b|criteria|selected|picked|how many|\bwere\b|\bwas\b|\bdid\b"
-    # "what do events under the plan usually involve", "do they fund the events", "how are events publicised":
-    # the plan's activities in general
-    r"|\bfund(s|ed|ing)?\b|\bpublici[sz]|\bpromot|\badvertis"
+    # "what do events under the plan usually involve": the plan's activities in general
     r"|\b(usually|typically|generally|normally|in general)\b(?=.*\b(plan|chizi|programme)\b)"
     r"|\b(plan|chizi|programme)\b.*\b(usually|typically|generally|normally|in general)\b",
 )
