@@ -60,7 +60,12 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("passport", any_of(r"护照", r"\bpassports?\b")),
-    ("acceptance rate", any_of(r"通过率|录取率|成功率", r"acceptance rate|success rate|pass rate")),
+    (
+        "acceptance rate",
+        any_of(
+            r"通过率|录取率|成功率|入选率|中选率", r"acceptance rate|success rate|pass rate|selection rate"
+        ),
+    ),
     ("subsidy", any_of(r"补贴|补助|津贴", r"\bsubsid(y|ies)\b|\ballowances?\b|\bstipends?\b")),
     ("university", any_of(r"大学|高校", r"\buniversit(y|ies)\b")),
     (

@@ -94,6 +94,7 @@ _OUTCOME = any_of(
 )
 _PAST = any_of(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年"
+    r"|(哪一?年|什么时候|何时)(开始|开办|创办|首次|第一次)(办|举办|举行)?的|始于|首届|第一届"  # "海洽会是哪一年开始办的"
     r"|(待|呆|住|留)了(几|多少|多久|多长)",  # "在祥云待了几天": how long they stayed, done
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
     r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b",

@@ -2957,3 +2957,10 @@ def test_how_many_of_a_set_were_of_a_kind_is_declined_when_only_the_set_is_count
 
 def test_writing_the_askers_own_papers_is_out_of_scope_even_for_a_named_event(asked: Assistant) -> None:
     assert asked.answer("can you polish my CV for the Nanjing fair").route == "out_of_scope"
+
+
+@pytest.mark.parametrize("question", ["宁交会是哪一年开始办的", "赤子计划的中选率高吗"])
+def test_a_brands_first_year_or_the_selection_rate_is_declined_not_answered_from_the_catalogue(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
