@@ -13,7 +13,7 @@ model are chosen by five-fold cross-validation over tune questions; the locked p
 the shipped composer and by each model, on the same questions (those that reach the composer).
 
 This is not used by the assistant: measured on 2026-11-29, both models lost to the rules on the locked
-part (docs/evaluation.md, session 7).
+part (docs/evaluation.md, session 7), and again on 2026-12-07 with four times the tune data (session 21).
 """
 
 from __future__ import annotations
