@@ -366,6 +366,11 @@ def enumerates(sentence: str) -> bool:
     return bool(_ENUMERATION.search(sentence))
 
 
+def _names(word: str, sentence: str, searcher: Searcher) -> bool:
+    """Whether a Chinese sentence names a word, or one the synonyms read as it."""
+    return word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ()))
+
+
 def counts_the_thing(
     question: Question,
     sentence: str,
@@ -421,7 +426,7 @@ def counts_the_thing(
                 if _zh_counted(re.escape(word)).search(sentence):
                     return True
                 continue
-            if word in sentence or any(s in sentence for s in searcher.synonyms.get(word, ())):
+            if _names(word, sentence, searcher):
                 return True
             if question.wants != "count":
                 # "海外人才联络站": the longest tail the documents use as a word (联络站) is what must be named;
@@ -435,9 +440,7 @@ def counts_the_thing(
                         if searcher.knows(word[i:j])
                     ]  # fmt: skip
                     return bool(known) and all(k in sentence for k in known)
-                if tail is None:
-                    return True
-                if tail in sentence or any(s in sentence for s in searcher.synonyms.get(tail, ())):
+                if tail is None or _names(tail, sentence, searcher):
                     return True
             continue
         # A misspelling of a word the documents use ("activites") stands for that word.

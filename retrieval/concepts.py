@@ -43,7 +43,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(
             r"(现在|目前|如今)?还在(搞|办|运行|实施|进行|开展|继续)(吗|么|嘛|没|不)|(?<![我名])(停|停办|停止|取消|结束|终止|废除|撤销|叫停)了(吗|么|没)|还(存在|有效|继续)(吗|么|嘛)",
             r"\bstill (running|going|active|around|alive|in (place|operation|effect)|a thing|exists?)\b"
-            r"|\b(discontinued|scrapped|cancell?ed|shut down|wound up)\b",
+            # the plan or an event called off, not the asker's registration ("I cancelled my spot")
+            r"|\b(chizi|plan|programme|program|scheme|fair|tour|week|meet-?up|team)\b( (been|got|was|is|has been))?"
+            r" (discontinued|scrapped|cancell?ed|shut down|wound up|called off)\b",
         ),
     ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),

@@ -2964,3 +2964,9 @@ def test_a_brands_first_year_or_the_selection_rate_is_declined_not_answered_from
     asked: Assistant, question: str
 ) -> None:
     assert not asked.answer(question).answered
+
+
+def test_the_askers_own_cancelled_registration_is_a_how_to_not_whether_the_plan_still_runs(
+    asked: Assistant,
+) -> None:
+    assert "/myevents" in asked.answer("I cancelled my registration by mistake, what now").answer
