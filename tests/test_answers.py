@@ -2945,10 +2945,8 @@ def test_what_an_event_achieved_asked_after_naming_it_comes_from_the_report(aske
 
 
 def test_who_is_behind_the_plan_asked_casually_is_the_ministry(asked: Assistant) -> None:
-    assert (
-        "Ministry of Human Resources"
-        in asked.answer("hey, quick one: who's actually behind this chizi thing?").answer
-    )
+    answer = asked.answer("hey, quick one: who's actually behind this chizi thing?")
+    assert answer.answered and "runs the plan" in answer.answer
 
 
 def test_how_many_of_a_set_were_of_a_kind_is_declined_when_only_the_set_is_counted(asked: Assistant) -> None:
