@@ -357,10 +357,10 @@ _SEATS_BOUND = any_of(
     r"\b(?P<en_op>more than|over|above|at least|greater than|fewer than|less than|under|below|at most|up to)\s+"
     r"(?P<en_n>\d+)\s+(places|seats|spots|participants|people|attendees)\b",
 )
-_BOUND_BELOW = frozenset(
+_FLOOR_WORDS = frozenset(
     ["超过", "多于", "大于", "不少于", "至少", "more than", "over", "above", "at least", "greater than"]
 )
-_BOUND_INCLUSIVE = frozenset(["不少于", "至少", "不超过", "最多", "at least", "at most", "up to"])
+_INCLUSIVE_WORDS = frozenset(["不少于", "至少", "不超过", "最多", "at least", "at most", "up to"])
 
 
 def seats_bound_of(text: str) -> tuple[int, int] | None:
@@ -371,8 +371,8 @@ def seats_bound_of(text: str) -> tuple[int, int] | None:
     found = m.groupdict()
     op = found["zh_op"] or found["zh_op2"] or found["en_op"]
     n = int(found["zh_n"] or found["zh_n2"] or found["en_n"])
-    inclusive = op in _BOUND_INCLUSIVE
-    if op in _BOUND_BELOW:
+    inclusive = op in _INCLUSIVE_WORDS
+    if op in _FLOOR_WORDS:  # "more than 300": a floor; "fewer than 100": a ceiling
         return (n if inclusive else n + 1, 1_000_000)
     return (0, n if inclusive else n - 1)
 

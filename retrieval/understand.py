@@ -267,9 +267,7 @@ class Question:
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
-    predicate: str = (
-        ""  # the verb of an English count or yes-no question ("… did X reject", "did X withdraw")
-    )
+    predicate: str = ""  # the verb of an English count or yes-no question ("did X withdraw")
     count_kind: str | None = None  # what a Chinese count counts: people, bodies, items, editions or sites
     how_to: bool = False  # "how do I …", "怎么写…": asks for instructions, which the documents never give
     total: bool = False  # a count or sum over the whole plan ("in total", "一共"), not one place's
@@ -611,7 +609,7 @@ def _named_again(
 ) -> str:
     """A follow-up with the event the last question named put where it points back ("what did it achieve"
     -> "what did the jinmen tour achieve"), or before it."""
-    names = sorted({n for e in events for n in aliases.get(e, ())}, key=len, reverse=True)
+    names = _names_of(events, aliases)
     name = next((n for n in names if n in previous), names[0] if names else "")
     name = f"the {name}" if name.isascii() else name
     if _POINTS_BACK.search(text):
@@ -623,11 +621,13 @@ def _event_named_as_the_plan(text: str, events: Sequence[str], aliases: Mapping[
     """The question with the event's name replaced by the plan's ("when is the tianjin tour" -> "when is the
     chizi plan")."""
     plan = "赤子计划" if has_cjk(text) else "chizi plan"
-    names = sorted({n for e in events for n in aliases.get(e, ())}, key=len, reverse=True)
-    for name in names:
-        if name in text:
-            return text.replace(name, plan, 1)
-    return f"{plan} {text}"
+    name = next((n for n in _names_of(events, aliases) if n in text), None)
+    return text.replace(name, plan, 1) if name else f"{plan} {text}"
+
+
+def _names_of(events: Sequence[str], aliases: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every name of the events, longest first (so "tianjin tour" is found before "tianjin")."""
+    return sorted({n for e in events for n in aliases.get(e, ())}, key=len, reverse=True)
 
 
 def asks_another_thing(follow_up: Question, previous_wants: str) -> bool:
