@@ -400,6 +400,9 @@ class Assistant:
                         wants=asked_here.wants,
                         counted=asked_here.counted,
                         count_kind=asked_here.count_kind or q.count_kind,
+                        # "where's the overseas one" after "how many stations did Hangzhou set up": the
+                        # verb to check is the follow-up's own (none), not one read across the two.
+                        predicate=asked_here.predicate,
                     )
             elif previous.frame.get("listing") and not merged.events and not q.places:
                 # "how many places are left?" after a list of several events: the list again, which gives

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
+import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -96,8 +97,11 @@ def score(
 
     ask = ask or default_ask
     rows = []
+    # Chats of this run's own: a data directory keeps every chat's last question, and a second run reusing
+    # the names would read each question as a follow-up of the first run's.
+    run = uuid.uuid4().hex[:8]
     for n, item in enumerate(items):
-        chat = f"eval-{n}"
+        chat = f"eval-{run}-{n}"
         for earlier in item["before"]:
             ask(earlier, chat, weights)
         t = time.perf_counter()

@@ -97,6 +97,8 @@ def count_target(text: str) -> tuple[str, ...]:
             keep = len(word) > 2 and qualifier not in _LOOSE and qualifier not in _PLAIN_QUALIFIERS
             return (word,) if keep else ()
         return (head,)
+    # "how many of the scholars came from Europe" counts scholars, as "how many scholars …" does
+    text = re.sub(r"\b(how many|number) of (?:the|those|these|its|their|all the) ", r"\1 ", text)
     m = _COUNT_EN.search(re.sub(r"\b[a-z]&[a-z]\b", " ", text))  # "S&T associations"
     if m and m.group(1).split()[0] in _PLACES_COUNTED_EN:
         return (m.group(1).split()[0],)  # "how many cities ran activities": a number must count cities

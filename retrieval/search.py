@@ -139,6 +139,9 @@ class Searcher:
         self.generation = gen_dir.name
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self._place_names: dict[str, str] | None = None  # English place names -> as the documents write them
+        self._surface_words: dict[str, list[str]] | None = (
+            None  # the documents' English words by first letter
+        )
         self._normalized: list[str] | None = None  # built on first use: a 100k-chunk index loads faster
         self._pattern_seen: dict[str, bool] = {}
         # A shared lock on the generation while it is open: an ingest in any process deletes only
@@ -235,9 +238,27 @@ class Searcher:
             if near:
                 return near[0]
             far = difflib.get_close_matches(word, _other_places(), n=1, cutoff=0.9) if len(word) >= 6 else []
-            return far[0] if far else word
+            if far:
+                return far[0]
+            # A long word slipped so far that its stem is mangled ("acitivities" stems to "acit"): read as
+            # the documents' word it is closest to, before stemming.
+            if len(word) >= 7:
+                near = difflib.get_close_matches(word, self._surface(word[0]), n=1, cutoff=0.85)
+                if near:
+                    return near[0]
+            return word
 
         return re.sub(r"(?<![\w'-])[a-z]{4,}(?![\w'-])", fix, text)
+
+    def _surface(self, initial: str) -> list[str]:
+        """The English words of 7 letters or more the passages use, as written, that start with `initial`."""
+        if self._surface_words is None:
+            words: dict[str, list[str]] = {}
+            for chunk in self.chunks:
+                for w in sorted(set(re.findall(r"(?<![\w'-])[a-z]{7,}(?![\w'-])", normalize(chunk.text)))):
+                    words.setdefault(w[0], []).append(w)
+            self._surface_words = {k: sorted(set(v)) for k, v in words.items()}
+        return self._surface_words.get(initial, [])
 
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""

@@ -143,6 +143,7 @@ _PARAPHRASES = [
     (re.compile(r"\bto what extent\b"), "how much"),  # "to what extent did the activities attract …"
     (re.compile(r"\bkick(?:ed|s)? off\b"), "start"),  # "what year did it kick off"
     (re.compile(r"\bin (?:what|which) capacity\b"), "in what ways"),
+    (re.compile(r"\bpress (?:launch|launches|briefings?|events?)\b"), "press conferences"),  # not "launched"
     (
         re.compile(
             r"\bwhat(?: is|'s| was)? (the (?:chizi )?plan|chizi|it)(?: is| was)?(?: actually| really| even)? for\W*$"

@@ -95,9 +95,11 @@ _OUTCOME = any_of(
 _PAST = any_of(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年"
     r"|(哪一?年|什么时候|何时)(开始|开办|创办|首次|第一次)(办|举办|举行)?的|始于|首届|第一届"  # "海洽会是哪一年开始办的"
-    r"|(待|呆|住|留)了(几|多少|多久|多长)",  # "在祥云待了几天": how long they stayed, done
+    r"|(待|呆|住|留)了(几|多少|多久|多长)"  # "在祥云待了几天": how long they stayed, done
+    r"|出名|名气|口碑|知名度|看了(多少|几)",  # what an event is known for is its record, not the coming edition's card
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
-    r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b",
+    r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b"
+    r"|\b(known|famous|renowned|noted|best known) for\b|\breputation\b",
 )
 # "where are Hangzhou's other stations", "除了硅谷还有哪些联络站": the rest of a set, which a sentence
 # singling out one member ("one of them in Silicon Valley") does not name.
@@ -145,7 +147,8 @@ _FOLLOW_MARK = any_of(
     r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$|^(具体)?在.{1,4}(的)?(哪里|哪儿|什么地方)"
     r"|^(他们|它们|它|他|她)"  # "他们去的哪个县": the people just asked about
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
-    r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$",
+    r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
+    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)",  # "看了多少人次" after "云南专家团去了哪里": what they did there
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"

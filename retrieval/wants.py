@@ -198,15 +198,18 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "function",
         any_of(
             r"(是)?(干|做)(什么|啥)的|具体(做|干)(些)?(什么|啥)|有什么用|起什么作用|作用是什么",
-            r"^what (is|are) (a|an|the) [a-z' -]{2,40} for\W*$|^what do(es)? (a|an|the) [a-z' -]{2,40} do\W*$",
+            # (not "what is the Shandong fair famous for": what it is known for is its record)
+            r"^what (is|are) (a|an|the) [a-z' -]{2,40}(?<!famous)(?<!known)(?<!renowned)(?<!noted) for\W*$"
+            r"|^what do(es)? (a|an|the) [a-z' -]{2,40} do\W*$",
         ),
     ),
     (
         "reason",
         any_of(
             # "这个计划主要想干嘛": what the plan means to achieve, its purpose
-            r"为什么|为啥|目的|为何|使命|宗旨|(计划|它|这个|人社部).{0,6}想((干|做|搞)(嘛|什么|啥)?$|(干|做|搞)(嘛|什么|啥)|(达到|实现)什么)",
-            r"\bwhy\b|purpose|the point of|\bmission\b|\b(what|what's|whats) (is |was )?the (reason|rationale|motivation)\b"
+            # (not "绍兴行为什么出名": why a thing is well known is said by its record, which holds no cause)
+            r"(为什么|为啥|为何)(?!.{0,12}(出名|有名|知名|受欢迎))|目的|使命|宗旨|(计划|它|这个|人社部).{0,6}想((干|做|搞)(嘛|什么|啥)?$|(干|做|搞)(嘛|什么|啥)|(达到|实现)什么)",
+            r"\bwhy\b(?!.{0,40}\b(famous|well-known|known|popular|renowned)\b)|purpose|the point of|\bmission\b|\b(what|what's|whats) (is |was )?the (reason|rationale|motivation)\b"
             r"|\bfor what reason\b",
         ),
     ),

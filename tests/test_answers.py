@@ -2961,3 +2961,44 @@ def test_the_askers_own_cancelled_registration_is_a_how_to_not_whether_the_plan_
     asked: Assistant,
 ) -> None:
     assert "/myevents" in asked.answer("I cancelled my registration by mistake, what now").answer
+
+
+@pytest.mark.parametrize("question", ["what is the Shaoxing tour best known for", "绍兴行为什么这么出名"])
+def test_what_an_event_is_known_for_is_its_record_in_the_report_not_its_coming_card(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and answer.route == "retrieval"
+    assert "several years" in answer.answer or "数届" in answer.answer or "已举办" in answer.answer, (
+        answer.answer
+    )
+
+
+def test_press_launches_are_the_press_conferences_the_report_names(asked: Assistant) -> None:
+    answer = asked.answer("who did press launches")
+    assert answer.answered and "Shandong" in answer.answer and "launched in 2010" not in answer.answer
+
+
+def test_a_long_word_misspelt_past_its_stem_is_read_as_the_documents_word(asked: Assistant) -> None:
+    answer = asked.answer("how many acitivites got chosen in 2012")
+    assert answer.answered and "36" in answer.answer
+
+
+def test_how_many_of_the_scholars_came_from_a_continent_is_declined(asked: Assistant) -> None:
+    # The continents are named, with "dozens of countries": no count of scholars from any one of them.
+    assert not asked.answer("how many of the experts came from asia").answered
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("how many liaison stations does hangzhou have", "where's the foreign one", "Silicon Valley"),
+        ("云南那个专家团去的是哪个县", "看了多少次病", "80"),
+    ],
+)
+def test_a_follow_up_without_a_subject_asks_of_the_last_questions(
+    asked: Assistant, first: str, then: str, expected: str
+) -> None:
+    asked.answer(first, chat=f"bare-{first}")
+    answer = asked.answer(then, chat=f"bare-{first}")
+    assert answer.answered and expected in answer.answer, answer.answer

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 from chizi.assistant import Assistant
-from chizi.evaluate import KINDS, is_correct, load_questions, run_eval
+from chizi.evaluate import KINDS, is_correct, load_questions, run_eval, score
 from tests.conftest import ROOT
 
 QUESTIONS = ROOT / "evals" / "questions.yaml"
@@ -56,3 +56,22 @@ def test_an_answer_naming_a_rejected_word_is_wrong_even_when_it_holds_the_expect
     item = {"answerable": True, "expect": ["Ningbo"], "reject": ["Hangzhou"]}
     assert is_correct(item, True, "Ningbo week, 8 June")
     assert not is_correct(item, True, "Hangzhou meet-up, 25 February; Ningbo week, 8 June")
+
+
+def test_a_second_eval_run_on_the_same_data_asks_in_chats_of_its_own(assistant: Assistant) -> None:
+    # The data directory keeps each chat's last question: a run reusing an earlier run's chats would read
+    # its questions as follow-ups of that run's.
+    item = {"q": "津门行报名截止是哪天", "before": ["津门行什么时候开始"], "lang": "zh", "kind": "event",
+            "split": "tune", "answerable": True, "expect": ["8月20日"]}  # fmt: skip
+    runs: list[set[str]] = []
+    for _ in range(2):
+        chats: set[str] = set()
+
+        def ask(text: str, chat: str, weights: object, chats: set[str] = chats) -> object:
+            chats.add(chat)
+            return assistant.answer(text, chat=chat)
+
+        report = score(assistant, [item], assistant.weights, ask)
+        assert report["tune"]["overall"]["accuracy"] == 1.0
+        runs.append(chats)
+    assert runs[0] and runs[0].isdisjoint(runs[1])
