@@ -113,7 +113,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "country",
         any_of(
-            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国|哪(些|几)个?(大洲|洲)|世界(上)?哪些地方",
+            r"哪(个|些|几个)国家|来自哪(个|些|几个)?国|是哪(个|些)?国(来|的|人)|哪国(人|来|的)|哪(些|几)个?(大洲|洲)|世界(上)?哪些地方",
             r"\b(which|what) countr(y|ies)\b|\bfrom which countr"
             # "from which parts of the world": countries or continents
             r"|\b(which|what) (parts|regions|corners) of the (world|globe)\b|\b(which|what) continents?\b"
@@ -279,8 +279,10 @@ _SHARE = any_of(
 )
 # A person is named with a title ("王部长", "Dr. Li"), never by 博士 alone: 百名海外博士重庆行 is an event.
 _PERSON = any_of(r"部长|局长|主任|先生|女士|教授", r"\b(minister|director|mr|ms|dr|professor|prof)\.? [a-z]")
+# (not "参与国家建设", "the country's development": the nation, no country anyone came from)
 _COUNTRYISH = any_of(
-    r"国家|美洲|欧洲|亚洲|大洋洲|非洲", r"\bcountr(y|ies)\b|americas|europe|asia|oceania|africa"
+    r"国家(?!建设|发展|经济|重点)|美洲|欧洲|亚洲|大洋洲|非洲",
+    r"\bcountr(y|ies)\b(?!'s)|americas|europe|asia|oceania|africa",
 )
 _PLACEISH = any_of(
     r"县|州|市|省|国家|地区|美洲|欧洲|亚洲|大洋洲|硅谷|山区",

@@ -3002,3 +3002,21 @@ def test_a_follow_up_without_a_subject_asks_of_the_last_questions(
     asked.answer(first, chat=f"bare-{first}")
     answer = asked.answer(then, chat=f"bare-{first}")
     assert answer.answered and expected in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["is the chizi plan a completely new thing", "赤子计划是不是2010年才有的"]
+)
+def test_whether_the_plan_was_new_in_2010_is_answered_with_its_1988_roots(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and "1988" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["津门行请来的专家是哪国人", "宁波那些创投机构是哪国的"])
+def test_which_country_people_came_from_is_declined_where_no_sentence_names_one(
+    asked: Assistant, question: str
+) -> None:
+    # "参与国家建设" (the nation's development) names no country anyone came from.
+    assert not asked.answer(question).answered
