@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
 from retrieval.concepts import FOCUS_CONCEPTS
-from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, head_kind, qualified_loose
+from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, counts_of_a_kind, head_kind, qualified_loose
 from retrieval.dates import before_met, gives_figure
 from retrieval.evidence import check
 from retrieval.search import Hit, Searcher, SearchResult
@@ -421,8 +421,9 @@ def counts_the_thing(
                 if re.search(counted, sentence):
                     return True
                 continue
-            if question.wants == "count" and len(word) == 1:
-                # One character (站, 省) is named inside many words (贵州省): a number must count it.
+            # One character (站, 省) is named inside many words (贵州省); and "130个项目里云计算的有几个" is not
+            # answered by a sentence listing 云计算 among the fields of the 130: a number must count it.
+            if question.wants == "count" and (len(word) == 1 or counts_of_a_kind(question.text)):
                 if _zh_counted(re.escape(word)).search(sentence):
                     return True
                 continue
@@ -469,6 +470,62 @@ _PART_OF = re.compile(
 )
 
 # "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
+# "which activities were selected in 2013", "哪些活动入选了": answered only by a sentence naming one (a fair, a
+# tour, a week, a team), not by the principles of selection or the ministry's plans for the year.
+_ASKS_WHICH_SELECTED = any_of(
+    r"哪些(活动|项目).{0,6}(入选|选上|被选|选中)|入选的(活动|项目)(有|是|都是)(哪些|什么)(?![\u4e00-\u9fff])",
+    # (not "the criteria by which activities are selected")
+    r"(?<!by )(?<!in )(?<!through )(?<!to )\b(which|what) (activities|events|programmes|programs)\b.{0,30}"
+    r"\b(selected|chosen|picked|got in|made it)\b",
+)
+_NAMES_AN_ACTIVITY = any_of(
+    r"洽谈会|交流会|对接会|科技周|精英周|专家团|海洽会|宁交会|宁洽会|(?<![进执银举施运发流实])行(?![业动为政])",
+    r"\b(fair|tour|week|team)\b",
+)
+# Kinds of activity listed as kinds ("活动形式包括服务行、交流会、洽谈会…") name no activity.
+_KINDS_LISTED = re.compile(
+    r"(?<=[、：:括])(服务行|交流会|洽谈会|座谈会|创新展|创业周|服务周)|(服务行|交流会|洽谈会|座谈会|创新展|创业周|服务周)(?=[、等])"
+)
+
+
+def names_an_activity(sentence: str) -> bool:
+    """Whether a normalised sentence names an activity (津门行, the Wenzhou fair), not only kinds of them."""
+    return bool(_NAMES_AN_ACTIVITY.search(_KINDS_LISTED.sub(" ", sentence)))
+
+
+# "where in Silicon Valley is the station", "在硅谷什么地方": a place inside the one named, which a sentence
+# saying only "in Silicon Valley" does not give.
+_WHERE_IN_EN = re.compile(
+    r"\bwhere (?:exactly |precisely |abouts )?in (?:the )?([a-z][a-z -]{1,30}?) (?:is|are|was|were|did|does|do)\b"
+)
+_WHERE_IN_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:的)?(?:什么地方|哪里|哪儿|哪个(?:地方|城市|县|区))")
+
+
+def _place_inside(question_text: str, sentence: str) -> bool:
+    """Whether a sentence names a place inside the one a "where in X" question names (Xiangyun County in
+    Dali; 大理州祥云县); True when the question asks no such thing."""
+    en = _WHERE_IN_EN.search(question_text)
+    zh = _WHERE_IN_ZH.search(question_text)
+    if en:
+        area = re.escape(en.group(1).strip())
+        m = re.search(rf"(.{{0,40}})\b(?:in|of) (?:the )?{area}\b", sentence)
+        if not m:
+            return True  # the sentence does not speak of that area: other checks decide
+        before = m.group(1)
+        return bool(
+            re.search(r"\b(county|city|district|prefecture|town|village|park|campus)\s*$", before)
+            or gazetteer.places_in(before.split(",")[-1])
+        )
+    if zh:
+        area = re.escape(zh.group(1))
+        if not re.search(area, sentence):
+            return True
+        return bool(
+            re.search(rf"{area}(?:州|市|省)?[\u4e00-\u9fff]{{1,6}}(?:县|区|市|镇|村|园|谷)", sentence)
+        )
+    return True
+
+
 _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\bfamous\b|\bknown\b|\brecogni[sz]ed\b")
 
 # The words of "before 2010", "older than 2010", "2010年以前" as the tokenizer gives them.
@@ -648,6 +705,8 @@ def candidates(
                 # (though "where is the 宁洽会 held" is answered by its name there, 宁夏宁洽会).
                 and not (question.wants == "place" and crowded and _SEVERAL_PLACES.search(question.text))
                 and not roll_call_names_none(question, named_places)
+                and not (_ASKS_WHICH_SELECTED.search(question.text) and not names_an_activity(norm_sentence))
+                and (question.wants != "place" or _place_inside(question.text, norm_sentence))
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

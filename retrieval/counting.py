@@ -20,8 +20,10 @@ _COUNT_ZH = re.compile(
     r"(?:多少|几)(?:(?:个|项(?!目)|家|名|位|次|届|场|种|所|条|处|人次|份|号|批|期)([\u4e00-\u9fff]{1,6})|([\u4e00-\u9fff]{2,6}))"
 )
 # "几个是生物医药的", "多少是女性": how many of them are of a kind.
+# "130个项目里云计算的有几个": likewise, the kind named first.
 _COUNT_OF_KIND_ZH = re.compile(
     r"(?:多少|几)(?:个|项|家|名|位|种|所|条)?是([\u4e00-\u9fff]{2,8}?)(?:的|方向|领域|类|$)"
+    r"|(?:里|中|当中|之中)(?:面)?(?:有)?([\u4e00-\u9fff]{2,6}?)(?:方向|领域|类)?的(?:有|占)?(?:多少|几)"
 )
 # "how many of the Wenzhou projects were in biotech": those of a kind, likewise.
 _COUNT_OF_KIND_EN = re.compile(
@@ -67,6 +69,11 @@ def qualified_loose(word: str) -> tuple[str, str] | None:
     return (word[:-2], word[-2:]) if len(word) > 2 and word[-2:] in _LOOSE else None
 
 
+def counts_of_a_kind(text: str) -> bool:
+    """Whether a Chinese count asks how many of a set are of a kind ("130个项目里云计算的有几个")."""
+    return bool(_COUNT_OF_KIND_ZH.search(text))
+
+
 def count_target(text: str) -> tuple[str, ...]:
     """What a count question counts ("agreements", "风投"), as words an answering sentence must name."""
     # ("how many of Hangzhou's stations are in the US" asks where, which the place check reads)
@@ -74,7 +81,9 @@ def count_target(text: str) -> tuple[str, ...]:
         re.sub(r"\s+", " ", gazetteer.without_places(text))
     )
     if kind:
-        return (kind.group(1),)  # "有几个是生物医药的": those of that kind, which the answer must name
+        return (
+            kind.group(1) or kind.group(2),
+        )  # "有几个是生物医药的": those of that kind, which the answer must name
     m = _COUNT_ZH.search(text)
     if m:
         noun = m.group(1) or m.group(2)

@@ -3020,3 +3020,38 @@ def test_which_country_people_came_from_is_declined_where_no_sentence_names_one(
 ) -> None:
     # "参与国家建设" (the nation's development) names no country anyone came from.
     assert not asked.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    "question", ["where in silicon valley did hangzhou put its station", "杭州那个联络站在硅谷什么地方"]
+)
+def test_where_inside_a_place_is_declined_when_the_report_names_only_that_place(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_where_inside_a_place_is_answered_by_the_smaller_place_named_in_it(asked: Assistant) -> None:
+    answer = asked.answer("where in dali prefecture did the yunnan doctors go")
+    assert answer.answered and "Xiangyun" in answer.answer
+
+
+def test_how_many_of_a_set_are_of_a_kind_in_chinese_is_declined_when_no_number_counts_the_kind(
+    asked: Assistant,
+) -> None:
+    # 云计算 is listed among the fields of the 130 projects; no number counts the cloud-computing ones.
+    assert not asked.answer("重庆那130个项目中金融的有几个").answered
+
+
+@pytest.mark.parametrize("question", ["2013年东北有哪些活动入选了", "which activities got selected in 2013"])
+def test_which_activities_were_selected_is_not_answered_by_a_sentence_naming_none(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_the_criteria_by_which_activities_are_selected_are_still_the_four_principles(
+    asked: Assistant,
+) -> None:
+    answer = asked.answer("what are the rules by which activities are selected")
+    assert answer.answered and "quality" in answer.answer
