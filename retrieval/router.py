@@ -86,7 +86,7 @@ _IN_DOMAIN = re.compile(
 # though the ministry that runs the plan is named: "人社部的退休政策是什么".
 _MINISTRY_OTHER_BUSINESS = re.compile(
     r"退休(政策|年龄|金|工资|待遇|手续)|养老(金|保险)|社保|社会保险|医保|医疗保险|工伤|失业(保险|金)|最低工资|劳动(合同|仲裁|纠纷|法)|"
-    r"公积金|公务员(考试|招考|报考)?|事业单位(考试|招聘)|"
+    r"公积金|公务员(考试|招考|报考)?|事业单位(考试|招聘)|落户|户口|户籍|"
     r"\b(pensions?|retirement (age|policy|pay|benefits?)|social (insurance|security (benefits?|contributions?|cards?|number))"
     r"|unemployment (benefits?|insurance)|minimum wage|labou?r (law|contracts?|disputes?|arbitration)|civil[- ]service (exams?|jobs?))\b"
 )

@@ -152,7 +152,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "contact",
         any_of(
             r"联系方式|联系谁|联系人|邮箱|电话|怎么联系|(的事|有问题)?(找谁|问谁)|跟谁联系",
-            r"\bcontact\b|\be-?mail\b|reach the organi[sz]ers?|who do i (contact|ask)"
+            r"\bcontact\b|\be-?mail\b|reach\s+(the\s+)?([a-z]+\s+){0,2}organi[sz]ers?|who do i (contact|ask)"
             r"|\breach (the )?(people|team|folks|staff|host)\b|\bget (in touch|hold of)\b"
             r"|\bwho (do|should|can|could) (i|we) (talk|speak|write|reach out|turn) to\b|\bwho to (contact|ask|talk to)\b",
         ),

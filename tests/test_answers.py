@@ -3055,3 +3055,27 @@ def test_the_criteria_by_which_activities_are_selected_are_still_the_four_princi
 ) -> None:
     answer = asked.answer("what are the rules by which activities are selected")
     assert answer.answered and "quality" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("i'd like to give up my place", "/myevents"),
+        ("取消后我的名额会怎样", "候补"),
+        ("在哪能看到活动的详细介绍", "/events"),
+    ],
+)
+def test_everyday_how_tos_about_places_and_details_get_the_how_to(
+    asked: Assistant, question: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and expected in answer.answer, answer.answer
+
+
+def test_reaching_a_named_events_organisers_gives_its_contact(asked: Assistant) -> None:
+    answer = asked.answer("how can i reach the ningbo week organizers")
+    assert answer.answered and "nb-week-sample@example.org" in answer.answer
+
+
+def test_settling_ones_household_registration_is_the_ministrys_other_business(asked: Assistant) -> None:
+    assert asked.answer("海归回国落户有什么政策").route == "out_of_scope"
