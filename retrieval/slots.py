@@ -85,7 +85,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             # "how many people does the Shaoxing tour take"
             r"|\bhow many (people|scholars|participants)\b.{0,40}\b(take|takes|accept|accepts|admit|admits|hold|holds)\b"
             # "how many people have signed up for the Suzhou week so far": its places taken and left
-            r"|\bhow many (people |scholars |participants )?(have |has )?(already )?(signed up|registered|enrolled)\b",
+            r"|\bhow many (people |scholars |participants )?(have |has )?(already )?(signed up|registered|enrolled)\b"
+            # "nx fair how many ppl": what is left once the event is named asks how many it takes
+            r"|^\W*how many (people|persons|participants|attendees|scholars)\W*$",
         ),
     ),
     (
@@ -193,7 +195,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "fields",
         any_of(
-            r"(哪些|什么)(领域|方向|专业)",
+            r"(哪些|什么)(领域|方向|专业)|(^\s*|行|会|周|团|活动)的?(领域|方向)\W*$",  # "绍兴行领域"
             r"which fields|what fields|which sectors|what sectors|fields? is .{0,40} about|what is .{0,30} about"
             # "who is the Dali trip meant for": whom an event is for is said by its fields
             r"|\bwho is .{0,40}\b(meant|intended|aimed|designed) (for|at)\b|\bwho is (it|that|this) for\b"

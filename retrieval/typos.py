@@ -116,11 +116,12 @@ _SHORTHAND = {
 # Cities by their pinyin initials, as chat names an event held there ("hz meetup", "nj fair", "cq tour");
 # only before an event's noun, and only initials no other city the events are held in shares (sz, gz, sx).
 _CITY_INITIALS = {"hz": "hangzhou", "nj": "nanjing", "cq": "chongqing", "tj": "tianjin", "nb": "ningbo",
-                  "sd": "shandong", "nx": "ningxia", "yn": "yunnan", "bj": "beijing", "sh": "shanghai"}  # fmt: skip
+                  "sd": "shandong", "nx": "ningxia", "yn": "yunnan", "bj": "beijing", "sh": "shanghai",
+                  "gd": "guangdong"}  # fmt: skip
 _CITY_INITIALS_WORD = re.compile(
     r"(?<![\w.&'-])("
     + "|".join(_CITY_INITIALS)
-    + r")(?= (meet-?ups?|fairs?|tours?|weeks?|teams?|trips?|events?|exchanges?)\b)"
+    + r")(?= (meet-?ups?|fairs?|tours?|weeks?|teams?|trips?|events?|exchanges?|liaison|stations?)\b)"
 )
 _SHORTHAND_WORD = re.compile(r"(?<![\w.&'-])(" + "|".join(_SHORTHAND) + r")(?![\w.&'-])")
 

@@ -474,8 +474,12 @@ def understand(
     if neighbour and slot is None:
         slot = "when"
     # (short: a long question naming "it" is one of its own; English words are longer than characters)
-    follow_up = bool(_FOLLOW_MARK.search(text)) and (
-        len(text) <= 40 or (not has_cjk(text) and len(text.split()) <= 10)
+    follow_up = (
+        bool(_FOLLOW_MARK.search(text))
+        and (len(text) <= 40 or (not has_cjk(text) and len(text.split()) <= 10))
+    ) or (
+        # "guizhou?" after "hangzhou liaison stations count": a place alone asks the last question of it
+        bool(china) and not events and not re.sub(r"[\W_]+", "", gazetteer.without_places(text))
     )
     return Question(
         text=text,

@@ -3079,3 +3079,24 @@ def test_reaching_a_named_events_organisers_gives_its_contact(asked: Assistant) 
 
 def test_settling_ones_household_registration_is_the_ministrys_other_business(asked: Assistant) -> None:
     assert asked.answer("海归回国落户有什么政策").route == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "event", "expected"),
+    [
+        ("宁波人才科技周方向", "nb-talent-week-2027", "新材料"),
+        ("ningxia fair how many ppl", "nx-ningqia-2027", "120"),
+        ("gd tour deadline", "gd-nanyue-2027", "15 October"),
+    ],
+)
+def test_an_event_and_a_word_or_two_get_that_part_of_its_card(
+    asked: Assistant, question: str, event: str, expected: str
+) -> None:
+    answer = asked.answer(question)
+    assert [e.id for e in answer.events] == [event] and expected in answer.answer, answer.answer
+
+
+def test_a_place_alone_after_a_question_asks_that_question_of_the_place(asked: Assistant) -> None:
+    asked.answer("how many liaison stations has hangzhou got", chat="place-alone")
+    # Shanghai is named for its press conferences; the report gives it no stations.
+    assert not asked.answer("shanghai?", chat="place-alone").answered
