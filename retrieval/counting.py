@@ -40,7 +40,8 @@ _NOT_NOUN_EN = frozenset(
 )  # fmt: skip
 _LEADING_EN = frozenset(
     ["overseas", "more", "different", "chizi", "high-level", "foreign", "chinese", "other",
-     "extra", "additional", "further"]  # "what extra events did the Shandong fair add": events
+     "extra", "additional", "further",  # "what extra events did the Shandong fair add": events
+     "new", "local", "major", "key", "important"]  # "what new brands", "what local need": brands, need
 )  # fmt: skip
 # Words users use loosely for a class of things: "scholars" is answered by talent, experts or villagers
 # seen, "activities" by projects, tours or fairs, but never by associations or stations.

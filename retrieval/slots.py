@@ -81,7 +81,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(is there|any|still) (still |any )?room (on|at|for|in) (the|it)\b"
             r"|\bsize\b|\bhow big is\b"  # "yunnan team size": what is left once the event is named
             # "is the Chongqing tour full?", "which is bigger, the Suzhou week or the Shandong fair?"
-            r"|\b(is|are)\b.{0,40}\bfull\b|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
+            r"|\b(is|are)\b.{0,40}\bfull(\W*$|\W+(yet|already|now|up|booked)\b)|\b(bigger|larger|smaller)\b|\bhow many (people|scholars|participants) can\b"
             # "how many people does the Shaoxing tour take"
             r"|\bhow many (people|scholars|participants)\b.{0,40}\b(take|takes|accept|accepts|admit|admits|hold|holds)\b"
             # "how many people have signed up for the Suzhou week so far": its places taken and left
@@ -397,7 +397,7 @@ EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "
 
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
 _EVENT_KIND = any_of(
-    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|(那|这)(个|场)会|(医疗|专家|服务)(队|团)",
+    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|科技周|人才周|(那|这)(个|场)会|(医疗|专家|服务)(队|团)",
     r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b"
     r"|\b(the|that|this) [a-z-]+ (thing|one)\b",  # "the Guiyang thing": the event held there
 )

@@ -96,7 +96,7 @@ _PAST = any_of(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年"
     r"|(哪一?年|什么时候|何时)(开始|开办|创办|首次|第一次)(办|举办|举行)?的|始于|首届|第一届"  # "海洽会是哪一年开始办的"
     r"|(待|呆|住|留)了(几|多少|多久|多长)"  # "在祥云待了几天": how long they stayed, done
-    r"|出名|名气|口碑|知名度|看了(多少|几)",  # what an event is known for is its record, not the coming edition's card
+    r"|出名|名气|口碑|知名度|看了(多少|几)|(做|干)了(什么|啥|哪些|些什么)",  # what an event is known for is its record, not the coming edition's card
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
     r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b"
     r"|\b(known|famous|renowned|noted|best known) for\b|\breputation\b",
@@ -309,6 +309,7 @@ class Question:
             "places": [p.key for p in self.places],
             "years": list(self.years),
             "months": list(self.months),
+            "past": self.past,  # asked of the report's record ("what did the Yunnan team do")
         }
 
 
@@ -578,6 +579,10 @@ def resolve_follow_up(
     ):
         # "what did it achieve" after "what is the jinmen tour": what the event did, which the report tells.
         return _named_again(current.text, normalize(previous_text), prev_events, aliases or {}), None
+    if prev_events and previous.get("past") and current.slot == "place" and not current.events:
+        # "where exactly?" after "what did the Yunnan team do": where they went, which the report tells (the
+        # 2027 edition's city is not the answer).
+        return f"{normalize(previous_text)} {current.text}", None
     if prev_events or previous.get("listing"):
         merged = replace(
             current,

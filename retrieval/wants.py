@@ -61,9 +61,10 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "ranking",
         any_of(
             # ("投资最多的是哪家机构": the superlative before which)
-            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少)|最(多|大|高|少)的(是)?(哪|谁)",
-            r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least)\b(?! (famous|well-known|known|important|common))"
-            r"|\bthe (most|largest|biggest|highest|fewest|least)\b.{0,40}\b(which|what|who|where)\b",  # "the most … came from which country"
+            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少|小|低)|最(多|大|高|少|小|低)的(是)?(哪|谁)",
+            r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least|smallest|lowest)\b"
+            r"(?! (famous|well-known|known|important|common))"
+            r"|\bthe (most|largest|biggest|highest|fewest|least|smallest|lowest)\b.{0,40}\b(which|what|who|where)\b",  # "the most … came from which country"
         ),
     ),
     # "宁波融资的23个项目都是什么行业": fields or industries, which a sentence naming none does not give (before
@@ -318,7 +319,9 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     if wants == "participants":
         return bool(_TOOK_PART.search(sentence))
     if wants == "ranking":
-        return bool(re.search(r"\b(most|largest|biggest|highest|fewest|least|top)\b|最", sentence))
+        return bool(
+            re.search(r"\b(most|largest|biggest|highest|fewest|least|smallest|lowest|top)\b|最", sentence)
+        )
     if wants == "list":
         if detect_language(sentence) == "zh":
             return len(re.findall(r"[、，;；]|和|及|等", sentence)) >= 2

@@ -3100,3 +3100,28 @@ def test_a_place_alone_after_a_question_asks_that_question_of_the_place(asked: A
     asked.answer("how many liaison stations has hangzhou got", chat="place-alone")
     # Shanghai is named for its press conferences; the report gives it no stations.
     assert not asked.answer("shanghai?", chat="place-alone").answered
+
+
+def test_a_place_and_the_kind_of_its_event_name_the_event(asked: Assistant) -> None:
+    answer = asked.answer("宁波科技周方向")
+    assert [e.id for e in answer.events] == ["nb-talent-week-2027"] and "新材料" in answer.answer
+
+
+def test_an_events_full_name_is_not_whether_it_is_full(asked: Assistant) -> None:
+    answer = asked.answer("what is the suzhou elite week's full chinese name")
+    assert "苏州国际精英周" in answer.answer and "left right now" not in answer.answer
+
+
+def test_where_exactly_after_what_an_event_did_is_where_the_report_says_it_went(asked: Assistant) -> None:
+    asked.answer("what did the yunnan team achieve", chat="where-past")
+    answer = asked.answer("where exactly?", chat="where-past")
+    assert answer.answered and "Xiangyun" in answer.answer, answer.answer
+
+
+def test_the_smallest_activity_of_2012_is_declined(asked: Assistant) -> None:
+    assert not asked.answer("which was the smallest chizi activity in 2012").answered
+
+
+def test_an_adjective_before_the_thing_asked_for_is_not_the_thing(asked: Assistant) -> None:
+    answer = asked.answer("what major problems did the tianjin tour solve")
+    assert answer.answered and "energy saving" in answer.answer
