@@ -274,14 +274,16 @@ NEIGHBOUR = any_of(
 )
 SHOULD_ATTEND = any_of(
     r"(该|应该|可以)参加(哪个|哪些|什么)|去哪个活动|(该|应该)去哪(个|些|一个)|有(没有)?(合适|适合)(我)?的"
-    r"|哪个(活动)?(适合|合适)我|我适合(参加)?哪(个|些)",
+    r"|哪个(活动)?(适合|合适)我|我适合(参加)?哪(个|些)"
+    # "有她能参加的吗" (for one's spouse), "想回国看看机会": which events, for that person
+    r"|有(没有)?(我|她|他|我们|他们)(能|可以)参加的|(回国)?(看看|找找|找|寻找)(回国|发展)?(的)?机会",
     r"\bwhat (should|could|can) i (attend|join|go to)\b|\bwhich (ones? )?(should|could) i (attend|join|go to)\b"
     # "which fits me?", "哪个适合我": a recommendation even where no event noun is said
     r"|\b(which|what)( one| event)? (fits|suits|is (right|best|good) for) me\b"
     r"|\bwhich (events? |ones? )?(should|could) (a|an|someone|somebody) [a-z -]{2,40}\b(attend|join|go to)\b",
 )
 FIT = any_of(
-    r"适合|合适|推荐|我是|我在|我做|我(研究|学|搞|从事)",
+    r"适合|合适|推荐|我是|我在|我做|我(研究|学|搞|从事)|本人|我(老婆|老公|爱人|太太|先生|妻子|丈夫)",
     r"\bfits? me\b|\bsuits? me\b|for me\b|recommend|i'?m a|i am a|i work|working on|i'?m (in|based in)|i live in"
     r"|\bi (do|study|research|teach)\b",
 )

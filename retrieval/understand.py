@@ -148,7 +148,8 @@ _FOLLOW_MARK = any_of(
     r"|^(他们|它们|它|他|她)"  # "他们去的哪个县": the people just asked about
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
-    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)",  # "看了多少人次" after "云南专家团去了哪里": what they did there
+    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)"
+    r"|^(主要|具体|分别)(是|有)(哪些|什么|哪几)",  # "主要是哪些方面" after "津门行解决了多少难题"  # "看了多少人次" after "云南专家团去了哪里": what they did there
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"
@@ -579,7 +580,12 @@ def resolve_follow_up(
     ):
         # "what did it achieve" after "what is the jinmen tour": what the event did, which the report tells.
         return _named_again(current.text, normalize(previous_text), prev_events, aliases or {}), None
-    if prev_events and previous.get("past") and current.slot == "place" and not current.events:
+    if (
+        prev_events
+        and previous.get("past")
+        and current.slot in ("place", None)
+        and not (current.events or current.places or current.years)
+    ):
         # "where exactly?" after "what did the Yunnan team do": where they went, which the report tells (the
         # 2027 edition's city is not the answer).
         return f"{normalize(previous_text)} {current.text}", None

@@ -198,7 +198,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "function",
         any_of(
-            r"(是)?(干|做)(什么|啥)的|具体(做|干)(些)?(什么|啥)|有什么用|起什么作用|作用是什么",
+            r"(是)?(干|做)(什么|啥)的|(具体|平时|平常|(?<!活动)(?:主要|一般))(都)?(做|干)(些)?(什么|啥)|有什么用|起什么作用|作用是什么",
             # (not "what is the Shandong fair famous for": what it is known for is its record)
             r"^what (is|are) (a|an|the) [a-z' -]{2,40}(?<!famous)(?<!known)(?<!renowned)(?<!noted) for\W*$"
             r"|^what do(es)? (a|an|the) [a-z' -]{2,40} do\W*$",

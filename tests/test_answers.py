@@ -3125,3 +3125,27 @@ def test_the_smallest_activity_of_2012_is_declined(asked: Assistant) -> None:
 def test_an_adjective_before_the_thing_asked_for_is_not_the_thing(asked: Assistant) -> None:
     answer = asked.answer("what major problems did the tianjin tour solve")
     assert answer.answered and "energy saving" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("我太太做农业研究，人在法国，有她能参加的吗", {"nx-ningqia-2027", "gz-guiyang-exchange-2027"}),
+        ("本人在澳洲做新材料，想回国找找机会", {"nb-talent-week-2027", "sx-phd-tour-2027"}),
+    ],
+)
+def test_an_asker_describing_someone_or_seeking_openings_gets_the_events_of_that_field(
+    asked: Assistant, question: str, expected: set[str]
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and {e.id for e in answer.events} & expected, answer.answer
+
+
+def test_what_a_body_does_day_to_day_is_declined_when_the_report_only_names_it(asked: Assistant) -> None:
+    assert not asked.answer("筹委会平时都干些什么").answered
+
+
+def test_which_ones_after_a_count_of_what_an_event_did_asks_the_report(asked: Assistant) -> None:
+    asked.answer("津门行帮企业解决了多少问题", chat="which-ones")
+    answer = asked.answer("具体是哪些方面的", chat="which-ones")
+    assert answer.answered and "节能" in answer.answer, answer.answer
