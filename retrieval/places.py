@@ -16,7 +16,7 @@ from retrieval.text import word_pattern, word_rx
 # "zh en [more English names]" — one place a line; the first English name is the display name.
 _CHINA = """
 北京 Beijing Peking
-天津 Tianjin Tientsin
+天津 Tianjin Tientsin 津门
 上海 Shanghai
 重庆 Chongqing Chungking
 河北 Hebei

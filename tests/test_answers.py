@@ -3149,3 +3149,9 @@ def test_which_ones_after_a_count_of_what_an_event_did_asks_the_report(asked: As
     asked.answer("津门行帮企业解决了多少问题", chat="which-ones")
     answer = asked.answer("具体是哪些方面的", chat="which-ones")
     assert answer.answered and "节能" in answer.answer, answer.answer
+
+
+def test_a_sentence_naming_an_event_by_its_places_old_name_is_about_that_place(asked: Assistant) -> None:
+    # 津门 is Tianjin: the 津门行 sentence, not Tianjin's publicity, says what was solved there.
+    answer = asked.answer("天津那边的活动解决了哪些问题")
+    assert answer.answered and "节能" in answer.answer, answer.answer
