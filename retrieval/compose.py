@@ -469,7 +469,6 @@ _PART_OF = re.compile(
     r"\d[\d,]*\s+of (them|which|these)\b|\bof (them|which),?\s+\d|其中\s*\d|其中.{0,3}[一二三四五六七八九十两]"
 )
 
-# "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
 # "which activities were selected in 2013", "哪些活动入选了": answered only by a sentence naming one (a fair, a
 # tour, a week, a team), not by the principles of selection or the ministry's plans for the year.
 _ASKS_WHICH_SELECTED = any_of(
@@ -526,6 +525,7 @@ def _place_inside(question_text: str, sentence: str) -> bool:
     return True
 
 
+# "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
 _FAME = re.compile(r"品牌|著名|知名|有名|出名|\bbrands?\b|well-known|\bfamous\b|\bknown\b|\brecogni[sz]ed\b")
 
 # The words of "before 2010", "older than 2010", "2010年以前" as the tokenizer gives them.
@@ -640,6 +640,7 @@ def candidates(
     several = question.wants == "list" or (
         question.wants == "other" and any(w.endswith("s") and w[0].isalpha() for w in question.counted)
     )
+    asks_which_selected = bool(_ASKS_WHICH_SELECTED.search(question.text))
     for hit in result.hits[: tuning.passages]:
         title_tokens, body = _analyse(hit, searcher, cache)
         title = normalize(str(hit.chunk.meta.get("title", "")))
@@ -705,7 +706,7 @@ def candidates(
                 # (though "where is the 宁洽会 held" is answered by its name there, 宁夏宁洽会).
                 and not (question.wants == "place" and crowded and _SEVERAL_PLACES.search(question.text))
                 and not roll_call_names_none(question, named_places)
-                and not (_ASKS_WHICH_SELECTED.search(question.text) and not names_an_activity(norm_sentence))
+                and not (asks_which_selected and not names_an_activity(norm_sentence))
                 and (question.wants != "place" or _place_inside(question.text, norm_sentence))
             )
             names = (

@@ -82,9 +82,8 @@ def count_target(text: str) -> tuple[str, ...]:
         re.sub(r"\s+", " ", gazetteer.without_places(text))
     )
     if kind:
-        return (
-            kind.group(1) or kind.group(2),
-        )  # "有几个是生物医药的": those of that kind, which the answer must name
+        # "有几个是生物医药的", "130个项目里云计算的有几个": those of that kind, which the answer must name
+        return (kind.group(1) or kind.group(2),)
     m = _COUNT_ZH.search(text)
     if m:
         noun = m.group(1) or m.group(2)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from retrieval.text import word_pattern, word_rx
 
-# "zh en [more English names]" — one place a line; the first English name is the display name.
+# "zh en [more names]" — one place a line; the first English name is the display name (津门 is Tianjin's old
+# name, in 津门行).
 _CHINA = """
 北京 Beijing Peking
 天津 Tianjin Tientsin 津门

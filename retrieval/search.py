@@ -139,9 +139,8 @@ class Searcher:
         self.generation = gen_dir.name
         self._by_id = {c.id: i for i, c in enumerate(self.chunks)}
         self._place_names: dict[str, str] | None = None  # English place names -> as the documents write them
-        self._surface_words: dict[str, list[str]] | None = (
-            None  # the documents' English words by first letter
-        )
+        # The documents' English words of 7 letters or more, by first letter (built on first use).
+        self._surface_words: dict[str, list[str]] | None = None
         self._normalized: list[str] | None = None  # built on first use: a 100k-chunk index loads faster
         self._pattern_seen: dict[str, bool] = {}
         # A shared lock on the generation while it is open: an ingest in any process deletes only

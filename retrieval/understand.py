@@ -96,7 +96,8 @@ _PAST = any_of(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年"
     r"|(哪一?年|什么时候|何时)(开始|开办|创办|首次|第一次)(办|举办|举行)?的|始于|首届|第一届"  # "海洽会是哪一年开始办的"
     r"|(待|呆|住|留)了(几|多少|多久|多长)"  # "在祥云待了几天": how long they stayed, done
-    r"|出名|名气|口碑|知名度|看了(多少|几)|(做|干)了(什么|啥|哪些|些什么)",  # what an event is known for is its record, not the coming edition's card
+    # what an event is known for, what it did or saw: its record, not the coming edition's card
+    r"|出名|名气|口碑|知名度|看了(多少|几)|(做|干)了(什么|啥|哪些|些什么)",
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
     r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b"
     r"|\b(known|famous|renowned|noted|best known) for\b|\breputation\b",
@@ -148,8 +149,8 @@ _FOLLOW_MARK = any_of(
     r"|^(他们|它们|它|他|她)"  # "他们去的哪个县": the people just asked about
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
-    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)"
-    r"|^(主要|具体|分别)(是|有)(哪些|什么|哪几)",  # "主要是哪些方面" after "津门行解决了多少难题"  # "看了多少人次" after "云南专家团去了哪里": what they did there
+    # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
+    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)",
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"
