@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from retrieval import places as gazetteer
 from retrieval.concepts import FOCUS_CONCEPTS
-from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, counts_of_a_kind, head_kind, qualified_loose
+from retrieval.counting import ACTIVITIES, MEASURE_KIND, PEOPLE, head_kind, qualified_loose
 from retrieval.dates import before_met, gives_figure
 from retrieval.evidence import check
 from retrieval.search import Hit, Searcher, SearchResult
@@ -423,7 +423,7 @@ def counts_the_thing(
                 continue
             # One character (站, 省) is named inside many words (贵州省); and "130个项目里云计算的有几个" is not
             # answered by a sentence listing 云计算 among the fields of the 130: a number must count it.
-            if question.wants == "count" and (len(word) == 1 or counts_of_a_kind(question.text)):
+            if question.wants == "count" and (len(word) == 1 or question.of_a_kind):
                 if _zh_counted(re.escape(word)).search(sentence):
                     return True
                 continue
@@ -492,37 +492,25 @@ def names_an_activity(sentence: str) -> bool:
     return bool(_NAMES_AN_ACTIVITY.search(_KINDS_LISTED.sub(" ", sentence)))
 
 
-# "where in Silicon Valley is the station", "在硅谷什么地方": a place inside the one named, which a sentence
-# saying only "in Silicon Valley" does not give.
-_WHERE_IN_EN = re.compile(
-    r"\bwhere (?:exactly |precisely |abouts )?in (?:the )?([a-z][a-z -]{1,30}?) (?:is|are|was|were|did|does|do)\b"
-)
-_WHERE_IN_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:的)?(?:什么地方|哪里|哪儿|哪个(?:地方|城市|县|区))")
-
-
-def _place_inside(question_text: str, sentence: str) -> bool:
-    """Whether a sentence names a place inside the one a "where in X" question names (Xiangyun County in
-    Dali; 大理州祥云县); True when the question asks no such thing."""
-    en = _WHERE_IN_EN.search(question_text)
-    zh = _WHERE_IN_ZH.search(question_text)
-    if en:
-        area = re.escape(en.group(1).strip())
-        m = re.search(rf"(.{{0,40}})\b(?:in|of) (?:the )?{area}\b", sentence)
-        if not m:
-            return True  # the sentence does not speak of that area: other checks decide
-        before = m.group(1)
-        return bool(
-            re.search(r"\b(county|city|district|prefecture|town|village|park|campus)\s*$", before)
-            or gazetteer.places_in(before.split(",")[-1])
-        )
-    if zh:
-        area = re.escape(zh.group(1))
-        if not re.search(area, sentence):
+def _place_inside(area: str, sentence: str) -> bool:
+    """Whether a sentence names a place inside `area`, the place a "where in X" question names (Xiangyun
+    County in Dali; 大理州祥云县); True when the sentence does not speak of that area (other checks decide)."""
+    if has_cjk(area):
+        if area not in sentence:
             return True
         return bool(
-            re.search(rf"{area}(?:州|市|省)?[\u4e00-\u9fff]{{1,6}}(?:县|区|市|镇|村|园|谷)", sentence)
+            re.search(
+                rf"{re.escape(area)}(?:州|市|省)?[\u4e00-\u9fff]{{1,6}}(?:县|区|市|镇|村|园|谷)", sentence
+            )
         )
-    return True
+    m = re.search(rf"(.{{0,40}})\b(?:in|of) (?:the )?{re.escape(area)}\b", sentence)
+    if not m:
+        return True
+    before = m.group(1)
+    return bool(
+        re.search(r"\b(county|city|district|prefecture|town|village|park|campus)\s*$", before)
+        or gazetteer.places_in(before.split(",")[-1])
+    )
 
 
 # "Is the Ningbo week a known brand?" is answered by the roll-call of brands: being on it is the answer.
@@ -707,7 +695,7 @@ def candidates(
                 and not (question.wants == "place" and crowded and _SEVERAL_PLACES.search(question.text))
                 and not roll_call_names_none(question, named_places)
                 and not (asks_which_selected and not names_an_activity(norm_sentence))
-                and (question.wants != "place" or _place_inside(question.text, norm_sentence))
+                and not (question.inside and not _place_inside(question.inside, norm_sentence))
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

@@ -253,8 +253,8 @@ class Searcher:
         """The English words of 7 letters or more the passages use, as written, that start with `initial`."""
         if self._surface_words is None:
             words: dict[str, list[str]] = {}
-            for chunk in self.chunks:
-                for w in sorted(set(re.findall(r"(?<![\w'-])[a-z]{7,}(?![\w'-])", normalize(chunk.text)))):
+            for text in self._normalized_texts():
+                for w in set(re.findall(r"(?<![\w'-])[a-z]{7,}(?![\w'-])", text)):
                     words.setdefault(w[0], []).append(w)
             self._surface_words = {k: sorted(set(v)) for k, v in words.items()}
         return self._surface_words.get(initial, [])
@@ -262,10 +262,16 @@ class Searcher:
     def mentions_pattern(self, pattern: re.Pattern[str]) -> bool:
         """Whether any passage of this generation matches `pattern` (on its normalised text); cached."""
         if pattern.pattern not in self._pattern_seen:
-            if self._normalized is None:
-                self._normalized = [normalize(c.text) for c in self.chunks]
-            self._pattern_seen[pattern.pattern] = any(pattern.search(text) for text in self._normalized)
+            self._pattern_seen[pattern.pattern] = any(
+                pattern.search(text) for text in self._normalized_texts()
+            )
         return self._pattern_seen[pattern.pattern]
+
+    def _normalized_texts(self) -> list[str]:
+        """Every passage's normalised text, built on first use and shared by the lookups that read them."""
+        if self._normalized is None:
+            self._normalized = [normalize(c.text) for c in self.chunks]
+        return self._normalized
 
     def knows(self, token: str) -> bool:
         return token in self._idf or token in self._glossary_tokens

@@ -26,7 +26,14 @@ from typing import Any
 
 from retrieval import places as gazetteer
 from retrieval.concepts import FOCUS_CONCEPTS
-from retrieval.counting import asked_target, asks_existence, count_kind, count_predicate, yes_no_predicate
+from retrieval.counting import (
+    asked_target,
+    asks_existence,
+    count_kind,
+    count_predicate,
+    counts_of_a_kind,
+    yes_no_predicate,
+)
 from retrieval.dates import before_year, decades_in, figures_in, months_in, years_in
 from retrieval.places import Place
 from retrieval.slots import (
@@ -269,6 +276,12 @@ class Question:
     event_terms: tuple[tuple[str, ...], ...] = ()  # per event named: its names and places, normalised
     counted: tuple[str, ...] = ()  # what the answer must name: what a count counts, "which companies"
     exists: bool = False  # asks whether a thing is there ("广州有没有联络站"); never named means not known
+    of_a_kind: bool = (
+        False  # how many of a set are of a kind ("130个项目里云计算的有几个"): a number must count it
+    )
+    inside: str = (
+        ""  # the place a "where in X" asks within ("silicon valley", "硅谷"): a smaller place answers
+    )
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
@@ -532,6 +545,8 @@ def understand(
         focus=focus,
         counted=asked_target(asked, wants),
         exists=asks_existence(asked),
+        of_a_kind=wants == "count" and counts_of_a_kind(asked),
+        inside=_area_asked_within(text) if wants == "place" else "",
         predicate=count_predicate(asked) if wants == "count" else yes_no_predicate(asked),
         count_kind=count_kind(asked) if wants == "count" and has_cjk(asked) else None,
         how_to=bool(_HOW_TO.search(bare)),
@@ -551,6 +566,20 @@ def understand(
         future=future,
         past=past,
     )
+
+
+# "where in Silicon Valley is the station", "在硅谷什么地方": a place inside the one named, which a sentence
+# saying only "in Silicon Valley" does not give.
+_WHERE_IN_EN = re.compile(
+    r"\bwhere (?:exactly |precisely |abouts )?in (?:the )?([a-z][a-z -]{1,30}?) (?:is|are|was|were|did|does|do)\b"
+)
+_WHERE_IN_ZH = re.compile(r"在([\u4e00-\u9fff]{2,4}?)(?:的)?(?:什么地方|哪里|哪儿|哪个(?:地方|城市|县|区))")
+
+
+def _area_asked_within(text: str) -> str:
+    """The place a "where in X" question asks within, or ""."""
+    m = _WHERE_IN_EN.search(text) or _WHERE_IN_ZH.search(text)
+    return m.group(1).strip() if m else ""
 
 
 def resolve_follow_up(
