@@ -90,6 +90,8 @@ _COMMON_VERBS = frozenset(
         "invite", "select", "choose", "pick", "sponsor", "need", "want", "offer", "provide", "send",
         "call", "work", "list", "name", "know", "say", "tell", "show", "treat", "examine", "consult",
         "check", "span",
+        # outcomes in general ("did Guizhou's agreements lead to anything lasting"): whatever came of it
+        "lead", "result", "yield", "amount",
     ]
 )  # fmt: skip
 _NOUN_ENDS = frozenset(["of", "for", "from", "in", "to", "by", "with", "at", "on", "into", "during", "among"])

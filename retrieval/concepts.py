@@ -169,7 +169,9 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         "the origin of the name",
         any_of(
             r"为什么叫|为啥叫|(名字|名称)(的)?(由来|来历)",
-            r"\bwhy (is|was) (it|the plan|the programme|the program|chizi)( plan)? (called|named)\b|\borigin of the name\b",
+            # ("why is the plan called a framework": why it is described so, not where its name comes from)
+            r"\bwhy (is|was) (it|the plan|the programme|the program|chizi)( plan)? (called|named)\b(?! (a|an)\b)"
+            r"|\borigin of the name\b",
         ),
     ),
     # What a word itself means ("赤子这个词是什么意思"): the documents use their words, never explain them.

@@ -205,6 +205,7 @@ _GENERIC_EN = frozenset(
      "area", "areas", "issues", "stuff", "name", "names", "size", "number", "amount", "main",
      "aim", "aims", "goal", "goals", "mission",
      "part", "parts",
+     "extras", "extra", "additions", "add-ons",  # "what extras did Shandong add": whatever was added
      "plan", "programme", "program"]
 )  # fmt: skip
 
@@ -284,7 +285,10 @@ _WHAT_THE_EN = re.compile(r"\bwhat (?:is|was|are|were) (?:the|its|their) ([a-z'-
 _WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几种)([\u4e00-\u9fff]{2,6})")
 # "广州有没有联络站", "有微信公众号吗": whether a thing is there, which a sentence about the place that does not name the thing
 # does not say.
-_EXISTS_ZH = re.compile(r"(?:有没有|是否有|有无)([\u4e00-\u9fff]{2,8})|有([\u4e00-\u9fff]{2,8})[吗么嘛]\W*$")
+# (not "有没有五千个": whether a figure was reached, a claim)
+_EXISTS_ZH = re.compile(
+    r"(?:有没有|是否有|有无)(?![一二两三四五六七八九十百千万几])([\u4e00-\u9fff]{2,8})|有([\u4e00-\u9fff]{2,8})[吗么嘛]\W*$"
+)
 # Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",

@@ -1,6 +1,6 @@
 """Years, decades, months and figures as a question names them, and whether a text meets them.
 
-"2015年", "12年", "二〇一二年", "1980s", "before 2010", "明年年底", "next spring"; and the figures a
+"2015年", "12年", "一二年", "二〇一二年", "1980s", "before 2010", "明年年底", "next spring"; and the figures a
 question quotes ("how many of the 36 activities"), which are not years.
 """
 
@@ -14,6 +14,10 @@ from retrieval.text import any_of
 _CN_DIGITS = {"〇": "0", "零": "0", "○": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
               "六": "6", "七": "7", "八": "8", "九": "9"}  # fmt: skip
 _CN_YEAR = re.compile(r"([〇零○一二三四五六七八九]{4})年")
+# "一二年" as askers type 12年 (not 十二年, twelve years, nor 一二月)
+_CN_SHORT_YEAR = re.compile(
+    r"(?<![〇零○一二三四五六七八九十百千万两几])([〇零○一二三四五六七八九]{2})年(?!代|级)"
+)
 YEAR = re.compile(
     r"(?<![\d.])((?:19|20)\d{2})(?![\d%])(?!'?s\b|年代)(?!\s*(?:万|亿|个|项|人|家|名|位|元|多|余))"
 )
@@ -51,6 +55,7 @@ def years_in(text: str, today: dt.date) -> list[int]:
     """Years a normalised question names; 'next year', 'this year' and two-digit years resolved (not
     'last year', which askers say of themselves: "I graduated last year")."""
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
+    text = _CN_SHORT_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
     found = [int(y) for y in YEAR.findall(text)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
     if not found and re.search(r"明年|next year", text):
@@ -67,9 +72,18 @@ _FIGURE = re.compile(
 )
 
 
+# A round figure in Chinese numerals as a claim quotes it: "有没有五千个", "两百多人".
+_CN_ROUND = re.compile(
+    r"(?<![一二两三四五六七八九十百千万几])([一二两三四五六七八九])(千|百|万)(?=多|余|个|项|人|家|名|位)"
+)
+_CN_UNIT = {"百": 100, "千": 1000, "万": 10000}
+_CN_ROUND_DIGITS = {**_CN_DIGITS, "两": "2"}
+
+
 def figures_in(text: str) -> list[tuple[str, str]]:
     """Figures a normalised question quotes, as (digits without separators, the figure and the word
     after it as asked: "36 activities"); years (2012, and 12年 by the pattern) excluded."""
+    text = _CN_ROUND.sub(lambda m: str(int(_CN_ROUND_DIGITS[m.group(1)]) * _CN_UNIT[m.group(2)]), text)
     out = []
     for m in _FIGURE.finditer(text):
         figure = m.group(1).replace(",", "")

@@ -73,7 +73,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "seats",
         any_of(
-            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|满了没|满员没|满没满|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更)?大|哪个(更)?大"
+            r"名额|剩余|还剩|余位|空位|满了吗|满员了吗|满了没|满员没|满没满|还有位|多少人(能|可以)(参加|报名|去)|(能|可以)(去|参加|报名)多少人|(容纳|接待|限|收|招)(多少|几)(个)?人|人数(上限|限制)|规模(更|有)?(多)?大|(能|可以)来多少人|哪个(更)?大"
             r"|哪个(的)?(人|人数)(更|比较)?(多|少)"  # "南京和宁波哪个人多"
             r"|(已经)?(有)?(多少|几)(个)?人(已经)?(报名|报了)"
             r"|(的)?(人数|规模)(是)?(多少|多大|有多大)?\W*$",  # "重庆行人数": how many it takes
@@ -127,10 +127,12 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "link",
         any_of(
-            r"(参会|会议|入会|线上|直播)链接|链接(是|在)|会议号|入会(方式|密码)|zoom(号|链接)",
+            r"(参会|会议|入会|线上|直播)链接|(参加|参会|加入|进入)的?链接|链接(是|在|发)|会议号|入会(方式|密码)|zoom(号|链接)",
             # (not "Hangzhou's link with Silicon Valley": a tie, not a URL)
             r"\b(join(ing)?|zoom|meeting|online|webinar|video|stream(ing)?|access) (link|url)\b|\b(link|url) (to|for) (join|attend|access|get in)"
-            r"|\b(link|url) (to|for) (the )?(online |zoom )?(meeting|call|session|stream|webinar)\b|\bmeeting (id|code|password)\b",
+            r"|\b(link|url) (to|for) (the )?(online |zoom )?(meeting|call|session|stream|webinar)\b|\bmeeting (id|code|password)\b"
+            # "link for the Nanjing fair's online part": the URL of the online side, not whether there is one
+            r"|\b(link|url)s? (to|for)\b.{1,40}\bonline\b",
         ),
     ),
     # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
@@ -206,7 +208,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "place",
         any_of(
-            r"在哪(?!些|天|一天|年|个月)|哪里|哪儿|哪个城市|什么地方|地点|地址",
+            r"在哪(?!些|天|一天|年|个月)|去哪(?![些个天一年])|哪里|哪儿|哪个城市|什么地方|地点|地址",  # "云南医疗专家团去哪"
             r"\bwhere\b|(which|what) city|location|venue",
         ),
     ),
@@ -256,7 +258,8 @@ FACET = any_of(
 CLOSING = any_of(
     r"快截止|即将截止|截止最早|最先截止",
     r"close registration soon|closing soon|close soonest|closes? soonest|deadline soon"
-    r"|\bclos(es|ing)( registration)? first\b|\bfirst to close\b|\b(earliest|nearest|next) deadline\b",
+    r"|\bclos(es|ing)( registration)? first\b|\bfirst to close\b|\b(earliest|nearest|next) deadline\b"
+    r"|\b(clos(es|ing)|due) next\b|\bnext (one )?to close\b",  # "whats closing next"
 )
 # "which event closes registration last", "哪个活动截止最晚": the event whose registration stays open longest.
 CLOSES_LAST = any_of(
@@ -313,7 +316,7 @@ def nth_of(text: str) -> int:
 # "哪个活动最早", "what's the earliest event": the soonest-starting one.
 FIRST_EVENT = any_of(
     r"(哪个|哪一个|什么)活动最(早|先)|最(早|先)(的|一个|一场)活动"
-    r"|最近(能|可以)(参加|报名|去)的(活动)?(是)?(哪个|哪一个|哪场)"  # "我最近能参加的是哪个活动"
+    r"|最(近|早)(能|可以)(参加|报名|报|去)的(活动)?(是)?(哪个|哪一个|哪场)"  # "我最近能参加的是哪个活动"
     r"|^(其中|这些|这几个|它们|里面)?(里)?(哪个|哪一个|哪场)最(早|先)",  # after a list: "(其中)哪个最早"
     r"\b(the )?(earliest|soonest) (upcoming )?(event|one)\b|\b(which|what) (event|one) (comes?|is|happens?|starts?) first\b"
     r"|\bwhich( one)? of (those|these|them) (is|comes?|happens?|starts?) (the )?(earliest|first|soonest)\b",
@@ -388,7 +391,12 @@ NEAR = any_of(r"附近|周边|周围|离我近|近的|最近的(城市|地方)",
 
 
 HYBRID = any_of(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
-ONLINE = any_of(r"线上|在线|网上|远程|在家", rf"\bonline\b|{_REMOTE}|virtual(ly)?|\bzoom\b|\bfrom home\b")
+# "不回国的话能参加哪些", "without flying to China": events one joins from abroad.
+ONLINE = any_of(
+    r"线上|在线|网上|远程|在家|(不|不用|不必|无需|不需要)(回国|来中国|去中国|到中国|出国|跑一趟)",
+    rf"\bonline\b|{_REMOTE}|virtual(ly)?|\bzoom\b|\bfrom home\b"
+    r"|\bwithout (flying|travel+ing|coming|going|getting on a plane)\b|\b(no|don'?t|do not) (need to )?(travel|fly)\b",
+)
 
 
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.

@@ -66,7 +66,8 @@ from retrieval.wants import wants_of
 # "were 50 activities selected in 2012?", "听说津门行请了500个专家？": a claim to check, whose figure may be
 # wrong; the answer is the documents' figure, not a decline for want of the asker's.
 _CLAIM = any_of(
-    r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$",
+    # ("一二年对接的项目有没有5000个": whether the figure was reached)
+    r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$|有没有\s*(\d|[一二两三四五六七八九][千百万])",
     r"^(did|were|was|is|are|has|have|had)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$"
     # "the Tianjin thing solved like 100 problems?", "chongqing reached 30 agreements?": a statement with a
     # figure (not a year), asked back
@@ -142,7 +143,10 @@ _MONTH_GUESSED = any_of(
     r"^(is|isn'?t) (the )?\W*in (january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\W*$",
 )
-_WHAT_IS_IT = any_of(r"\W*(是什么|是啥|是个啥|是什么东西|是个什么)\W*", r"(what'?s|what is|whats)( the)?\W*")
+# ("jinmen tour wat is it": the event named, then asked what it is)
+_WHAT_IS_IT = any_of(
+    r"\W*(是什么|是啥|是个啥|是什么东西|是个什么)\W*", r"(what'?s|what is|whats)( the| it| this| that)?\W*"
+)
 _YEAR_BEFORE = any_of(
     r"前一年|上一年|头一年|之前那年",
     r"\b(the )?(year|one) before\b|\b(the )?(previous|prior) year\b|\bthe year prior\b",
@@ -158,7 +162,9 @@ _FOLLOW_MARK = any_of(
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
     r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)",
-    r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\b(it|that one)\b|\bthen\W*$"
+    # ("is it true that …" names its own subject: the "it" is the claim's, not the last question's)
+    r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\bit\b(?! true\b)"
+    r"|\bthat one\b|\bthen\W*$"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"
     # "how many were signed?": no subject of its own, the last question's
@@ -342,8 +348,11 @@ _COUNTS_CALENDAR = any_of(
 # constraint on the answer; what is asked is the year it started.
 _GUESSED_YEAR = any_of(
     r"(是不是|是)\s*\d{4}年?(启动|开始|成立|创立|发起|设立)|\d{4}年(启动|开始|成立|创立|发起|设立)的(吗|么|嘛)",
-    r"^(was|is|did|were)(n'?t)?\b.{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
-    r".{0,12}\bin (19|20)\d\d\b\??$",
+    # ("is it true the plan started in 2008?", "it began in 2008, right?": the year is the asker's guess)
+    r"(^(was|is|did|were)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b)"
+    r".{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
+    r".{0,12}\bin (19|20)\d\d\b\??$"
+    r"|\b(started|launched|founded|began|set up|created|established) in (19|20)\d\d,? (right|correct|true|yes|no)\W*$",
 )
 
 

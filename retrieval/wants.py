@@ -30,6 +30,19 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
         ),
     ),
+    # "杭州那四个联络站都叫什么名字", "what is the name of the Hangzhou station in Silicon Valley": the names
+    # of things, which a sentence gives in quotes, in brackets or as a list (not "4个联络站"); the plan's or
+    # an event's own name (全称, "full name") is a curated answer or the catalogue's.
+    (
+        "name",
+        any_of(
+            r"^(?!.*(全称|全名|简称|中文名|英文名|缩写|由来|来历)).*((都|分别)叫(什么|啥)|(名字|名称)(分别)?(是|叫)(什么|啥)|叫(什么|啥)名字)",
+            r"^(?!.*\b(full|chinese|english|official|short|plan'?s|chizi'?s)\b).*"
+            r"(\bnames? of (the |its |their |those |these |that |this )?[a-z' -]{0,30}\b(stations?|associations?|societies|projects?|activities|villages?|companies|firms|institutions?|brands?)\b"
+            r"|\b(stations?|associations?|societies|projects?|villages?|companies|firms|institutions?)'? names?\W*$"
+            r"|\bwhat (is|are|was|were) (the|its|their) [a-z -]{1,30}\b(stations?|associations?|projects?|companies|firms|institutions?) called\b)",
+        ),
+    ),
     # "宁波那个资本洽谈会都有谁参加", "who submitted projects to the Wenzhou fair": who took part, answered by a
     # sentence saying who did (41家机构参会, "submitted by 424 overseas scholars"), not a roll-call of brands.
     (
@@ -73,7 +86,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "field",
         any_of(
             r"(什么|哪些|哪个|哪几个|啥)(行业|领域|产业|专业方向)|(行业|领域)(是|有|都是)(哪些|什么|啥)",
-            r"\b(which|what) (fields?|industries|industry|sectors?|disciplines?)\b|\bin what (field|industry|sector)\b",
+            r"\b(which|what) (fields?|industries|industry|sectors?|disciplines?)\b|\bin what (field|industry|sector)\b"
+            # "what did Ningbo's 23 funded projects work on": their subject, which only a field names
+            r"|\bwhat (did|do|does|were|are) [a-z0-9' -]{1,40}\bwork(ing)? on\b",
         ),
     ),
     # "how much did Tianjin spend on the tour": what was spent, not what was raised or earned (before money).
@@ -172,7 +187,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\bwho (founded|started|created|launched|set up|initiated|began) (the )?(chizi|plan|programme|program|scheme)\b"
             # "who judged the Shandong start-up award": a body that judged, which a sentence naming the award lacks
             r"|\bwho (judged|judges|evaluated|evaluates|assessed|reviewed|reviews|scored|picked|paid|funded|financed|sponsored)\b"
-            r"|(which|what) (government |state )?(ministry|department|agency|body|authority)",
+            r"|(which|what) (government |state )?(ministry|department|agency|body|authority)"
+            # "I heard chizi is run by the education ministry, right?": the body, which the claim may have wrong
+            r"|\b(run|organi[sz]ed|launched|started|set up|managed|overseen|founded) by (the )?[a-z ]{0,30}\b(ministry|department|agency)\b",
         ),
     ),
     (
@@ -307,15 +324,23 @@ _DOES = any_of(
 # 问题"): "why was 2010 chosen" is not answered by "launched in 2010".
 _BECAUSE = any_of(
     # (and why something matters: "a main form … and a key measure of its results")
-    r"因为|由于|为了|目的|旨在|针对|以便|需要|需求|问题|难|重要",
+    # (and why it is one thing and not another: "not a single meeting but a support framework: …")
+    r"因为|由于|为了|目的|旨在|针对|以便|需要|需求|问题|难|重要|不是.{1,20}而是",
     r"\b(because|due to|so that|therefore|in order to|aims?|purpose|goal|mission|needs?|needed|problems?|difficult\w*)\b"
+    r"|\bnot (a |an )?[a-z ]{1,30}\bbut (a|an)\b"
     r"|\b(important|key|main)\b"
     r"|\bto (encourage|serve|help|solve|learn|match|meet|address|support|draw)\b",
 )
 
 
+# Names as the documents give them: quoted (“千人计划”), in brackets ((澳中科技交流会)) or listed (澳中科技交流会、…).
+_NAMED = re.compile(r"[“\"《(][^”\"》)]{2,40}[”\"》)]|、")
+
+
 def fits_wanted(wants: str, sentence: str) -> bool:
     """Whether a normalised sentence can hold the kind of answer wanted."""
+    if wants == "name":
+        return bool(_NAMED.search(sentence))
     if wants == "participants":
         return bool(_TOOK_PART.search(sentence))
     if wants == "ranking":

@@ -3155,3 +3155,114 @@ def test_a_sentence_naming_an_event_by_its_places_old_name_is_about_that_place(a
     # 津门 is Tianjin: the 津门行 sentence, not Tianjin's publicity, says what was solved there.
     answer = asked.answer("天津那边的活动解决了哪些问题")
     assert answer.answered and "节能" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["which events could I attend without travelling to China", "不用回国就能参加的活动有哪些"]
+)
+def test_events_one_joins_without_travelling_are_the_online_and_hybrid_ones(
+    asked: Assistant, question: str
+) -> None:
+    answer = asked.answer(question)
+    assert {e.id for e in answer.events} == {
+        "hz-siliconvalley-online-2027",
+        "nj-ningjiao-2027",
+        "sz-elite-week-2027",
+    }, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("send me the link for the Suzhou week's online part", "once you have registered"),
+        ("苏州精英周参加的链接给一下", "报名后"),
+    ],
+)
+def test_the_link_to_an_events_online_part_is_its_join_link(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and said in answer.answer, answer.answer
+
+
+def test_the_earliest_event_one_can_still_join_is_named_in_chinese(asked: Assistant) -> None:
+    answer = asked.answer("现在最早可以参加的是哪个活动")
+    assert [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"], answer.answer
+
+
+def test_how_many_can_come_to_an_event_is_its_capacity(asked: Assistant) -> None:
+    answer = asked.answer("宁夏那个会能来多少人")
+    assert [e.id for e in answer.events] == ["nx-ningqia-2027"] and "120" in answer.answer, answer.answer
+
+
+def test_why_the_plan_is_called_a_framework_is_not_why_it_bears_its_name(asked: Assistant) -> None:
+    answer = asked.answer("why is chizi called a support framework")
+    assert answer.answered and "not a single meeting" in answer.answer, answer.answer
+
+
+def test_the_extras_added_to_an_event_are_whatever_the_report_says_was_added(asked: Assistant) -> None:
+    answer = asked.answer("which extras were added to the Shandong fair")
+    assert answer.answered and "Qilu" in answer.answer, answer.answer
+
+
+def test_is_it_true_with_a_wrong_launch_year_is_answered_with_the_launch(asked: Assistant) -> None:
+    answer = asked.answer("is it true the plan was launched in 2007?")
+    assert answer.answered and "2010" in answer.answer, answer.answer
+
+
+def test_an_outcome_verb_need_not_be_the_documents_word(asked: Assistant) -> None:
+    answer = asked.answer("did the Yunnan team's visit lead to anything lasting")
+    assert answer.answered and "lasting mechanism" in answer.answer, answer.answer
+
+
+def test_what_projects_worked_on_is_declined_where_no_field_is_given(asked: Assistant) -> None:
+    assert not asked.answer("what did Wenzhou's 527 projects work on").answered
+
+
+def test_homework_before_applying_is_preparation_not_schoolwork(asked: Assistant) -> None:
+    answer = asked.answer("do ministries have to do any homework before they apply")
+    assert answer.answered and "research" in answer.answer, answer.answer
+    assert asked.answer("can you help me with my homework").route == "out_of_scope"
+
+
+def test_a_two_digit_year_in_chinese_numerals_is_that_year(asked: Assistant) -> None:
+    # 一五年 is 2015, which the report has no figure for: not its 2012 figure.
+    answer = asked.answer("一五年入选了几个活动")
+    assert not answer.answered and "2015" in answer.answer, answer.answer
+
+
+def test_a_round_figure_claimed_in_chinese_numerals_gets_the_documents_figure(asked: Assistant) -> None:
+    answer = asked.answer("一二年达成的合作意向有没有三千个")
+    assert answer.answered and "2000" in answer.answer, answer.answer
+
+
+def test_whether_only_some_people_may_join_is_who_can_join(asked: Assistant) -> None:
+    answer = asked.answer("只有教授才可以参加赤子计划吗")
+    assert answer.route == "faq" and "具体条件" in answer.answer, answer.answer
+
+
+def test_where_an_event_goes_then_when_it_closes_is_that_events_deadline(asked: Assistant) -> None:
+    assert [e.id for e in asked.answer("绍兴行去哪", chat="goes-where").events] == ["sx-phd-tour-2027"]
+    answer = asked.answer("那什么时候截止", chat="goes-where")
+    assert answer.answered and "4月1日" in answer.answer, answer.answer
+
+
+def test_an_event_named_then_asked_what_it_is_gets_its_card(asked: Assistant) -> None:
+    answer = asked.answer("nanjing fair what is it")
+    assert answer.route == "event" and [e.id for e in answer.events] == ["nj-ningjiao-2027"], answer.answer
+
+
+def test_what_closes_next_puts_the_nearest_deadline_first(asked: Assistant) -> None:
+    answer = asked.answer("which one is closing next")
+    assert answer.events and answer.events[0].id == "hz-siliconvalley-online-2027", answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [("what are the names of hangzhou's liaison stations", None), ("那15家社团分别叫什么", "澳中科技交流会")],
+)
+def test_names_are_answered_only_where_the_sentence_gives_them(
+    asked: Assistant, question: str, named: str | None
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered == (named is not None) and (named is None or named in answer.answer), answer.answer
