@@ -91,7 +91,7 @@ _COMMON_VERBS = frozenset(
         "call", "work", "list", "name", "know", "say", "tell", "show", "treat", "examine", "consult",
         "check", "span",
         # outcomes in general ("did Guizhou's agreements lead to anything lasting"): whatever came of it
-        "lead", "result", "yield", "amount",
+        "lead", "result", "yield", "amount", "handle",
     ]
 )  # fmt: skip
 _NOUN_ENDS = frozenset(["of", "for", "from", "in", "to", "by", "with", "at", "on", "into", "during", "among"])
@@ -538,6 +538,13 @@ _ONE_OF_THEM = re.compile(r"\bone of (them|which|these)\b|其中(一个|之一|1
 
 
 _ASKS_DAYS = re.compile(r"几天|多少天|\bhow many days\b|\bhow many weeks\b")
+# "why was Xiangyun chosen for the clinics", "为什么选在祥云县": why that place, which only a sentence giving a
+# cause says; the team's aim ("针对边远山区看病难的问题") is why it went, not why there.
+_WHY_THERE = any_of(
+    r"为(什么|啥).{0,12}(选|挑|定)(在|了|择|中)",
+    r"\bwhy\b.{0,40}\b(chosen|choose|chose|pick|picked|select|selected|held in)\b",
+)
+_GIVES_CAUSE = any_of(r"因为|由于|之所以", r"\b(because|due to|owing to|as a result of)\b")
 _DAYS = re.compile(r"\d+\s*(天|日|周)|[一二三四五六七八九十两]+(天|周)|\b(days?|weeks?)\b")
 # What became of the things a count counts, and the words a sentence must use to count those: a count of
 # what was signed or funded is not a count of what was received ("温州洽谈会有多少项目签约", "how many
@@ -698,6 +705,12 @@ def candidates(
                 and not roll_call_names_none(question, named_places)
                 and not (asks_which_selected and not names_an_activity(norm_sentence))
                 and not (question.inside and not _place_inside(question.inside, norm_sentence))
+                and not (
+                    question.wants == "reason"
+                    and question.places
+                    and _WHY_THERE.search(question.text)
+                    and not _GIVES_CAUSE.search(norm_sentence)
+                )
             )
             names = (
                 bool(question.places or question.years) and check(question, norm_sentence).ok and not crowded

@@ -219,7 +219,8 @@ _PARTICLES = frozenset(["up", "out", "off", "back", "down", "over", "away", "tog
 _CONJUNCTIONS = frozenset(["and", "or", "but", "nor"])
 # Words that may end a yes-no question's clause and are no verb: "did the plan do anything", "did it go well".
 _NOT_VERBS = frozenset(["it", "them", "anything", "something", "everything", "nothing", "this", "that", "these",
-                       "those", "any", "much", "many", "well", "so", "too"])  # fmt: skip
+                       "those", "any", "much", "many", "well", "so", "too",
+                       "only", "just", "mostly", "mainly", "also", "even"])  # fmt: skip
 _PARTICIPLE = re.compile(r"^[a-z]{3,}(?:ed|en)$")
 
 

@@ -60,9 +60,16 @@ def years_in(text: str, today: dt.date) -> list[int]:
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
     if not found and re.search(r"明年|next year", text):
         found.append(today.year + 1)
-    if not found and re.search(r"今年|this year", text):
+    if not found and re.search(r"今年|this year", text) and not _CANNOT_COME_THIS_YEAR.search(text):
         found.append(today.year)
     return sorted(set(found))
+
+
+# "我在多伦多，今年回不去", "I can't travel this year": the asker's year, not the one events are asked of.
+_CANNOT_COME_THIS_YEAR = any_of(
+    r"今年(都|也|可能|应该)?(回不去|回不来|回不了|不能回|没法回|不回|来不了|去不了|走不开)",
+    r"\b(can'?t|cannot|won'?t|unable to|not able to) (travel|come|fly|go|get|make it)( back| home| over| to china)? this year\b",
+)
 
 
 # A figure the question quotes ("how many of the 36 activities…"): two or more digits that are not a
