@@ -387,7 +387,12 @@ class Assistant:
             # "那七月呢" after "六月有什么活动": the same question of the month now named.
             asked = previous.text
             q = replace(self._understand(normalize(asked), now, asked), months=q.months)
-        elif previous is not None and q.follow_up:
+        elif (
+            previous is not None
+            and q.follow_up
+            and not (previous.frame.get("listing") and self._faq.match_pattern(text) is not None)
+        ):
+            # (but "其中哪个最便宜" after a list is the cost how-to, which no event's card answers)
             asked, merged = resolve_follow_up(q, previous.frame, previous.text, self._aliases)
             if merged is None:
                 asked_here = q
@@ -406,8 +411,18 @@ class Assistant:
                     )
             elif previous.frame.get("listing") and not merged.events and not q.places:
                 # "how many places are left?" after a list of several events: the list again, which gives
-                # each one's places left and deadline.
+                # each one's places left and deadline; "which of those is online?", "which close within a
+                # month?" narrow it by the follow-up's own filters.
+                here = q
                 q = self._understand(normalize(asked), now, asked)
+                q = replace(
+                    q,
+                    online=q.online or here.online,
+                    hybrid=q.hybrid or here.hybrid,
+                    closing_soon=q.closing_soon or here.closing_soon,
+                    closes_within=here.closes_within or q.closes_within,
+                    seats_bound=here.seats_bound or q.seats_bound,
+                )
             else:
                 # "那天津呢？" after an event question: the event held in the place now named; but "where
                 # exactly in Zhejiang?" after the Ningbo week asks where that one is, in the province it is in.

@@ -453,6 +453,9 @@ class EventDesk:
             notes.append(t("ev_fit_tell_field", lang))  # "which fits me?" said nothing of the asker's field
         if q.closing_soon:
             chosen = sorted((e for e in chosen if e.state(now) == "open"), key=lambda e: e.deadline_at)
+        if q.closes_within:
+            until = now + dt.timedelta(days=q.closes_within)
+            chosen = [e for e in chosen if e.deadline_at <= until]
         chosen = [e for e in chosen if e.state(now) == "open"] or chosen
         if q.last or q.first:
             # "which closes registration last" ranks by deadline; "the last event", by its start.

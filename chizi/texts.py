@@ -759,6 +759,7 @@ CONCEPTS_ZH = {
     "acronym": "缩写",
     "what a word means": "词语本身的含义",
     "the origin of the name": "名称的由来",
+    "shortcomings": "不足之处",
     "currency conversion": "外币换算",
     "transferring a place": "转让名额",
     "group registration": "集体报名",

@@ -773,7 +773,7 @@ def compose(
     # answer an English question without using its English verb.
     same_language = any(h.chunk.language == result.language for h in result.hits[: tuning.passages])
     verb = absent_predicate(question, searcher) if same_language else ""
-    if verb:
+    if verb and not absent:  # ("how many projects failed": the concept, shortcomings, says it once)
         absent.append(verb)
     if absent:
         return Composed("", [], 0.0, missing=absent)

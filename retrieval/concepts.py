@@ -164,6 +164,15 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ("sightseeing", any_of(r"景点|好玩|旅游", r"\b(sightseeing|tourist attractions?)\b")),
     # The plan's name is given in full and as 赤子计划 / "Chizi Plan"; no acronym is published.
     ("acronym", any_of(r"缩写|首字母", r"\bacronyms?\b|\babbreviat\w*|\binitials\b")),
+    # What fell short ("what did the plan fail to achieve", "有哪些没做到的"): the report tells successes only.
+    (
+        "shortcomings",
+        any_of(
+            r"没(有)?做到|没(有)?达到|不足之处|有(哪些|什么)不足|缺点|短板|教训|失败|遗憾",
+            r"\bfail(ed|s|ures?)?\b|\bfail to\b|\bshortcomings?\b|\bweakness(es)?\b|\bdownsides?\b"
+            r"|\bcriticis(m|ms|ed)\b|\bdid(n'?t| not) (work|achieve|manage|succeed)\b|\bwent wrong\b",
+        ),
+    ),
     # Why the plan bears its name ("为什么叫赤子计划"): never explained, only given.
     (
         "the origin of the name",

@@ -384,6 +384,33 @@ def seats_bound_of(text: str) -> tuple[int, int] | None:
     return (0, n if inclusive else n - 1)
 
 
+# "what closes within the next 3 months", "未来三个月内截止报名的有哪些": deadlines no later than that span.
+_WITHIN = re.compile(
+    r"(?P<zh_n>\d+|[一二两三四五六七八九十半])\s*(?:个)?(?P<zh_unit>天|周|星期|礼拜|月)(?:内|以内|之内)"
+    r".{0,6}(?:截止|结束报名|报名截止|关闭)"
+    r"|\b(?:clos\w*|deadlines?|due|ends?)\b.{0,20}\b(?:within|in) (?:the )?(?:next )?"
+    r"(?P<en_n>\d+|a|one|two|three|four|five|six|nine|twelve) (?P<en_unit>days?|weeks?|months?)\b"
+)
+_SPAN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+                 "十": 10, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "nine": 9, "twelve": 12}  # fmt: skip
+_SPAN_DAYS = {"天": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30, "day": 1, "week": 7, "month": 30}
+
+
+def closes_within_days(text: str) -> int:
+    """How many days from today a normalised question lets registration close in, or 0 for no bound."""
+    m = _WITHIN.search(text)
+    if m is None:
+        return 0
+    found = m.groupdict()
+    n_word, unit = found["zh_n"] or found["en_n"], (found["zh_unit"] or found["en_unit"]).rstrip("s")
+    if n_word == "半":
+        return 15 if unit == "月" else 0
+    n = int(n_word) if n_word.isdigit() else _SPAN_NUMBERS[n_word]
+    # (a month counted as 31 days: "within 3 months" of 1 December reaches 1 March)
+    return n * (31 if unit in ("月", "month") else _SPAN_DAYS[unit])
+
+
 # "which one is earlier, Shaoxing or Dali?", "南京和宁波哪个人多": which end of a comparison is asked for.
 LESSER = any_of(r"少|小|短|早|先", r"\b(fewer|less|smaller|shorter|earlier|sooner|first)\b")
 # "which event is near Harbin", "拉萨附近有活动吗": events near a place are what is asked, not a stand-in.

@@ -53,6 +53,7 @@ from retrieval.slots import (
     ONLINE,
     SHOULD_ATTEND,
     SLOTS,
+    closes_within_days,
     fields_in,
     find_events,
     neighbour_of,
@@ -157,14 +158,14 @@ _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
     r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$|^(具体)?在.{1,4}(的)?(哪里|哪儿|什么地方)"
-    r"|^(他们|它们|它|他|她)"  # "他们去的哪个县": the people just asked about
+    r"|^(他们|它们|它|他|她)|^(这些|这几个|这几场)(活动)?(里|中|当中|里面)"  # "他们去的哪个县": the people just asked about
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
     r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)",
     # ("is it true that …" names its own subject: the "it" is the claim's, not the last question's)
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\bit\b(?! true\b)"
-    r"|\bthat one\b|\bthen\W*$"
+    r"|\bthat one\b|\bthen\W*$|\b(which|what|any|how many)( ones?)? of (those|them|these)\b"
     # "from how many people?", "by whom?": a question starting with its preposition continues the last
     r"|^(from|by|out of) (how|what|which|whom|where)\b"
     # "how many were signed?": no subject of its own, the last question's
@@ -270,6 +271,7 @@ class Question:
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     seats_bound: tuple[int, int] | None = None  # (fewest, most) places: "events with more than 300 places"
+    closes_within: int = 0  # days from today registration must close in: "what closes within 3 months"
     longest: bool = False  # the event lasting the longest is asked for
     neighbour: str | None = None  # "after" or "before": the event next to the one named is asked for
     lesser: bool = False  # a comparison asks for the lesser one (fewer places, earlier, shorter)
@@ -416,7 +418,8 @@ def understand(
     first_person = bool(_FIRST_PERSON.search(text))
     abroad = gazetteer.abroad(text)
     closes_last = bool(CLOSES_LAST.search(text))
-    closing = bool(CLOSING.search(text)) or closes_last
+    closes_within = closes_within_days(text)
+    closing = bool(CLOSING.search(text)) or closes_last or bool(closes_within)
     fit = (bool(FIT.search(text)) and bool(EVENT_NOUN.search(text))) or bool(SHOULD_ATTEND.search(text))
     # "I work on batteries", "我做电池研究" said on its own (after "which fits me?", or as a first message):
     # the events of that field, as a recommendation.
@@ -532,6 +535,7 @@ def understand(
         nth=nth,
         seats_rank=seats_rank,
         seats_bound=seats_bound,
+        closes_within=closes_within,
         lesser=bool(LESSER.search(text)),
         near=bool(NEAR.search(text)),
         located=bool(LOCATED.search(text)),
@@ -546,7 +550,8 @@ def understand(
             and not events
             and not china
             and (not listing or unnamed)
-            and len(text) <= 24
+            # ("how many places are left?" after a list: of those events; "which events have places" lists)
+            and (len(text) <= 24 or (unnamed and len(text) <= 40 and not EVENT_NOUN.search(text)))
             # "赤子计划是1988年开始的吗" names its subject: a question of its own, not one about the last.
             and not NAMES_THE_PLAN.search(text)
         ),

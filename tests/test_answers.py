@@ -3283,3 +3283,46 @@ def test_why_a_place_was_chosen_is_declined_where_no_cause_is_given(asked: Assis
 def test_a_light_verb_of_a_count_need_not_be_the_documents_word(asked: Assistant) -> None:
     answer = asked.answer("how many villager visits did the Yunnan team handle")
     assert answer.answered and "80" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["which registrations close within the next three months", "三个月以内截止报名的活动有哪些"]
+)
+def test_deadlines_within_a_span_are_only_those_closing_by_then(asked: Assistant, question: str) -> None:
+    # From 1 December 2026 three months reach early March: the Hangzhou meet-up (24 February) and the
+    # Yunnan team (1 March) close by then, the Shaoxing tour (1 April) does not.
+    answer = asked.answer(question)
+    assert {e.id for e in answer.events} == {"hz-siliconvalley-online-2027", "yn-medical-team-2027"}, (
+        answer.answer
+    )
+
+
+@pytest.mark.parametrize("question", ["what were the plan's shortcomings in 2012", "赤子计划有什么不足"])
+def test_what_fell_short_is_declined_as_the_report_tells_successes_only(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_which_event_is_cheapest_is_the_organisers_matter(asked: Assistant) -> None:
+    answer = asked.answer("which event is the cheapest")
+    assert answer.route == "faq" and "organisers" in answer.answer, answer.answer
+
+
+def test_which_is_cheapest_after_a_list_is_the_cost_how_to_not_the_list_again(asked: Assistant) -> None:
+    asked.answer("六月有哪些活动", chat="cheapest")
+    answer = asked.answer("那哪个最便宜", chat="cheapest")
+    assert answer.route == "faq" and "主办方" in answer.answer, answer.answer
+
+
+def test_places_left_after_a_months_list_are_those_events_places(asked: Assistant) -> None:
+    asked.answer("events in June", chat="june-places")
+    answer = asked.answer("how many places are left?", chat="june-places")
+    assert {e.id for e in answer.events} == {"nb-talent-week-2027", "gz-guiyang-exchange-2027"}, answer.answer
+
+
+def test_a_filter_asked_of_a_list_narrows_that_list(asked: Assistant) -> None:
+    asked.answer("which events suit IT people", chat="narrow")
+    answer = asked.answer("which of them close within three months?", chat="narrow")
+    # Of the IT events only the Hangzhou meet-up closes by early March (the Yunnan team is no IT event).
+    assert [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"], answer.answer
