@@ -672,7 +672,16 @@ def candidates(
                 and not _FAME.search(question.text)
             )
             fits = (
-                fits_wanted(question.wants, norm_sentence)
+                (
+                    fits_wanted(question.wants, norm_sentence)
+                    # "绍兴行为什么能成为品牌": what made it a brand is said where the sentence says it became one
+                    # (not by a roll-call of brands, which only names them)
+                    or (
+                        question.wants == "reason"
+                        and bool(_FAME.search(question.text) and _FAME.search(norm_sentence))
+                        and not _roll_call(named_places)
+                    )
+                )
                 and counts_the_thing(question, norm_sentence, tokens, searcher, title, title_tokens)
                 and not (question.total and unasked_place)
                 and not (question.others and _ONE_OF_THEM.search(norm_sentence))

@@ -107,7 +107,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"how much (money|funding|cash)|\braised?\b|\bbudget|\bsalary|\bfunding did|economic benefit|generate"
             r"|\bworth\b|\bthe haul\b|\b(total|combined|monetary) value\b|\bvalue of (the )?[a-z ]{0,30}\b(agreements|deals|contracts|projects|investments?)\b|prize money|\b(total|how much) investment\b|\bhow many (money|cash|yuan)\b"
             r"|\b(what|how) about (the )?(money|funding|cash)\b|^(and )?(the )?(money|funding)\W*$"
-            r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost)\b",
+            r"|how much .{0,40}\b(get|got|receive|received|invest|invested|worth|cost|pay|paid|give|gave|grant|granted)\b",
         ),
     ),
     (

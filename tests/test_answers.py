@@ -3326,3 +3326,28 @@ def test_a_filter_asked_of_a_list_narrows_that_list(asked: Assistant) -> None:
     answer = asked.answer("which of them close within three months?", chat="narrow")
     # Of the IT events only the Hangzhou meet-up closes by early March (the Yunnan team is no IT event).
     assert [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"), [("我的个人资料会怎么使用", "/forgetme"), ("你这些说法的依据是什么", "2013-03-26")]
+)
+def test_how_data_are_used_and_what_answers_rest_on_are_their_how_tos(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and said in answer.answer, answer.answer
+
+
+def test_how_much_someone_paid_wants_a_sum_the_sentence_gives(asked: Assistant) -> None:
+    assert not asked.answer("how much did hangzhou pay for its stations").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("为什么说绍兴行是个品牌", "品牌"), ("why did the shaoxing tour become a brand", "brand")],
+)
+def test_why_an_event_became_a_brand_is_the_sentence_saying_it_did(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and said in answer.answer, answer.answer
