@@ -794,7 +794,9 @@ def compose(
     good = [c for c in good if c.hit.chunk.language == result.language or c.hit.chunk.doc_id not in own]
     # "how did Guizhou keep in touch with scholars abroad": where a sentence says it of the place asked
     # about, its neighbour about the plan in general ("the plan opened lasting channels") is not the answer.
-    good = [c for c in good if c.about_place] or good
+    # (and "how did the Suzhou week do in 2012" is not answered by what "regions" did: no sentence of that
+    # place, no answer)
+    good = [c for c in good if c.about_place] or ([] if question.outcome and question.places else good)
     if not good:
         if any(not c.missing for c in pool):
             # Passages meet the question's year and place but none holds what is asked (a sum of money,
@@ -847,6 +849,8 @@ def _answers_whatever_its_words(question: Question, best: Candidate, searcher: S
     sentence = normalize(best.sentence)
     return (
         (question.topic and best.about_place)
+        # "what did Hangzhou achieve through the plan": the one thing the report says that place did
+        or (question.outcome and bool(question.places) and best.about_place and not question.events)
         or (asks_only_the_plans_purpose(question, searcher) and states_purpose(sentence))
         or (question.age and bool(_STATES_LAUNCH.search(sentence)))
     )

@@ -221,12 +221,33 @@ def is_english_word(word: str) -> bool:
 _SCRIPT_SEAM = re.compile(r"(?<=[\u4e00-\u9fff])(?=[a-z]{2})|(?<=[a-z]{2})(?=[\u4e00-\u9fff])")
 
 
+# Question words typed in pinyin ("jinmenxing shenme shihou kaishi", "chizi jihua shi shenme"): only phrases
+# and words no English word spells, so "shi" or "na" alone are left as they are.
+_PINYIN = [
+    (re.compile(rf"(?<![\w'-]){pinyin}(?![\w'-])"), english)
+    for pinyin, english in [
+        (r"shenme ?shihou|sheme ?shihou|heshi", "when"),
+        (r"shi ?shenme|shi ?sha", "what is"),
+        (r"zai ?nali|zai ?nar|zai ?nae?r", "where"),
+        (r"duoshao|ji ?ge", "how many"),
+        (r"ji ?hao|na ?tian", "what date"),
+        (r"kaishi", "start"),
+        (r"jiezhi", "deadline"),
+        (r"baoming", "registration"),
+        (r"huodong", "events"),
+        (r"jihua", "plan"),
+    ]
+]
+
+
 def plain_english(normalized: str) -> str:
     """English chat shorthand spelled out ("wen is the shandong fair" -> "when is the shandong fair"),
     empty openers dropped ("so basically what is chizi about" -> "what is chizi about") and everyday
     phrasings put in the documents' word ("what is the plan for" -> "what is the purpose of the plan")."""
     # An English word typed against Chinese ("宁交会能online参加不") is a word of its own.
     text = _SCRIPT_SEAM.sub(" ", normalized)
+    for rx, english in _PINYIN:
+        text = rx.sub(english, text)
     text = _OPENERS.sub("", _SHORTHAND_WORD.sub(lambda m: _SHORTHAND[m.group(1)], text))
     text = _CITY_INITIALS_WORD.sub(lambda m: _CITY_INITIALS[m.group(1)], text)
     text = _THOUSANDS.sub(lambda m: f"{int(float(m.group(1)) * 1000):,}", text)

@@ -97,9 +97,13 @@ _TOPIC = any_of(
 # "what came of the Chongqing tour", "南京宁交会办得怎么样": what an activity did or achieved, which a
 # roll-call of brands naming it does not say.
 _OUTCOME = any_of(
-    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)了(什么|哪些)",
+    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)成?了(什么|哪些)|(做|干|搞)成了?(什么|哪些|啥)",
     r"\bwhat (came|happened|resulted)\b|\bachiev\w*|\baccomplish\w*|\boutcomes?\b|\bresults?\b"
-    r"|\bwhat did .{1,50}\b(do|produce|deliver|bring)\b|\bhow did .{1,50}\bgo\b",
+    r"|\bwhat did .{1,50}\b(do|produce|deliver|bring)\b|\bhow did .{1,50}\b(go|do|fare|turn out|work out)\b"
+    r"|\b(get|gain|got|gained) out of\b",
+)
+_AHEAD = any_of(
+    r"将|会(取得|有)|能(取得|有)|预计|明年|今年", r"\bwill\b|\bgoing to\b|\bexpect\w*|\bnext (year|time)\b"
 )
 _PAST = any_of(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年"
@@ -406,6 +410,9 @@ def understand(
     if past and events and slot == "seats" and not years and _UNTIL_NOW.search(text):
         past = False  # "how many have signed up for the Suzhou week so far": its registrations, now
     future = any(y >= today.year for y in years)
+    # "温州洽谈会办得怎么样", "how did the Nanjing fair do": how it went is its record (not the coming
+    # edition's card), unless the question looks ahead ("what will the Suzhou week achieve").
+    past = past or (bool(_OUTCOME.search(text)) and not future and not _AHEAD.search(text))
     fields = fields_in(text, original)
     if len(events) >= 2 and slot is None and wants == "difference":
         slot = "about"  # "海洽会和宁交会有什么区别": each event's card, which the documents never compare
@@ -633,7 +640,12 @@ def resolve_follow_up(
         # "where exactly?" after "what did the Yunnan team do": where they went, which the report tells (the
         # 2027 edition's city is not the answer).
         return f"{normalize(previous_text)} {current.text}", None
-    if prev_events or previous.get("listing"):
+    # "and in Nanjing?" after "how did the Tianjin tour go in 2012": the record asked of the place now named
+    # (re-asked as text below), not the coming edition of the event held there.
+    record_elsewhere = (
+        bool(previous.get("past")) and bool(current.places) and not (current.slot or current.events)
+    )
+    if (prev_events or previous.get("listing")) and not record_elsewhere:
         merged = replace(
             current,
             events=current.events or tuple(prev_events),

@@ -3351,3 +3351,37 @@ def test_why_an_event_became_a_brand_is_the_sentence_saying_it_did(
 ) -> None:
     answer = asked.answer(question)
     assert answer.answered and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("宁波的洽谈会成果怎么样", "3.4亿"), ("温州那个洽谈会办得如何", "527")],
+)
+def test_how_an_activity_went_is_its_record_not_the_coming_edition(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and said in answer.answer and not answer.events, answer.answer
+
+
+def test_what_a_place_got_out_of_the_plan_is_what_the_report_says_it_did(asked: Assistant) -> None:
+    answer = asked.answer("what did Guizhou gain out of the plan")
+    assert answer.answered and "15" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "event", "said"),
+    [
+        ("nanyuexing zai nali", "gd-nanyue-2027", "Guangzhou"),
+        ("haiqiahui baoming jiezhi ji hao", "sd-haiqia-2027", "30 April"),
+    ],
+)
+def test_question_words_in_pinyin_are_read(asked: Assistant, question: str, event: str, said: str) -> None:
+    answer = asked.answer(question)
+    assert [e.id for e in answer.events] == [event] and said in answer.answer, answer.answer
+
+
+def test_a_place_swapped_into_a_record_question_asks_that_places_record(asked: Assistant) -> None:
+    asked.answer("how did the Tianjin tour do in 2012", chat="record-elsewhere")
+    # The report gives no 2012 figures for Suzhou; a roll-call of brands naming it is no answer.
+    assert not asked.answer("what about Suzhou?", chat="record-elsewhere").answered
