@@ -394,7 +394,8 @@ _WITHIN = re.compile(
 _SPAN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
                  "十": 10, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "twelve": 12}  # fmt: skip
-_SPAN_DAYS = {"天": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30, "day": 1, "week": 7, "month": 30}
+# (a month counted as 31 days: "within 3 months" of 1 December reaches early March, past the 1 March deadline)
+_SPAN_DAYS = {"天": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 31, "day": 1, "week": 7, "month": 31}
 
 
 def closes_within_days(text: str) -> int:
@@ -405,10 +406,9 @@ def closes_within_days(text: str) -> int:
     found = m.groupdict()
     n_word, unit = found["zh_n"] or found["en_n"], (found["zh_unit"] or found["en_unit"]).rstrip("s")
     if n_word == "半":
-        return 15 if unit == "月" else 0
+        return 15 if unit == "月" else 0  # 半个月; half a day or week is no span anyone asks
     n = int(n_word) if n_word.isdigit() else _SPAN_NUMBERS[n_word]
-    # (a month counted as 31 days: "within 3 months" of 1 December reaches 1 March)
-    return n * (31 if unit in ("月", "month") else _SPAN_DAYS[unit])
+    return n * _SPAN_DAYS[unit]
 
 
 # "which one is earlier, Shaoxing or Dali?", "南京和宁波哪个人多": which end of a comparison is asked for.
