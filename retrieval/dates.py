@@ -43,19 +43,24 @@ _MONTH_ZH = re.compile(
 _MONTH_PAIR_ZH = re.compile(
     _month_starts(r"一二三四五六七八九十\d年") + r"([一二三四五六七八九])([二三四五六七八九十])\s*月"
 )
-_ZH_NUM = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-           "十一": 11, "十二": 12}  # fmt: skip
+# Chinese numerals up to twelve, as months, spans and round figures are written (两 in 两个月, 两千).
+ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}  # fmt: skip
 
 
 # Any four-digit year in a text (a sentence that can say when, or meet a decade asked about).
 YEARISH = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
+def _year_in_digits(m: re.Match[str]) -> str:
+    """二〇一二年 -> 2012年, 一二年 -> 12年."""
+    return "".join(_CN_DIGITS[c] for c in m.group(1)) + "年"
+
+
 def years_in(text: str, today: dt.date) -> list[int]:
     """Years a normalised question names; 'next year', 'this year' and two-digit years resolved (not
     'last year', which askers say of themselves: "I graduated last year")."""
-    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
-    text = _CN_SHORT_YEAR.sub(lambda m: "".join(_CN_DIGITS[c] for c in m.group(1)) + "年", text)
+    text = _CN_SHORT_YEAR.sub(_year_in_digits, _CN_YEAR.sub(_year_in_digits, text))
     found = [int(y) for y in YEAR.findall(text)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
     if not found and re.search(r"明年|next year", text):
@@ -84,13 +89,12 @@ _CN_ROUND = re.compile(
     r"(?<![一二两三四五六七八九十百千万几])([一二两三四五六七八九])(千|百|万)(?=多|余|个|项|人|家|名|位)"
 )
 _CN_UNIT = {"百": 100, "千": 1000, "万": 10000}
-_CN_ROUND_DIGITS = {**_CN_DIGITS, "两": "2"}
 
 
 def figures_in(text: str) -> list[tuple[str, str]]:
     """Figures a normalised question quotes, as (digits without separators, the figure and the word
     after it as asked: "36 activities"); years (2012, and 12年 by the pattern) excluded."""
-    text = _CN_ROUND.sub(lambda m: str(int(_CN_ROUND_DIGITS[m.group(1)]) * _CN_UNIT[m.group(2)]), text)
+    text = _CN_ROUND.sub(lambda m: str(ZH_NUMBERS[m.group(1)] * _CN_UNIT[m.group(2)]), text)
     out = []
     for m in _FIGURE.finditer(text):
         figure = m.group(1).replace(",", "")
@@ -166,11 +170,11 @@ def _months_named(text: str, today: dt.date) -> set[int]:
     for m in _MONTH_EN.findall(text):
         months.add(next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(m[:3])))
     for m in _MONTH_ZH.findall(text):
-        months.add(int(m) if m.isdigit() else _ZH_NUM[m])
+        months.add(int(m) if m.isdigit() else ZH_NUMBERS[m])
     # "七八月份", "五六月": two months in a row said with one 月.
     for first, second in _MONTH_PAIR_ZH.findall(text):
-        if _ZH_NUM[second] == _ZH_NUM[first] + 1:
-            months |= {_ZH_NUM[first], _ZH_NUM[second]}
+        if ZH_NUMBERS[second] == ZH_NUMBERS[first] + 1:
+            months |= {ZH_NUMBERS[first], ZH_NUMBERS[second]}
     if re.search(r"下半年|second half", text):
         months |= set(range(7, 13))
     if re.search(r"上半年|first half", text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from retrieval.dates import ZH_NUMBERS
 from retrieval.text import any_of, word_rx
 
 # --- fields of work ----------------------------------------------------------------------------------
@@ -391,8 +392,7 @@ _WITHIN = re.compile(
     r"|\b(?:clos\w*|deadlines?|due|ends?)\b.{0,20}\b(?:within|in) (?:the )?(?:next )?"
     r"(?P<en_n>\d+|a|one|two|three|four|five|six|nine|twelve) (?P<en_unit>days?|weeks?|months?)\b"
 )
-_SPAN_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-                 "十": 10, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+_SPAN_NUMBERS = {**ZH_NUMBERS, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "twelve": 12}  # fmt: skip
 # (a month counted as 31 days: "within 3 months" of 1 December reaches early March, past the 1 March deadline)
 _SPAN_DAYS = {"天": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 31, "day": 1, "week": 7, "month": 31}

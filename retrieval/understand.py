@@ -97,20 +97,23 @@ _TOPIC = any_of(
 # "what came of the Chongqing tour", "南京宁交会办得怎么样": what an activity did or achieved, which a
 # roll-call of brands naming it does not say.
 _OUTCOME = any_of(
-    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)成?了(什么|哪些)|(做|干|搞)成了?(什么|哪些|啥)",
+    r"成果|效果|结果|收获|成绩|成效|办得(怎么样|如何|好吗)|(做|干|搞)(成了?|了)(些)?(什么|哪些|啥)",
     r"\bwhat (came|happened|resulted)\b|\bachiev\w*|\baccomplish\w*|\boutcomes?\b|\bresults?\b"
     r"|\bwhat did .{1,50}\b(do|produce|deliver|bring)\b|\bhow did .{1,50}\b(go|do|fare|turn out|work out)\b"
     r"|\b(get|gain|got|gained) out of\b",
 )
-_AHEAD = any_of(
-    r"将|会(取得|有)|能(取得|有)|预计|明年|今年", r"\bwill\b|\bgoing to\b|\bexpect\w*|\bnext (year|time)\b"
+# "what will the Suzhou week achieve", "宁波人才周会取得什么成果": an outcome still to come (a year from this one
+# on is read as the future already).
+_FUTURE_TENSE = any_of(
+    r"将(会|要)?(取得|有|达到)|会(取得|有)|能(取得|有)|预计", r"\bwill\b|\bgoing to\b|\bexpect\w*"
 )
 _PAST = any_of(
     r"签了|去了|来了|请了|办过|举办了|达成|收到|融资|融到|解决了|创造|义诊|邀请了|吸引了|入选|历史|多少年了|有几年|办了几|从哪年"
     r"|(哪一?年|什么时候|何时)(开始|开办|创办|首次|第一次)(办|举办|举行)?的|始于|首届|第一届"  # "海洽会是哪一年开始办的"
     r"|(待|呆|住|留)了(几|多少|多久|多长)"  # "在祥云待了几天": how long they stayed, done
-    # what an event is known for, what it did or saw: its record, not the coming edition's card
-    r"|出名|名气|口碑|知名度|看了(多少|几)|(做|干)了(什么|啥|哪些|些什么)",
+    # what an event is known for or saw: its record, not the coming edition's card (what it did is an
+    # outcome, read as the record below)
+    r"|出名|名气|口碑|知名度|看了(多少|几)",
     r"\b(did|was|were|had|got|went|raised|signed|invited|attended|reached|solved|created|received|submitted|visited)\b"
     r"|\b(has|have)\b.{0,40}\bbeen\b|\bsince when\b|\bexist(ed|s)?\b|\bso far\b|\bhistory\b|\bover the years\b"
     r"|\b(known|famous|renowned|noted|best known) for\b|\breputation\b",
@@ -162,7 +165,8 @@ _WHERE = any_of(r"在哪|哪里|哪儿|什么地方", r"\bwhere\b")
 _FOLLOW_MARK = any_of(
     # (最后签了几个 after 重庆行谈了多少个项目: what came of the same thing)
     r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$|^(具体)?在.{1,4}(的)?(哪里|哪儿|什么地方)"
-    r"|^(他们|它们|它|他|她)|^(这些|这几个|这几场)(活动)?(里|中|当中|里面)"  # "他们去的哪个县": the people just asked about
+    # "他们去的哪个县": the people just asked about; "这些里面哪个是线上的": the events just listed
+    r"|^(他们|它们|它|他|她)|^(这些|这几个|这几场)(活动)?(里|中|当中|里面)"
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
@@ -288,12 +292,10 @@ class Question:
     event_terms: tuple[tuple[str, ...], ...] = ()  # per event named: its names and places, normalised
     counted: tuple[str, ...] = ()  # what the answer must name: what a count counts, "which companies"
     exists: bool = False  # asks whether a thing is there ("广州有没有联络站"); never named means not known
-    of_a_kind: bool = (
-        False  # how many of a set are of a kind ("130个项目里云计算的有几个"): a number must count it
-    )
-    inside: str = (
-        ""  # the place a "where in X" asks within ("silicon valley", "硅谷"): a smaller place answers
-    )
+    # how many of a set are of a kind ("130个项目里云计算的有几个"): a number must count it
+    of_a_kind: bool = False
+    # the place a "where in X" asks within ("silicon valley", "硅谷"): a smaller place answers
+    inside: str = ""
     future: bool = False  # names a year from this one on
     past: bool = False  # asks about something done (a past year or tense)
     ahead: bool = False  # asks what comes next ("以后的目标", "going forward"): future sentences preferred
@@ -411,8 +413,9 @@ def understand(
         past = False  # "how many have signed up for the Suzhou week so far": its registrations, now
     future = any(y >= today.year for y in years)
     # "温州洽谈会办得怎么样", "how did the Nanjing fair do": how it went is its record (not the coming
-    # edition's card), unless the question looks ahead ("what will the Suzhou week achieve").
-    past = past or (bool(_OUTCOME.search(text)) and not future and not _AHEAD.search(text))
+    # edition's card), unless the question looks ahead.
+    looks_ahead = future or bool(_AHEAD.search(text) or _FUTURE_TENSE.search(text))
+    past = past or (bool(_OUTCOME.search(text)) and not looks_ahead)
     fields = fields_in(text, original)
     if len(events) >= 2 and slot is None and wants == "difference":
         slot = "about"  # "海洽会和宁交会有什么区别": each event's card, which the documents never compare
