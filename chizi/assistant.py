@@ -36,6 +36,7 @@ from retrieval.compose import (
     states_purpose,
 )
 from retrieval.concepts import FOCUS_CONCEPTS
+from retrieval.counting import count_kind
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.evidence import check
 from retrieval.faq import FaqMatch, FaqMatcher
@@ -53,6 +54,7 @@ from retrieval.text import (
     scrub,
     to_traditional,
     without_introduction,
+    without_tag_question,
 )
 from retrieval.typos import swapped_letters
 from retrieval.understand import NAMES_THE_PLAN, Question, asks_another_thing, resolve_follow_up, understand
@@ -397,7 +399,12 @@ class Assistant:
             if merged is None:
                 asked_here = q
                 q = self._understand(normalize(asked), now, asked)
-                if asks_another_thing(asked_here, q.wants) or asked_here.counted:
+                if (
+                    asks_another_thing(asked_here, q.wants)
+                    or asked_here.counted
+                    # 它们带来了多少人次 after 2012年有多少个活动入选 counts people, not what was selected
+                    or asked_here.count_kind not in (None, count_kind(normalize(previous.text)))
+                ):
                     # "钱呢" after "津门行邀请了多少学者": the same subject, and what the follow-up asks of it;
                     # "解决了多少问题呢" after "津门行请了多少专家" counts problems, not the experts.
                     q = replace(
@@ -494,7 +501,7 @@ class Assistant:
             return answer
 
         # The document search reads the question, not the asker's introduction of themselves.
-        query = without_introduction(asked)
+        query = without_tag_question(without_introduction(asked))
         result: SearchResult = searcher.search(
             query, k=self.settings.retrieval.top_k, weights=weights or self.weights
         )

@@ -92,6 +92,9 @@ _COMMON_VERBS = frozenset(
         "check", "span",
         # outcomes in general ("did Guizhou's agreements lead to anything lasting"): whatever came of it
         "lead", "result", "yield", "amount", "handle",
+        # irregular forms the stemmer leaves as they are ("has the plan got anything to do with …")
+        "got", "gotten", "saw", "seen", "took", "taken", "brought", "went", "gone", "came", "made", "gave",
+        "given", "held", "met", "found", "did", "done", "drew", "drawn", "ran", "sent", "said", "told",
     ]
 )  # fmt: skip
 _NOUN_ENDS = frozenset(["of", "for", "from", "in", "to", "by", "with", "at", "on", "into", "during", "among"])
@@ -699,6 +702,8 @@ def candidates(
                 and not (question.wants == "count" and counts_another_outcome(question.text, norm_sentence))
                 # "what did the Guangdong tour do in 2012": a roll-call naming it says nothing of what it did.
                 and not (question.outcome and crowded)
+                # "宁波周的创投机构名单": the roll-call of brands naming the Ningbo week names none of its firms.
+                and not (question.wants == "name" and crowded)
                 # "杭州的联络站在哪": where that place's thing is, said by a sentence about that place, not
                 # by its neighbour about "many regions".
                 and not (question.wants == "place" and question.places and not about_place)

@@ -129,7 +129,13 @@ def decades_in(text: str) -> list[tuple[int, int]]:
 
 
 def months_in(text: str, today: dt.date) -> list[int]:
-    """Months a normalised question names or means ("6月", "next spring", "暑假以后", "before March")."""
+    """Months a normalised question names or means ("6月", "next spring", "暑假以后", "before March",
+    "between May and July", "3月到5月")."""
+    between = _RANGE_EN.search(text) or _RANGE_ZH.search(text)
+    if between:
+        first = _month_number(between.group("first") or between.group("first2"))
+        last = _month_number(between.group("last"))
+        return sorted((first - 1 + i) % 12 + 1 for i in range((last - first) % 12 + 1))
     span = _SPAN_EN.search(text) or _SPAN_ZH.search(text)
     if span:
         named = _months_named(span.group("when"), today)
@@ -148,6 +154,29 @@ _SPAN_ZH = re.compile(
     r"(?P<when>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|春天|春季|夏天|夏季|暑假|秋天|秋季|冬天|冬季|寒假)"
     r"\s*(?P<side>以后|之后|过后|以前|之前|前(?!后)|后)"
 )
+# "between May and July", "from march to may", "april through june", "6月至8月", "从四月到六月", "3到5月": every
+# month from the first to the last (across the new year for "November to February").
+_MONTH_NAME_EN = r"(?:" + "|".join(_MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+_RANGE_EN = re.compile(
+    rf"\b(?:(?:between|from) (?P<first>{_MONTH_NAME_EN})(?: \d{{4}})? (?:and|to|through|thru|till|until|-)"
+    rf"|(?P<first2>{_MONTH_NAME_EN}) ?(?:-|–|to|through|thru) ?)"
+    rf" ?(?P<last>{_MONTH_NAME_EN})\b"
+)
+_MONTH_NUMBER_ZH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_RANGE_ZH = re.compile(
+    _month_starts(r"\d年一二三四五六七八九十")
+    + rf"(?P<first>{_MONTH_NUMBER_ZH})\s*(?:月份?)?\s*(?:到|至|-|–|~|～)\s*(?P<last>{_MONTH_NUMBER_ZH})\s*月"
+)
+
+
+def _month_number(name: str) -> int:
+    if name.isdigit():
+        return int(name)
+    if name in ZH_NUMBERS:
+        return ZH_NUMBERS[name]
+    return next(i for i, month in enumerate(_MONTHS_EN, 1) if month.startswith(name[:3]))
+
+
 _AFTER_SIDE = frozenset(["after", "following", "以后", "之后", "过后", "后"])
 
 

@@ -90,6 +90,7 @@ _CITIES = """
 新疆: 乌鲁木齐 Urumqi, 喀什 Kashgar
 西藏: 拉萨 Lhasa
 青海: 西宁 Xining
+台湾: 台北 Taipei, 高雄 Kaohsiung, 台中 Taichung, 新竹 Hsinchu, 台南 Tainan
 """
 
 # Provincial-level neighbours (land borders; Hainan, Hong Kong, Macau and Taiwan with the coast facing

@@ -12,10 +12,11 @@ from retrieval.text import any_of, word_rx
 
 # --- fields of work ----------------------------------------------------------------------------------
 FIELD_WORDS: dict[str, str] = {
-    "biomedicine": r"生物医药|生物医学|生物|医药|制药|biomed\w*|biolog\w*|biotech\w*|pharma\w*|life science",
+    # (生技, 生科, 资工, 资讯: the words Taiwan and Hong Kong use for biotech, life sciences, CS and IT)
+    "biomedicine": r"生物医药|生物医学|生物|医药|制药|生技|生科|biomed\w*|biolog\w*|biotech\w*|pharma\w*|life science",
     "medicine": r"医学|医生|临床|医疗|medicine|medical|clinical|doctors?|physicians?",
     "public_health": r"公共卫生|public health|epidemiolog\w*",
-    "it": r"电子信息|信息技术|计算机|软件|电子|互联网|software|computer|electronics?|(?<!cloud )computing",
+    "it": r"电子信息|信息技术|计算机|软件|电子|互联网|资工|资讯(?!网)|software|computer|electronics?|(?<!cloud )computing",
     "artificial_intelligence": r"人工智能|机器学习|深度学习|\bai\b|machine learning|deep learning|artificial intelligence",
     "advanced_manufacturing": r"先进制造|制造|机器人|manufactur\w*|robot\w*",
     "energy": r"新能源|能源|节能|电池|光伏|energy|batter(?:y|ies)|solar",
@@ -56,7 +57,10 @@ LOCATED = any_of(
 # "remote" is a way of taking part, not "remote mountain areas" (where the Yunnan team went).
 _REMOTE = (
     r"\bremote(ly)?\b(?! (mountain|mountainous|rural|areas?|regions?|villages?|places?|parts?|count(y|ies)))"
+    # "I'm stuck in Boston all year, anything I can do from here?": taking part from where one is, abroad
+    r"|\b(do|join|attend|take part|participate)\b.{0,40}\bfrom (here|where i am|abroad|overseas)\b"
 )
+_REMOTE_ZH = r"(人)?不在国内"  # "宁交会人不在国内能参加吗"
 
 # The attribute of an event a question asks for.
 SLOTS: list[tuple[str, re.Pattern[str]]] = [
@@ -143,13 +147,15 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(
             r"几点|北京时间|什么时间开始|时区|(是|在)(晚上|上午|下午|早上)",
             r"what time|start time|which time|time zone|\bin the (evening|morning|afternoon)\b"
+            r"|\b(what|which) hour\b|\bwhat o'?clock\b"  # "what hour does the hangzhou online session begin"
             r"|\btime\W*$|\btime (in|for|where) \w+",  # "hz meetup time in beijing pls"
         ),
     ),
     (
         "format",
         any_of(
-            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)|(要|需要|得|必须|一定要)(亲自)?(去|到)(现场|场)|到场吗",
+            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)|(要|需要|得|必须|一定要)(亲自)?(去|到)(现场|场)|到场吗|"
+            + _REMOTE_ZH,
             rf"\bonline\b|in person|in-person|{_REMOTE}|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
         ),
     ),
@@ -420,7 +426,8 @@ NEAR = any_of(r"附近|周边|周围|离我近|近的|最近的(城市|地方)",
 HYBRID = any_of(r"线上线下结合|线上线下都|混合", r"\bhybrid\b")
 # "不回国的话能参加哪些", "without flying to China": events one joins from abroad.
 ONLINE = any_of(
-    r"线上|在线|网上|远程|在家|(不|不用|不必|无需|不需要)(回国|来中国|去中国|到中国|出国|跑一趟)",
+    r"线上|在线|网上|远程|在家|(不|不用|不必|无需|不需要)(回国|来中国|去中国|到中国|出国|跑一趟)|"
+    + _REMOTE_ZH,
     rf"\bonline\b|{_REMOTE}|virtual(ly)?|\bzoom\b|\bfrom home\b"
     r"|\bwithout (flying|travel+ing|coming|going|getting on a plane)\b|\b(no|don'?t|do not) (need to )?(travel|fly)\b",
 )

@@ -198,3 +198,16 @@ def without_introduction(question: str) -> str:
     ):
         return resolved
     return question
+
+
+# "…started in 2008, right?": the tag asks for confirmation and is no word to look for in the documents.
+_TAG_QUESTION = re.compile(
+    r",?\s*\b(right|correct|true|yes or no|isn'?t (it|that (so|right))|wasn'?t it|didn'?t it|no)\s*\?*\s*$",
+    re.I,
+)
+
+
+def without_tag_question(question: str) -> str:
+    """A question without a trailing tag asking for confirmation (", right?"), where words remain."""
+    rest = _TAG_QUESTION.sub("", question).strip()
+    return rest if len(rest.split()) >= 3 else question

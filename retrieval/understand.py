@@ -355,7 +355,9 @@ _COUNTS_CALENDAR = any_of(
 # "Was the plan started in 2012?", "是2012年启动的吗": the year is the asker's guess to check, not a
 # constraint on the answer; what is asked is the year it started.
 _GUESSED_YEAR = any_of(
-    r"(是不是|是)\s*\d{4}年?(启动|开始|成立|创立|发起|设立)|\d{4}年(启动|开始|成立|创立|发起|设立)的(吗|么|嘛)",
+    # (and "是08年开始的吧": the two-digit year as it is said)
+    r"(是不是|是)\s*(\d{4}年?|\d{2}年)(启动|开始|成立|创立|发起|设立|搞起来|推出)"
+    r"|(\d{4}|\d{2})年(启动|开始|成立|创立|发起|设立|搞起来|推出)的(吗|么|嘛|吧|对吧)",
     # ("is it true the plan started in 2008?", "it began in 2008, right?": the year is the asker's guess)
     r"(^(was|is|did|were)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b)"
     r".{0,40}\b(start|started|launch|launched|found|founded|begin|began|set up|created|established)\b"
@@ -671,7 +673,13 @@ def resolve_follow_up(
         rewritten = rewritten.replace(f"{prev_years[0] % 100}年", f"{current.years[0]}年")
     elif current.years:
         rewritten = f"{rewritten} {current.years[0]}"
-    if asks_another_thing(current, wants_of(rewritten)) or current.counted or current.predicate:
+    if (
+        asks_another_thing(current, wants_of(rewritten))
+        or current.counted
+        or current.predicate
+        # 那这些活动带来了多少人次 after 2012年入选了多少个活动: people counted now, not activities
+        or (current.count_kind is not None and current.count_kind != count_kind(rewritten))
+    ):
         # The caller reads it with the follow-up's kind of answer, and what it counts: 其中多少个落地了 after
         # 温州收到多少项目 asks how many were carried out, which "527 received" does not say.
         rewritten = f"{rewritten} {current.text}"

@@ -36,9 +36,10 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "name",
         any_of(
-            r"^(?!.*(全称|全名|简称|中文名|英文名|缩写|由来|来历)).*((都|分别)叫(什么|啥)|(名字|名称)(分别)?(是|叫)(什么|啥)|叫(什么|啥)名字)",
+            r"^(?!.*(全称|全名|简称|中文名|英文名|缩写|由来|来历)).*((都|分别)叫(什么|啥)|(名字|名称)(分别)?(是|叫)(什么|啥)|叫(什么|啥)名字"
+            r"|(机构|公司|企业|社团|团体|协会|项目|联络站|单位)(的)?名单)",  # "宁波周的创投机构名单有哪些": their names
             r"^(?!.*\b(full|chinese|english|official|short|plan'?s|chizi'?s)\b).*"
-            r"(\bnames? of (the |its |their |those |these |that |this )?[a-z' -]{0,30}\b(stations?|associations?|societies|projects?|activities|villages?|companies|firms|institutions?|brands?)\b"
+            r"(\b(names?|list) of (the |its |their |those |these |that |this )?[a-z' -]{0,30}\b(stations?|associations?|societies|projects?|activities|villages?|companies|firms|institutions?|brands?)\b"
             r"|\b(stations?|associations?|societies|projects?|villages?|companies|firms|institutions?)'? names?\W*$"
             r"|\bwhat (is|are|was|were) (the|its|their) [a-z -]{1,30}\b(stations?|associations?|projects?|companies|firms|institutions?) called\b)",
         ),
@@ -333,8 +334,9 @@ _BECAUSE = any_of(
 )
 
 
-# Names as the documents give them: quoted (“千人计划”), in brackets ((澳中科技交流会)) or listed (澳中科技交流会、…).
-_NAMED = re.compile(r"[“\"《(][^”\"》)]{2,40}[”\"》)]|、")
+# Names as the documents give them: quoted (“泉城科技行”), in brackets ((澳中科技交流会)) or listed (澳中科技交流会、…);
+# not a quoted word inside a longer name (宁波市“千人计划”人才资本推介洽谈会 names no firm) nor a sum in brackets.
+_NAMED = re.compile(r"[“\"《][^”\"》]{2,40}[”\"》](?!\w)|\((?!\d)[^)]{2,40}\)|、")
 
 
 def fits_wanted(wants: str, sentence: str) -> bool:

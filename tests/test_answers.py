@@ -3385,3 +3385,75 @@ def test_a_place_swapped_into_a_record_question_asks_that_places_record(asked: A
     asked.answer("how did the Tianjin tour do in 2012", chat="record-elsewhere")
     # The report gives no 2012 figures for Suzhou; a roll-call of brands naming it is no answer.
     assert not asked.answer("what about Suzhou?", chat="record-elsewhere").answered
+
+
+@pytest.mark.parametrize("question", ["anything on from may through july?", "5月至7月有哪些活动"])
+def test_a_span_of_months_lists_every_month_between(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    # June's two events (Ningbo, Guiyang) are between the months named, not only May's and July's.
+    ids = {e.id for e in answer.events}
+    assert {
+        "sd-haiqia-2027", "nj-ningjiao-2027", "nb-talent-week-2027", "gz-guiyang-exchange-2027",
+        "sz-elite-week-2027",
+    } <= ids, answer.answer  # fmt: skip
+    assert not ids & {"sx-phd-tour-2027", "nx-ningqia-2027", "tj-jinmen-2027"}, answer.answer
+
+
+def test_a_follow_up_counting_people_after_a_count_of_activities_counts_people(asked: Assistant) -> None:
+    asked.answer("2012年一共有多少个活动入选", chat="people-now")
+    answer = asked.answer("它们带来了多少人次", chat="people-now")
+    assert answer.answered and "上万人次" in answer.answer, answer.answer
+
+
+def test_the_hour_an_event_begins_is_its_start_time(asked: Assistant) -> None:
+    answer = asked.answer("which hour does the hangzhou online talk start")
+    assert answer.answered and "10:00 China time" in answer.answer, answer.answer
+
+
+def test_got_is_a_light_verb_not_a_word_the_documents_lack(asked: Assistant) -> None:
+    answer = asked.answer("has hangzhou got anything to do with silicon valley")
+    assert answer.answered and "liaison stations" in answer.answer, answer.answer
+
+
+def test_names_of_an_events_firms_are_not_given_by_a_roll_call_or_a_quoted_programme(
+    asked: Assistant,
+) -> None:
+    # The Ningbo sentence quotes the programme's name (“千人计划”) and the brands sentence names the fair:
+    # neither names a single firm.
+    assert not asked.answer("宁波洽谈会的风投机构名单").answered
+
+
+def test_a_city_of_taiwan_is_a_place_the_report_lacks(asked: Assistant) -> None:
+    assert not asked.answer("台北设了几个联络站").answered
+
+
+def test_events_one_can_attend_from_where_one_is_abroad_are_online_or_hybrid(asked: Assistant) -> None:
+    answer = asked.answer("I live in Chicago for good, which events can I attend from here?")
+    # The Hangzhou meet-up is online; the Nanjing fair and the Suzhou week can be joined online; no
+    # in-person event is among them.
+    ids = {e.id for e in answer.events}
+    assert {"hz-siliconvalley-online-2027", "nj-ningjiao-2027", "sz-elite-week-2027"} <= ids, answer.answer
+    assert not ids & {"sd-haiqia-2027", "tj-jinmen-2027", "sx-phd-tour-2027"}, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("the plan was launched in 2007, right?", "2010"), ("赤子计划是07年推出的吧", "2010")],
+)
+def test_a_launch_year_guessed_with_a_tag_gets_the_real_one(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and said in answer.answer, answer.answer
+
+
+def test_biotech_as_taiwan_says_it_is_the_biomedicine_field(asked: Assistant) -> None:
+    answer = asked.answer("我在新竹做生技，有合适的活动吗")
+    # The events covering biomedicine, not the nearest ones to Taiwan (Hangzhou, Shaoxing, Ningbo).
+    ids = {e.id for e in answer.events}
+    assert {"sd-haiqia-2027", "sz-elite-week-2027", "cq-100-phds-2027", "gd-nanyue-2027"} <= ids, (
+        answer.answer
+    )
+    assert not ids & {"hz-siliconvalley-online-2027", "sx-phd-tour-2027", "nb-talent-week-2027"}, (
+        answer.answer
+    )
