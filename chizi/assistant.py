@@ -481,7 +481,12 @@ class Assistant:
             return Answer(
                 question, pattern.answer(lang), True, lang, "faq", self._faq_sources(pattern, lang, 1.0)
             )
-        if q.events and q.focus == ("venue",) and q.slot == "place" and len(q.events) == 1:
+        if (
+            q.events
+            and q.focus in (("venue",), ("street address",))
+            and q.slot == "place"
+            and len(q.events) == 1
+        ):
             # "海洽会 venue where": the city is on its card, the hall is not.
             venue = self.events.city_not_venue(q.events[0], lang)
             return Answer(question, venue.text, True, lang, "event", events=venue.events)

@@ -775,6 +775,7 @@ CONCEPTS_ZH = {
     "recordings": "录像回放",
     "parking": "停车",
     "venue": "举办场馆",
+    "street address": "具体地址",
     "certificate": "证书",
     "a professional licence": "执业资格",
     "sightseeing": "游览",

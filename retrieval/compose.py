@@ -419,7 +419,9 @@ def counts_the_thing(
                 # The number must count the qualified thing: "130个意向合作项目" answers 多少个意向项目,
                 # not 多少个云计算项目 (云计算 is one of its fields, not what the 130 are).
                 qualifier, head = qualified
-                qualifier, head = re.escape(qualifier), re.escape(head)
+                # (科技 and 技术 are one word to askers: 人才科技项目 are the report's 人才技术合作项目)
+                qualifier = re.sub(r"科技|技术", "(?:科技|技术)", re.escape(qualifier))
+                head = re.escape(head)
                 counted = (
                     rf"{_ZH_NUMBER}[个项家名位]?[^，。；、\d]{{0,8}}{qualifier}[^，。；、\d]{{0,4}}{head}"
                 )

@@ -294,6 +294,12 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"\bvenues?\b|\bconvention (center|centre)\b|\bexhibition (hall|center|centre)\b|\bwhich (hall|building)\b",
         ),
     ),
+    # A street address ("硅谷联络站的具体地址", "the fair's exact address"): no source gives one; an event's card
+    # gives its city.
+    (
+        "street address",
+        any_of(r"(具体|详细|街道)地址|门牌", r"\b(street|exact|full|postal|physical) address\b"),
+    ),
     # When the plan itself will end: never announced ("赤子计划哪年结束"); an event's end is in its card.
     (
         "the plan's end",

@@ -294,7 +294,7 @@ _EXISTS_ZH = re.compile(
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
      "意思", "作用", "用处", "区别", "关系", "意义", "样子", "部门", "单位", "机构",
-     "成果", "结果", "效果", "收获", "成绩", *_LOOSE]  # any outcome reported answers "什么成果"
+     "成果", "结果", "效果", "收获", "成绩", "事情", *_LOOSE]  # any outcome reported answers "什么成果"
 )  # fmt: skip
 
 
@@ -348,6 +348,8 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
         word = _ZH_PARTICLES.split(zh.group(1))[0]
         if word[:2] in _LOOSE_WHICH_ZH:
             return ()  # "哪些方面解决了难题": the noun is 方面, whatever verb follows it
+        if word == "内容" and "活动" not in text:
+            return ()  # "山东给海洽会加了哪些内容": the things added, not the activities' 活动内容
         head = word[-2:]
         return () if len(word) < 2 or head in _LOOSE_WHICH_ZH else (head,)
     exists = _EXISTS_ZH.search(text)

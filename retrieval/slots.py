@@ -216,7 +216,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "place",
         any_of(
             r"在哪(?!些|天|一天|年|个月)|去哪(?![些个天一年])|哪里|哪儿|哪个城市|什么地方|地点|地址",  # "云南医疗专家团去哪"
-            r"\bwhere\b|(which|what) city|location|venue",
+            r"\bwhere\b|(which|what) city|location|venue|\baddress\b",
         ),
     ),
     (

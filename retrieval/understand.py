@@ -167,6 +167,8 @@ _FOLLOW_MARK = any_of(
     r"^(那|那么|还有|另外|那个|那边|其中|最后|最终|结果|后来)|呢[?？!！。.]*$|^(具体)?在.{1,4}(的)?(哪里|哪儿|什么地方)"
     # "他们去的哪个县": the people just asked about; "这些里面哪个是线上的": the events just listed
     r"|^(他们|它们|它|他|她)|^(这些|这几个|这几场)(活动)?(里|中|当中|里面)"
+    # "这些项目是多少位学者交上来的" after "温州洽谈会收到了多少个项目": those just counted
+    r"|^(这些|那些)(项目|学者|专家|人|联络站|站|机构|协议|社团)"
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
@@ -178,7 +180,15 @@ _FOLLOW_MARK = any_of(
     r"|^(from|by|out of) (how|what|which|whom|where)\b"
     # "how many were signed?": no subject of its own, the last question's
     r"|^how many (were|was|got|have been) [a-z]+( in the end)?\W*$"
-    r"|^where (exactly|precisely) in\b",  # "where exactly in Zhejiang?": where the thing just named is
+    r"|^where (exactly|precisely) in\b"  # "where exactly in Zhejiang?": where the thing just named is
+    # "which one is in america?" after "how many stations did Hangzhou set up": one of those just counted
+    r"|^which ones?\b(?!.*\bor\b)(?=.{0,30}$)",
+)
+# Whether an event is new ("今年才开始办的吗", "a new thing", "the first time it's held").
+_NEWLY = any_of(
+    r"(才|刚)(开始)?(办|举办|搞|有)的?|新办|第一次(办|举办)|首次举办|是不是首届",
+    r"\b(a )?(brand )?new (thing|event|idea|initiative)\b|\bthe first (time|edition)\b|\bjust (started|begun|launched)\b"
+    r"|\b(is|was) (it|the [a-z ]{2,30}) new (this|last) year\b",
 )
 # The plan named: a short question naming it is about it, not an ellipsis of the last question (nor, right
 # after a question about one event, about that event: "what is the plan's budget").
@@ -195,8 +205,8 @@ _ABOUT_PLAN = re.compile(
     r"|\bwho (actually |really )?(runs?|organi[sz]es?|hosts?|holds?|manages?|is in charge of)\b"
     r"|谁(来)?(办|主办|组织|负责|举办)|(人社部|部里).{0,8}还是.{0,6}(地方|各地)"
     # "so the ministry doesn't run the events itself?", "所以活动不是人社部自己办的？": who organises
-    r"|\b(ministry|mohrss)\b.{0,20}\b(run|runs|organi[sz]es?|hosts?|holds?)\b.{0,20}\b(events|activities)\b"
-    r"|(不是|是不是)?(人社部|部里)(自己)?(办|主办|组织|举办)的"
+    r"|\b(ministry|mohrss)\b.{0,20}\b(run|runs|running|organi[sz](es?|ing)|host(s|ing)?|hold(s|ing)?)\b.{0,20}\b(events?|activities)\b"
+    r"|(不是|是不是)?(人社部|部里)(自己|亲自)?(办|主办|组织|举办)的"
     # "when is the deadline for regions to apply to the plan", "地方申报赤子计划截止到什么时候": the plan's
     # own application round, not the events' registration
     r"|\bapply (to|for) (the )?(chizi|plan|programme|program)\b|\b(regions?|provinces?|cities|ministries|departments)\b.{0,12}\bapply\b"
@@ -418,6 +428,11 @@ def understand(
     # edition's card), unless the question looks ahead.
     looks_ahead = future or bool(_AHEAD.search(text) or _FUTURE_TENSE.search(text))
     past = past or (bool(_OUTCOME.search(text)) and not looks_ahead)
+    if events and _NEWLY.search(text):
+        # "绍兴行是今年才开始办的吗": whether it is new is its history, which the report tells (held for
+        # several years), not this year's edition nor when the next one starts.
+        years, past, future = [], True, False
+        slot = None if slot == "when" else slot
     fields = fields_in(text, original)
     if len(events) >= 2 and slot is None and wants == "difference":
         slot = "about"  # "海洽会和宁交会有什么区别": each event's card, which the documents never compare
@@ -498,7 +513,11 @@ def understand(
         # the plan say anything about the northeast?"); for events it says where they would go.
         china = gazetteer.places_in(bare)
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
-    if focus == ("venue",) and slot == "place" and _WHERE.search(rest):
+    if (
+        focus in (("venue",), ("street address",))
+        and slot == "place"
+        and (_WHERE.search(rest) or focus == ("street address",))
+    ):
         pass  # "海洽会 venue where": where it is held (the city its card gives), not only the hall
     elif focus and slot != "register":
         slot = None  # "can I give my seat to a colleague": about the arrangement, not the event's seats

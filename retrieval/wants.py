@@ -75,10 +75,12 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "ranking",
         any_of(
             # ("投资最多的是哪家机构": the superlative before which)
-            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少|小|低)|最(多|大|高|少|小|低)的(是)?(哪|谁)",
+            r"(哪个|哪些|哪家|谁).{0,12}最(多|大|高|少|小|低)|最(多|大|高|少|小|低)的(是)?(哪|谁)"
+            r"|最(大|高|多|小|低|少)的(一|那)(笔|个|项|家|次)",  # "最大的一笔融资是多少": one of them, not the total
             r"^(which|who|what|where)\b.{0,60}\b(the )?(most|largest|biggest|highest|fewest|least|smallest|lowest)\b"
             r"(?! (famous|well-known|known|important|common))"
-            r"|\bthe (most|largest|biggest|highest|fewest|least|smallest|lowest)\b.{0,40}\b(which|what|who|where)\b",  # "the most … came from which country"
+            r"|\bthe (most|largest|biggest|highest|fewest|least|smallest|lowest)\b.{0,40}\b(which|what|who|where)\b"  # "the most … came from which country"
+            r"|\bsingle (biggest|largest|highest|smallest)\b|\b(biggest|largest|highest|smallest) single\b",
         ),
     ),
     # "宁波融资的23个项目都是什么行业": fields or industries, which a sentence naming none does not give (before

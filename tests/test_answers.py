@@ -3457,3 +3457,53 @@ def test_biotech_as_taiwan_says_it_is_the_biomedicine_field(asked: Assistant) ->
     assert not ids & {"hz-siliconvalley-online-2027", "sx-phd-tour-2027", "nb-talent-week-2027"}, (
         answer.answer
     )
+
+
+def test_the_biggest_single_sum_is_not_the_total(asked: Assistant) -> None:
+    # The report gives what the 23 projects raised together (3.4亿), not the largest of them.
+    assert not asked.answer("宁波那次洽谈会最大的一笔投资是多少钱").answered
+
+
+def test_keji_and_jishu_projects_are_the_same_projects(asked: Assistant) -> None:
+    answer = asked.answer("2012年对接过多少人才科技项目")
+    assert answer.answered and "7000" in answer.answer, answer.answer
+
+
+def test_what_was_added_to_an_event_is_what_the_report_says_it_added(asked: Assistant) -> None:
+    answer = asked.answer("山东海洽会增加了哪些内容")
+    assert answer.answered and "泉城科技行" in answer.answer, answer.answer
+
+
+def test_a_street_address_is_declined_and_an_events_is_its_city_and_organisers(asked: Assistant) -> None:
+    assert not asked.answer("杭州硅谷联络站的门牌地址").answered
+    answer = asked.answer("what's the full address of the Nanjing fair")
+    assert [e.id for e in answer.events] == ["nj-ningjiao-2027"], answer.answer
+    assert "Nanjing" in answer.answer and "ningjiao-sample@example.org" in answer.answer, answer.answer
+
+
+def test_which_one_after_a_count_asks_one_of_those_counted(asked: Assistant) -> None:
+    asked.answer("hangzhou runs how many liaison stations", chat="which-one")
+    answer = asked.answer("which one is in the US?", chat="which-one")
+    assert answer.answered and "Silicon Valley" in answer.answer, answer.answer
+
+
+def test_these_projects_after_a_count_of_projects_are_those_projects(asked: Assistant) -> None:
+    asked.answer("温州洽谈会一共收了几个项目", chat="these-projects")
+    answer = asked.answer("这些项目来自多少学者", chat="these-projects")
+    assert answer.answered and "424" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("is the government organising every event", "regions"), ("活动是人社部亲自办的吗", "各地方")],
+)
+def test_whether_the_ministry_holds_the_events_is_who_runs_what(
+    asked: Assistant, question: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and said in answer.answer, answer.answer
+
+
+def test_whether_an_event_is_new_is_its_history(asked: Assistant) -> None:
+    answer = asked.answer("is the shaoxing tour new this year")
+    assert answer.answered and "several years" in answer.answer and not answer.events, answer.answer
