@@ -154,9 +154,10 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "format",
         any_of(
-            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)|(要|需要|得|必须|一定要)(亲自)?(去|到)(现场|场)|到场吗|"
+            r"线上|线下|在线|网上|远程|现场参加|举办形式|参加形式|在家(参加|参与)|(要|需要|得|必须|一定要)(亲自)?(去|到)(现场|场)|到场吗|直播|"
             + _REMOTE_ZH,
-            rf"\bonline\b|in person|in-person|{_REMOTE}|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b",
+            rf"\bonline\b|in person|in-person|{_REMOTE}|virtual(ly)?|\bhybrid\b|\bzoom\b|\bformat\b|\bfrom home\b"
+            r"|\b(live ?)?stream(ed|ing)?\b",  # "will the tianjin tour be streamed", 有直播吗: whether one can follow online
         ),
     ),
     (
@@ -165,6 +166,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"联系方式|联系谁|联系人|邮箱|电话|怎么联系|(的事|有问题)?(找谁|问谁)|跟谁联系",
             r"\bcontact\b|\be-?mail\b|reach\s+(the\s+)?([a-z]+\s+){0,2}organi[sz]ers?|who do i (contact|ask)"
             r"|\breach (the )?(people|team|folks|staff|host)\b|\bget (in touch|hold of)\b"
+            r"|\breach whoever\b|\bwhoever (runs|organi[sz]es|is running|is organi[sz]ing)\b"
             r"|\bwho (do|should|can|could) (i|we) (talk|speak|write|reach out|turn) to\b|\bwho to (contact|ask|talk to)\b",
         ),
     ),

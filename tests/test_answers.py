@@ -3507,3 +3507,33 @@ def test_whether_the_ministry_holds_the_events_is_who_runs_what(
 def test_whether_an_event_is_new_is_its_history(asked: Assistant) -> None:
     answer = asked.answer("is the shaoxing tour new this year")
     assert answer.answered and "several years" in answer.answer and not answer.events, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_says"),
+    [
+        ("ping me whenever a new energy event is announced", "/subscribe and choose"),
+        ("quit messaging me about events", "tap a chosen region or field again"),
+        ("am I speaking with a human?", "automated assistant"),
+        ("和我对话的是真人还是机器人", "不是真人"),
+        ("海洽会和宁交会可以一起报吗", "每个活动分别报名"),
+    ],
+)
+def test_how_tos_asked_in_other_words_get_their_entry(
+    asked: Assistant, question: str, entry_says: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and entry_says in answer.answer, answer.answer
+
+
+def test_whoever_runs_an_event_is_reached_through_its_contact(asked: Assistant) -> None:
+    answer = asked.answer("how can I reach whoever organises the guizhou exchange")
+    assert "gz-exchange-sample@example.org" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "said"), [("南粤行有直播吗", "不提供线上参加"), ("is the suzhou week streamed", "online")]
+)
+def test_whether_an_event_is_streamed_is_its_format(asked: Assistant, question: str, said: str) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "event" and said in answer.answer, answer.answer
