@@ -810,8 +810,10 @@ def compose(
             # a count of that thing): nothing to name as missing, and no nearer fact to offer.
             return Composed("", [], 0.0)
         failed = [c for c in pool if c.missing and c.fits] or [c for c in pool if c.missing]
-        if failed and _corrects_place(question, failed[0]):
-            wrong = failed[0]
+        # (the nearest sentence lacking only the place claimed, though another lacking more ranks above it:
+        # "the yunnan team also went to tibet, right?" is answered by where the team went)
+        wrong = next((c for c in failed[:3] if _corrects_place(question, c)), None)
+        if wrong is not None:
             return Composed(
                 f"{wrong.sentence} [1]", [wrong.hit], _confidence(wrong, tuning, result.language),
                 not_at=list(wrong.missing),

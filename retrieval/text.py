@@ -202,7 +202,8 @@ def without_introduction(question: str) -> str:
 
 # "…started in 2008, right?": the tag asks for confirmation and is no word to look for in the documents.
 _TAG_QUESTION = re.compile(
-    r",?\s*\b(right|correct|true|yes or no|isn'?t (it|that (so|right))|wasn'?t it|didn'?t it|no)\s*\?*\s*$",
+    r",?\s*\b(right|correct|true|yes or no|isn'?t that (so|right)|(isn|wasn|didn|doesn|aren|weren|hasn|haven)'?t (it|they|that|there)|no)"
+    r"\s*\?*\s*$",
     re.I,
 )
 

@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
 )
 
 
-VERSION = 4  # bump when tokens change: indexes built with another version re-tokenize their chunks
+VERSION = 5  # bump when tokens change: indexes built with another version re-tokenize their chunks
 # A snowball stemmer keeps the word it works on in itself: two threads stemming at once (the bot answers
 # in worker threads) garble each other's word or raise IndexError. So each thread has its own.
 _STEMMERS = threading.local()

@@ -68,8 +68,13 @@ from retrieval.wants import wants_of
 # wrong; the answer is the documents' figure, not a decline for want of the asker's.
 _CLAIM = any_of(
     # ("一二年对接的项目有没有5000个": whether the figure was reached)
-    r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$|有没有\s*(\d|[一二两三四五六七八九][千百万])",
+    r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$|有没有\s*(\d|[一二两三四五六七八九][千百万])"
+    # "温州收了大概500个项目？": a statement with a figure (not a year), asked back
+    r"|^(?!.*(什么|多少|几|哪|谁|怎么|为什么|如何|啥))(?!.*(19|20)\d\d).*(\d|[一二两三四五六七八九十][十百千万]).*[?？]$",
     r"^(did|were|was|is|are|has|have|had)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$"
+    r"|\b(isn|wasn|didn|doesn|aren|weren|hasn|haven)'?t (it|they|that|there|he|she)\W*$"  # "…, didn't they"
+    # "the yunnan team also went to kunming?": where something went, said and asked back
+    r"|^(?!.*\b(what|which|how|who|whom|whose|where|when|why)\b)[a-z' ]+\b(went|gone|travel+ed|held|visited) (to |in )?[a-z]+\?$"
     # "the Tianjin thing solved like 100 problems?", "chongqing reached 30 agreements?": a statement with a
     # figure (not a year), asked back
     r"|^(?!.*\b(what|which|how|who|whom|whose|where|when|why)\b)(?!.*\b(19|20)\d\d\b)"
@@ -151,6 +156,12 @@ _MONTH_GUESSED = any_of(
     r"^(is|isn'?t) (the )?\W*in (january|february|march|april|may|june|july|august|september|october"
     r"|november|december)\W*$",
 )
+# "南粤行在深圳办吗", "does the guangdong tour take place in shenzhen": a place guessed for an event asks where it is.
+_PLACE_GUESSED = any_of(
+    r"在[\u4e00-\u9fff]{1,6}?(办|举办|举行|开|搞)",
+    r"\b(take|takes|taking|took) place in\b|\b(held|hosted|happening|located|based) in\b"
+    r"|\b(is|it'?s) in [a-z]+( [a-z]+)?,? (right|correct|yes|isn'?t it|no)\W*$",  # "… is in qingdao right?"
+)
 # ("jinmen tour wat is it": the event named, then asked what it is)
 _WHAT_IS_IT = any_of(
     r"\W*(是什么|是啥|是个啥|是什么东西|是个什么)\W*", r"(what'?s|what is|whats)( the| it| this| that)?\W*"
@@ -172,7 +183,8 @@ _FOLLOW_MARK = any_of(
     # "是多少位学者提交的", "有在国外的吗": no subject of their own, the last question's
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
-    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)",
+    r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)"
+    r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{0,2}了(多少|几)",  # "总共谈了多少个" after "重庆行签了多少个协议"
     # ("is it true that …" names its own subject: the "it" is the claim's, not the last question's)
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\bit\b(?! true\b)"
     r"|\bthat one\b|\bthen\W*$|\b(which|what|any|how many)( ones?)? of (those|them|these)\b"
@@ -528,6 +540,8 @@ def understand(
     guessed_month = bool(months) and bool(_MONTH_GUESSED.search(rest_words))
     if events and not slot and (future or closing or guessed_month) and not past:
         slot = "when"
+    if events and not slot and not past and china and _PLACE_GUESSED.search(rest_words):
+        slot = "place"
     # "what's the next event after the Shandong fair": when the one after it in the calendar is.
     neighbour = neighbour_of(text) if len(events) == 1 and not past and not listing else None
     if neighbour and slot is None:
@@ -540,11 +554,17 @@ def understand(
         # "guizhou?" after "hangzhou liaison stations count": a place alone asks the last question of it
         bool(china) and not events and not re.sub(r"[\W_]+", "", gazetteer.without_places(text))
     )
+    figures = tuple(figures_in(text))
+    claim = bool(_CLAIM.search(text))
+    if claim and figures and wants == "other" and not events:
+        wants = (
+            "count"  # "2013年入选了40个活动对吧": the figure claimed is a count, which a sentence must give
+        )
     return Question(
         text=text,
         years=tuple(years),
-        figures=tuple(figures_in(text)),
-        claim=bool(_CLAIM.search(text)),
+        figures=figures,
+        claim=claim,
         # Two things compared, as places or as events ("大理那个和津门行哪个时间长": a place and an event).
         versus=len(china) + len(events) >= 2 and not listing and bool(_VERSUS.search(text)),
         decades=tuple(decades),

@@ -3537,3 +3537,45 @@ def test_whoever_runs_an_event_is_reached_through_its_contact(asked: Assistant) 
 def test_whether_an_event_is_streamed_is_its_format(asked: Assistant, question: str, said: str) -> None:
     answer = asked.answer(question)
     assert answer.route == "event" and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "event", "said"),
+    [
+        ("宁洽会是在兰州举办吗", "nx-ningqia-2027", "银川"),
+        ("does the chongqing tour take place in chengdu", "cq-100-phds-2027", "Chongqing"),
+    ],
+)
+def test_a_place_guessed_for_an_event_gets_where_it_is(
+    asked: Assistant, question: str, event: str, said: str
+) -> None:
+    answer = asked.answer(question)
+    assert [e.id for e in answer.events] == [event] and said in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["the yunnan team went to lhasa as well, didn't it?", "the yunnan team also went to kunming?"]
+)
+def test_a_wrong_place_said_back_is_corrected_with_where_it_went(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert answer.answered and "Xiangyun" in answer.answer, answer.answer
+
+
+def test_a_figure_said_back_in_chinese_gets_the_reports_figure(asked: Assistant) -> None:
+    answer = asked.answer("津门行解决了一百个难题？")
+    assert answer.answered and "80多个" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["2013年又入选了50个活动是吧", "50 activities were selected in 2013, correct?"]
+)
+def test_a_count_claimed_for_a_year_the_report_does_not_count_is_declined(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_a_total_asked_after_a_part_is_the_whole_of_the_same_thing(asked: Assistant) -> None:
+    asked.answer("重庆行最终签了几个合作协议", chat="in-all")
+    answer = asked.answer("一共洽谈了多少个", chat="in-all")
+    assert answer.answered and "130" in answer.answer, answer.answer
