@@ -488,7 +488,12 @@ class EventDesk:
             head = t("ev_none_in_month_next", lang, months=joined(months, lang))
         if near:
             asked = joined([shown_as(p.key, lang) for p in q.places], lang)
-            head = t("ev_none_there_nearby", lang, place=asked) + "\n" + head
+            if q.months:  # ("and in zhejiang?" after May's list: none there in May, which is not none at all)
+                months = [f"{m}月" if lang == "zh" else calendar.month_name[m] for m in q.months]
+                none = t("ev_none_there_in_month_nearby", lang, place=asked, months=joined(months, lang))
+            else:
+                none = t("ev_none_there_nearby", lang, place=asked)
+            head = none + "\n" + head
         body = "\n".join([head, *lines, *notes])
         # Events nearby are the nearest fact, labelled as such: what was asked (events there) is absent,
         # unless events near the place were what was asked ("which event is near Harbin").

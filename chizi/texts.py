@@ -710,6 +710,10 @@ T.update(
             "{place}暂时没有即将举行的活动；以下是附近地区的活动。",
             "No upcoming event is held in {place}; here are the ones nearby.",
         ),
+        "ev_none_there_in_month_nearby": (
+            "{place}在{months}没有即将举行的活动；以下是附近地区同期的活动。",
+            "No upcoming event is held in {place} in {months}; here are the ones nearby then.",
+        ),
         "ev_none_matching": (
             "活动目录里没有符合这些条件的即将举行的活动。发送 /events 可以浏览全部活动，/subscribe 可以在有新活动时收到通知。",
             "The events catalogue has no upcoming event that matches. Send /events to browse them all, or /subscribe "

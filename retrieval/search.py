@@ -106,6 +106,11 @@ class Expander:
         return normalized_question
 
 
+# Words of using the assistant, which the plan documents never use but askers mistype as often (怎么报明,
+# 取小报名): read as slips of these too.
+_ASSISTANT_WORDS = ("报名", "取消", "截止", "名额", "候补", "订阅", "提醒", "时区", "线上", "线下")
+
+
 class Searcher:
     """Read-only view of one generation. Cheap to query, built once per generation."""
 
@@ -172,7 +177,7 @@ class Searcher:
                 self.named_in_english[zh] = self.named_in_english.get(zh, ()) + names
         self.synonyms = SYNONYMS
         self._fixer: HomophoneFixer | None = None
-        self._fixer_words = [*self._idf, *(normalize(g.zh) for g in glossary)]
+        self._fixer_words = [*self._idf, *(normalize(g.zh) for g in glossary), *_ASSISTANT_WORDS]
         self._by_initial: dict[tuple[str, int], list[str]] = {}
         # Every known word in order, for prefix lookups; misspellings read once per generation.
         self._vocabulary = sorted({*self._idf, *self._glossary_tokens})

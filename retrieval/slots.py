@@ -148,7 +148,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"几点|北京时间|什么时间开始|时区|(是|在)(晚上|上午|下午|早上)",
             r"what time|start time|which time|time zone|\bin the (evening|morning|afternoon)\b"
             r"|\b(what|which) hour\b|\bwhat o'?clock\b"  # "what hour does the hangzhou online session begin"
-            r"|\btime\W*$|\btime (in|for|where) \w+",  # "hz meetup time in beijing pls"
+            r"|\btime( please)?\W*$|\btime (in|for|where) \w+",  # "hz meetup time in beijing pls", "hz meetup time pls"
         ),
     ),
     (
@@ -245,7 +245,7 @@ EVENT_NOUN = any_of(
     r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)"
     r"|(能|可以)(报名|报|参加|去)的(有|是|吗|么|呢)"  # "现在还能报名的有哪些", "有我能参加的吗": events
     r"|有(没有)?(对口|合适|适合(我)?)的(活动)?(吗|么|没有|不)?\W*$",  # "我做纺织的，有对口的吗"
-    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|\bhappening\b|\banything\b|\bsomething\b"
+    r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|what is on\b|\bhappening\b|\banything\b|\bsomething\b"
     # "which fair is in Jinan", "is there a tour in Guangzhou": the calendar's, where no fact is asked of it
     r"|\b(which|what) (fair|tour|week|exchange|forum|expo|conference)s? (is|are) (in|held in|at)\b"
     r"|\b(is|are) there (a|an|any) (fair|tour|week|exchange|forum|expo|conference)s?\b",
@@ -254,7 +254,7 @@ LIST_CUE = any_of(
     r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名"
     r"|按(开始)?(时间|日期)(顺序)?(来)?排|排(个|一下)?序|列(一下|出来|个表)|时间表|日程",  # "活动按开始时间来排一下"
     r"\bin (chronological|date) order\b|\b(sorted|ordered|sort(ed)?) by (date|time|start)\b|\bcalendar\b|\bschedule of\b|"
-    r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)|\bi (can|could) (attend|join|go to|take part)\b",
+    r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|what is on\b|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)|\bi (can|could) (attend|join|go to|take part)\b",
 )
 # Questions about activities in general (their forms, brands, how they are chosen), not the calendar.
 FACET = any_of(

@@ -694,7 +694,12 @@ def resolve_follow_up(
             current,
             events=current.events or tuple(prev_events),
             slot=current.slot or (str(prev_slot) if prev_slot else None),
-            listing=current.listing and not (current.unnamed and prev_events),
+            # ("and tianjin?" after a list of Jiangsu's events: Tianjin's events, listed likewise, in the
+            # months the list was of)
+            listing=(current.listing or (bool(previous.get("listing")) and not (current.slot or prev_slot)))
+            and not (current.unnamed and prev_events),
+            months=current.months
+            or (tuple(int(m) for m in previous.get("months") or []) if previous.get("listing") else ()),
         )
         # "what about the money?" after a fact about the Tianjin tour asks a fact, not the event's card.
         asks_a_fact = not merged.slot and not previous.get("listing") and current.wants != "other"

@@ -3579,3 +3579,31 @@ def test_a_total_asked_after_a_part_is_the_whole_of_the_same_thing(asked: Assist
     asked.answer("重庆行最终签了几个合作协议", chat="in-all")
     answer = asked.answer("一共洽谈了多少个", chat="in-all")
     assert answer.answered and "130" in answer.answer, answer.answer
+
+
+def test_another_place_after_a_list_lists_that_places_events(asked: Assistant) -> None:
+    asked.answer("anything happening in jiangsu?", chat="list-then-place")
+    answer = asked.answer("and what about tianjin?", chat="list-then-place")
+    assert [e.id for e in answer.events] == ["tj-jinmen-2027"], answer.answer
+
+
+def test_another_place_after_a_months_list_keeps_the_months(asked: Assistant) -> None:
+    asked.answer("what is on in may 2027", chat="list-month-place")
+    answer = asked.answer("and in zhejiang?", chat="list-month-place")
+    # Zhejiang holds events, but none in May: that is said, and the May events nearby are offered.
+    assert not answer.answered and "in Zhejiang in May" in answer.answer, answer.answer
+
+
+def test_a_mistyped_word_of_registering_is_read_as_it(asked: Assistant) -> None:
+    answer = asked.answer("报明的步骤是什么")
+    assert answer.route == "faq" and "/events" in answer.answer, answer.answer
+
+
+def test_registering_for_two_asked_half_in_chinese_is_the_several_events_entry(asked: Assistant) -> None:
+    answer = asked.answer("could I 报名 both of them")
+    assert answer.route == "faq" and "separately" in answer.answer, answer.answer
+
+
+def test_an_events_time_asked_with_please_is_its_start_time(asked: Assistant) -> None:
+    answer = asked.answer("nj fair time pls")
+    assert [e.id for e in answer.events] == ["nj-ningjiao-2027"] and "09:00" in answer.answer, answer.answer
