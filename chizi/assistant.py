@@ -393,6 +393,11 @@ class Assistant:
             previous is not None
             and q.follow_up
             and not (previous.frame.get("listing") and self._faq.match_pattern(text) is not None)
+            # ("what about the smallest one?" after "which event is the biggest": the calendar ranked again,
+            # not the one event just named)
+            and not (
+                q.listing and (q.first or q.last or q.seats_rank or q.longest) and not (q.events or q.places)
+            )
         ):
             # (but "其中哪个最便宜" after a list is the cost how-to, which no event's card answers)
             asked, merged = resolve_follow_up(q, previous.frame, previous.text, self._aliases)

@@ -422,6 +422,15 @@ class EventDesk:
                     near = by_distance(q.places[0])
                     there = _held_in(chosen, near)[:3]
             chosen = there
+        if q.not_places:  # "anything outside Zhejiang and Jiangsu": those held elsewhere
+            chosen = [
+                e
+                for e in chosen
+                if not any(
+                    mentions(normalize(f"{e.city} {e.province}"), p) or e.province.split()[0] in within(p)
+                    for p in q.not_places
+                )
+            ]
         if q.hybrid:
             chosen = [e for e in chosen if e.format == "hybrid"]
         elif q.online:

@@ -780,6 +780,8 @@ CONCEPTS_ZH = {
     "parking": "停车",
     "venue": "举办场馆",
     "street address": "具体地址",
+    "cancelled events": "取消的活动",
+    "past turnout": "往届报名人数",
     "certificate": "证书",
     "a professional licence": "执业资格",
     "sightseeing": "游览",

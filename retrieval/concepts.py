@@ -294,6 +294,24 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
             r"\bvenues?\b|\bconvention (center|centre)\b|\bexhibition (hall|center|centre)\b|\bwhich (hall|building)\b",
         ),
     ),
+    # Events called off or moved: the catalogue lists what is planned, and says nothing of any cancelled.
+    (
+        "cancelled events",
+        any_of(
+            r"活动.{0,4}(被|已经?)(取消|延期|推迟)|活动(取消|延期|推迟)了(吗|么|没有)|(被)?(取消|延期|推迟)了?的活动",
+            r"\b(which|any|what) events? (were|was|are|is|have been|has been|got) (cancell?ed|called off|postponed)\b"
+            r"|\b(cancell?ed|postponed|called-off) events\b",
+        ),
+    ),
+    # How many signed up for an event's earlier editions: the catalogue holds this year's seats only.
+    (
+        "past turnout",
+        any_of(
+            r"(去年|往年|上一届|上届|以前).{0,12}(报名|参加|参会)(的)?(人数|人)",
+            r"\b(applicants|applications|attendance|turnout|attendees)\b.{0,30}\b(last|previous|past) (year|time|edition)\b"
+            r"|\b(last|previous|past) (year|edition)'?s?\b.{0,30}\b(applicants|applications|attendance|turnout|attendees)\b",
+        ),
+    ),
     # A street address ("硅谷联络站的具体地址", "the fair's exact address"): no source gives one; an event's card
     # gives its city.
     (

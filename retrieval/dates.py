@@ -131,6 +131,9 @@ def decades_in(text: str) -> list[tuple[int, int]]:
 def months_in(text: str, today: dt.date) -> list[int]:
     """Months a normalised question names or means ("6月", "next spring", "暑假以后", "before March",
     "between May and July", "3月到5月")."""
+    unwanted = _NOT_WHEN_EN.search(text) or _NOT_WHEN_ZH.search(text)
+    if unwanted and (named := _months_named(unwanted.group("when"), today)):
+        return sorted(set(range(1, 13)) - named)  # "events that aren't in the summer", 不在夏天的活动
     between = _RANGE_EN.search(text) or _RANGE_ZH.search(text)
     if between:
         first = _month_number(between.group("first") or between.group("first2"))
@@ -177,6 +180,14 @@ def _month_number(name: str) -> int:
     return next(i for i, month in enumerate(_MONTHS_EN, 1) if month.startswith(name[:3]))
 
 
+# "events that aren't in the summer months", "not in july", "不在夏天的活动", "除了七月": the other months.
+_NOT_WHEN_EN = re.compile(
+    rf"\b(?:not|aren'?t|isn'?t|outside(?: of)?|except(?: in| for)?|other than|apart from|excluding|besides)\s+"
+    rf"(?:in\s+|during\s+)?(?:the\s+)?(?P<when>{_WHEN_EN})(?:\s+months?)?\b"
+)
+_NOT_WHEN_ZH = re.compile(
+    r"(?:不在|除了|除去)(?P<when>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|春天|春季|夏天|夏季|暑假|秋天|秋季|冬天|冬季|寒假)"
+)
 _AFTER_SIDE = frozenset(["after", "following", "以后", "之后", "过后", "后"])
 
 

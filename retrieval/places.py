@@ -57,6 +57,8 @@ _CHINA = """
 华东 East_China eastern_China 华东地区
 华南 South_China southern_China south_of_China 华南地区
 华北 North_China northern_China north_of_China 华北地区
+江浙沪 Jiangsu,_Zhejiang_and_Shanghai 长三角 Yangtze_River_Delta
+江浙 Jiangsu_and_Zhejiang
 南方 南方地区
 北方 北方地区
 """
@@ -135,6 +137,8 @@ _NEIGHBOURS = """
 
 # The provinces of the regions people name ("events in the northwest", "西南有什么活动").
 _REGIONS = """
+江浙沪 江苏 浙江 上海
+江浙 江苏 浙江
 中西部 山西 安徽 江西 河南 湖北 湖南 内蒙古 广西 重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆
 东北 辽宁 吉林 黑龙江
 西北 陕西 甘肃 青海 宁夏 新疆
@@ -267,6 +271,27 @@ def without_places(normalized: str) -> str:
     """The text with every place name, in China or abroad, blanked out ("which silicon valley companies"
     -> "which   companies")."""
     return _ABROAD_RX.sub(" ", _CHINA_RX.sub(" ", normalized))
+
+
+# "anything outside zhejiang and jiangsu", "除了江浙还有哪里", "江苏以外的活动": places asked to be left out.
+_EXCLUDING_EN = re.compile(
+    r"\b(?:outside(?: of)?|except(?: for)?|other than|apart from|besides|excluding|not in|but not in|aside from)\s+"
+    r"(?P<seg>.{1,40}?)(?=[?,.!;]|\s+(?:in|during|for|with|that|which|this|next|from|before|after|any|is|are)\b|$)"
+)
+_EXCLUDING_ZH = re.compile(
+    r"(?:除了|除去|除开)(?P<seg>[^，,。？?！!]{1,12}?)(?=以外|之外|外|还|的|，|,|有|$)"
+    r"|不在(?P<seg2>[^，,。？?！!]{1,8}?)(?=的|办|举办|举行|，|,|$)"
+    r"|(?P<seg3>[\u4e00-\u9fff]{2,8}?)(?:以外|之外)"
+)
+
+
+def excluded_places(normalized: str) -> list[Place]:
+    """Chinese places a normalised question asks to leave out ("outside Zhejiang", "除了江浙")."""
+    segments = [m.group("seg") for m in _EXCLUDING_EN.finditer(normalized)]
+    segments += [
+        m.group("seg") or m.group("seg2") or m.group("seg3") for m in _EXCLUDING_ZH.finditer(normalized)
+    ]
+    return list(dict.fromkeys(p for seg in segments for p in places_in(seg)))
 
 
 def foreign_places_in(normalized: str) -> list[Place]:

@@ -281,7 +281,8 @@ NEIGHBOUR = any_of(
     r"(?<!结束)(?<!开始)(?<!报名)(?<!截止)(?:(之|以)(?P<zh>后|前)(面)?|(?P<zh3>后|前)面)"
     r"的?(下一个|下一场|上一个|上一场|第一个|一个)?(活动)?(是)?(什么|哪个|哪一个)"
     r"|(?P<zh2>下|上)一个(活动)?(是)?(什么|哪个)",
-    r"\b(next|following) (event|one)\b.{0,20}\b(?P<en>after)\b|\bwhat(?:'s| is)? (comes |is )?(?P<en2>after|before)\b"
+    r"\b(next|following) (event|one)\b.{0,20}\b(?P<en>after)\b"
+    r"|\bwhat(?:'s| is)? (comes |is |happens )?(right |just |directly |immediately )?(?P<en2>after|before)\b"
     r"|\b(event|one) ((comes|is|happens) )?(right |just )?(?P<en3>before|after)\b",
 )
 SHOULD_ATTEND = any_of(
@@ -335,9 +336,10 @@ FIRST_EVENT = any_of(
 # "哪个活动名额最多", "which event has the fewest seats": the events ranked by places left.
 _SEATS_RANK = any_of(
     r"(哪个|哪一个|哪场|什么)活动.{0,4}(名额|人数|规模|位子|人|上限)最(?P<zh>多|大|少|小)|(名额|规模|人数)最(?P<zh2>多|大|少|小)的(是)?(哪个|哪一个|哪场)?活动"
-    r"|最(?P<zh3>大|小)的活动|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场).{0,4}(名额|人数|规模|位子)最(?P<zh4>多|大|少|小)",
+    r"|最(?P<zh3>大|小)的活动|^(其中|这些|这几个|它们|里面)(里)?(哪个|哪一个|哪场).{0,4}(名额|人数|规模|位子)最(?P<zh4>多|大|少|小)"
+    r"|^(那|那么)?(名额|规模)?最(?P<zh5>大|小|多|少)的(呢|是哪个)",  # "那最小的呢" after "哪个活动名额最多"
     r"\b(which|what) (event|one)\b.{0,30}\b(?P<en>most|largest|biggest|fewest|least|smallest)\b"
-    r"|\b(?P<en2>biggest|largest|smallest) events?\b"
+    r"|\b(?P<en2>biggest|largest|smallest) events?\b|\bthe (?P<en4>biggest|largest|smallest) ones?\b"
     r"|\bwhich( one)? of (those|these|them)\b.{0,30}\b(?P<en3>most|largest|biggest|fewest|least|smallest)\b",
 )
 # "哪个活动时间最长", "which event lasts the longest": the one from its first day to its last the longest.

@@ -283,6 +283,7 @@ class Question:
     decades: tuple[tuple[int, int], ...] = ()
     before: int | None = None  # asks about the time before this year ("before 2010", "2010年以前")
     places: tuple[Place, ...] = ()
+    not_places: tuple[Place, ...] = ()  # places asked to be left out ("outside Zhejiang", 除了江浙)
     foreign: tuple[Place, ...] = ()  # places abroad named as what is asked about, not where the asker is
     events: tuple[str, ...] = ()
     wants: str = "other"
@@ -453,7 +454,9 @@ def understand(
         # someone outside them may join, nor the name of "the doctor heading" it).
         slot = "fields"
     months = months_in(text, today)
-    china = gazetteer.places_in(text)
+    # "anything outside zhejiang and jiangsu", "除了江浙还有哪里": places left out, never a constraint
+    not_places = gazetteer.excluded_places(text)
+    china = [p for p in gazetteer.places_in(text) if p not in not_places]
     first_person = bool(_FIRST_PERSON.search(text))
     abroad = gazetteer.abroad(text)
     closes_last = bool(CLOSES_LAST.search(text))
@@ -523,7 +526,7 @@ def understand(
     if not listing and not events:
         # Where the asker says they are from is no constraint on a fact ("I'm from Harbin originally. Did
         # the plan say anything about the northeast?"); for events it says where they would go.
-        china = gazetteer.places_in(bare)
+        china = [p for p in gazetteer.places_in(bare) if p not in not_places]
     focus = tuple(name for name, rx in FOCUS_CONCEPTS if rx.search(text))
     if (
         focus in (("venue",), ("street address",))
@@ -570,6 +573,7 @@ def understand(
         decades=tuple(decades),
         before=before,
         places=tuple(china),
+        not_places=tuple(not_places),
         # Where the asker says they are ("as a chemist working in Germany, …") is not what is asked about.
         foreign=() if first_person else tuple(gazetteer.foreign_places_in(bare)),
         events=tuple(events),

@@ -3607,3 +3607,44 @@ def test_registering_for_two_asked_half_in_chinese_is_the_several_events_entry(a
 def test_an_events_time_asked_with_please_is_its_start_time(asked: Assistant) -> None:
     answer = asked.answer("nj fair time pls")
     assert [e.id for e in answer.events] == ["nj-ningjiao-2027"] and "09:00" in answer.answer, answer.answer
+
+
+JIANGSU_ZHEJIANG = {"nj-ningjiao-2027", "sz-elite-week-2027", "nb-talent-week-2027", "sx-phd-tour-2027"}
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [
+        ("除了江浙以外，还有哪些活动", JIANGSU_ZHEJIANG),
+        ("what's on outside of shandong in may?", {"sd-haiqia-2027"}),
+    ],
+)
+def test_places_asked_to_be_left_out_are_left_out(
+    asked: Assistant, question: str, left_out: set[str]
+) -> None:
+    ids = {e.id for e in asked.answer(question).events}
+    assert ids and not ids & left_out, ids
+
+
+def test_months_asked_to_be_left_out_are_left_out(asked: Assistant) -> None:
+    answer = asked.answer("anything not during the summer?")
+    ids = {e.id for e in answer.events}
+    # The first shown is February's meet-up; June to August's events are none of them.
+    assert answer.events[0].id == "hz-siliconvalley-online-2027", answer.answer
+    assert not ids & {"nb-talent-week-2027", "sz-elite-week-2027", "nx-ningqia-2027"}, answer.answer
+
+
+def test_the_event_right_before_another_is_its_neighbour(asked: Assistant) -> None:
+    answer = asked.answer("what happens right before the chongqing tour")
+    assert [e.id for e in answer.events] == ["tj-jinmen-2027"], answer.answer
+
+
+def test_the_other_end_of_a_ranking_asked_next_ranks_the_calendar_again(asked: Assistant) -> None:
+    asked.answer("which event has the fewest places", chat="rank-again")
+    answer = asked.answer("and the biggest one?", chat="rank-again")
+    assert [e.id for e in answer.events] == ["hz-siliconvalley-online-2027"], answer.answer
+
+
+def test_which_events_were_cancelled_is_declined_not_the_calendar(asked: Assistant) -> None:
+    answer = asked.answer("被取消的活动有哪些")
+    assert not answer.answered and not answer.events, answer.answer
