@@ -244,7 +244,9 @@ EVENT_NOUN = any_of(
     # "能参加哪些": what one can attend is events
     r"活动|交流会|洽谈会|会议|展会|(参加|报名|报|去)(哪些|哪个|什么)(?!国家|地方|地区|领域|人)"
     r"|(能|可以)(报名|报|参加|去)的(有|是|吗|么|呢)"  # "现在还能报名的有哪些", "有我能参加的吗": events
-    r"|有(没有)?(对口|合适|适合(我)?)的(活动)?(吗|么|没有|不)?\W*$",  # "我做纺织的，有对口的吗"
+    r"|有(没有)?(对口|合适|适合(我)?)的(活动)?(吗|么|没有|不)?\W*$"  # "我做纺织的，有对口的吗"
+    r"|有(没有)?我(这个|这种|的)?(方向|领域|专业|行业)的(活动)?(吗|么|没有)?"  # "明年有我这个方向的吗"
+    r"|想(去|回|到).{1,8}(看看|走走|转转)",  # "想去西部看看": the events held there
     r"\bevents?\b|\bmeet-?ups?\b|\bactivities\b|what'?s on|whats on|what is on\b|\bhappening\b|\banything\b|\bsomething\b"
     # "which fair is in Jinan", "is there a tour in Guangzhou": the calendar's, where no fact is asked of it
     r"|\b(which|what) (fair|tour|week|exchange|forum|expo|conference)s? (is|are) (in|held in|at)\b"
@@ -445,7 +447,8 @@ EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "
 
 # Names of kinds of event: with a place and an event's slot ("when is the guiyang exchange") they name it.
 _EVENT_KIND = any_of(
-    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|科技周|人才周|(那|这)(个|场)会|(医疗|专家|服务)(队|团)",
+    r"交流会|洽谈会|博览会|活动|会议|论坛|行$|周$|科技周|人才周|(那|这)(个|场)会|(医疗|专家|服务)(队|团)"
+    r"|(那|这)(个|场)(?=.{0,4}(适合|合适|对口))",  # "贵州那个适合我吗": the one held there
     r"\b(exchange|fair|tour|week|forum|meet-?ups?|conference|session|expo|trip|visit)\b"
     r"|\b(the|that|this) [a-z-]+ (thing|one)\b",  # "the Guiyang thing": the event held there
 )

@@ -232,6 +232,12 @@ _ABOUT_PLAN = re.compile(
 _MAY_I = any_of(
     r"(能|可以|能不能)(参加|报名|去)", r"\b(can|may|could) (i|we|someone|non-\w+)\b|\beligible\b|\bqualify\b"
 )
+# The asker, having said what they do, asking whether an event suits them.
+_FITS_ME = any_of(
+    r"^我是.{1,12}[，,].{0,8}(能|可以|能不能)(参加|报名|去)|适合我(吗|么|不)|(对|跟)我(合适|对口)(吗|么|不)",
+    r"^i'?m (a|an) .{1,40}\b(can|may|could) i (join|attend|go to|take part in)\b"
+    r"|\b(right|good|suitable|relevant|a (good )?fit) for me\b",
+)
 _ASKS = any_of(
     r"[?？]|吗|呢|什么|怎么|哪|多少|几|谁",
     r"[?]|\b(what|how|which|when|where|who|why)\b|^(is|are|do|does|did|can|could|will|should)\b",
@@ -453,10 +459,15 @@ def understand(
         # "贵阳交流会涉及环保吗": whether a named event is about a field is said by its fields (not whether
         # someone outside them may join, nor the name of "the doctor heading" it).
         slot = "fields"
+
     months = months_in(text, today)
     # "anything outside zhejiang and jiangsu", "除了江浙还有哪里": places left out, never a constraint
     not_places = gazetteer.excluded_places(text)
     china = [p for p in gazetteer.places_in(text) if p not in not_places]
+    if (events or china) and slot is None and _FITS_ME.search(text) and not _ELIGIBILITY.search(text):
+        # "我是心内科医生，能参加津门行吗", "is the Guizhou one right for me?": the asker's field against the
+        # event's, which its fields say (who may join is its organisers' to say).
+        slot = "fields"
     first_person = bool(_FIRST_PERSON.search(text))
     abroad = gazetteer.abroad(text)
     closes_last = bool(CLOSES_LAST.search(text))

@@ -3648,3 +3648,27 @@ def test_the_other_end_of_a_ranking_asked_next_ranks_the_calendar_again(asked: A
 def test_which_events_were_cancelled_is_declined_not_the_calendar(asked: Assistant) -> None:
     answer = asked.answer("被取消的活动有哪些")
     assert not answer.answered and not answer.events, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("我是眼科医生，可以参加宁波人才周吗", "nb-talent-week-2027"),
+        ("data scientist here, is the Guizhou one a good fit for me?", "gz-guiyang-exchange-2027"),
+    ],
+)
+def test_whether_an_event_suits_the_asker_is_answered_by_its_fields(
+    asked: Assistant, question: str, event: str
+) -> None:
+    answer = asked.answer(question)
+    assert [e.id for e in answer.events] == [event], answer.answer
+
+
+def test_events_in_the_askers_own_field_are_listed(asked: Assistant) -> None:
+    ids = {e.id for e in asked.answer("在伦敦做新能源的，明年有我这个领域的吗").events}
+    assert {"tj-jinmen-2027", "nx-ningqia-2027"} <= ids and "hz-siliconvalley-online-2027" not in ids, ids
+
+
+def test_wanting_to_visit_a_region_lists_its_events(asked: Assistant) -> None:
+    ids = {e.id for e in asked.answer("想回西南看看").events}
+    assert ids == {"yn-medical-team-2027", "gz-guiyang-exchange-2027", "cq-100-phds-2027"}, ids
