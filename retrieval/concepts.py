@@ -32,9 +32,11 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "payments to individuals",
         any_of(
-            r"(给|发给)(个人|学者|我|参加者|参与者)(发)?(钱|工资|报酬|补助|奖金)|个人(能|可以)?(拿|领|获得|得到)(到)?(钱|报酬|资助|奖金)|发钱",
+            r"(给|发给)(个人|学者|我|参加者|参与者)(发)?(钱|工资|报酬|补助|奖金)|个人(能|可以)?(拿|领|获得|得到)(到)?(钱|报酬|资助|奖金)|发钱"
+            r"|(学者|专家|人)的?(报酬|酬劳|劳务费)",  # "那150位学者的报酬怎么算"
             r"\b(pay|pays|paid|fund|funds|give money to) (individuals|scholars|participants|people|me|us)\b"
-            r"|\bindividual (grants?|funding|payments?)\b|\b(do|will|would) (i|we|scholars|participants) (get|be) paid\b",
+            r"|\bindividual (grants?|funding|payments?)\b|\b(do|will|would) (i|we|scholars|participants) (get|be) paid\b"
+            r"|\bhow (were|are|was|is) .{1,40}\b(scholars|experts|participants|people|doctors)\b.{0,30}\bpaid\b",
         ),
     ),
     # Whether the plan runs today: the report is of 2013 and says nothing of later years.

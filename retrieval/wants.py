@@ -64,7 +64,7 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
         "manner",
         any_of(
             r"(是)?(怎么|如何|怎样)(挑|选|评|打分|评审|评选|筛选|审核|进行|开展|操作|运作|谈)的?|具体(是)?(怎么|如何)",
-            r"\bhow (did|do|does|were|was|are|is) .{1,50}\b(choose|chose|chosen|select|selected|pick|picked|score|scored"
+            r"\bhow (exactly |precisely |actually )?(did|do|does|were|was|are|is) .{1,50}\b(choose|chose|chosen|select|selected|pick|picked|score|scored"
             r"|judge|judged|evaluate|evaluated|rank|ranked|review|reviewed|negotiate|negotiated|work)\b"
             r"|\bin practice\b",
         ),
@@ -361,7 +361,8 @@ def fits_wanted(wants: str, sentence: str) -> bool:
     if wants == "function":
         return bool(_DOES.search(sentence))
     if wants == "manner":
-        return bool(_HOW_DONE.search(sentence))
+        # (not "申报的527个项目": what was submitted, not how anything was done)
+        return bool(_HOW_DONE.search(re.sub(r"申报的?(?=\d)", " ", sentence)))
     if wants == "reason":
         return bool(_BECAUSE.search(sentence))
     if wants == "difference":

@@ -3672,3 +3672,18 @@ def test_events_in_the_askers_own_field_are_listed(asked: Assistant) -> None:
 def test_wanting_to_visit_a_region_lists_its_events(asked: Assistant) -> None:
     ids = {e.id for e in asked.answer("想回西南看看").events}
     assert ids == {"yn-medical-team-2027", "gz-guiyang-exchange-2027", "cq-100-phds-2027"}, ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how precisely does the yunnan mechanism work",
+        "how are the experts on the yunnan team paid",
+        "云南医疗队的专家报酬是多少",
+        "温州那个洽谈会是怎么评审那些项目的",
+    ],
+)
+def test_how_something_works_or_is_paid_is_declined_where_the_report_only_states_it(
+    asked: Assistant, question: str
+) -> None:
+    assert not asked.answer(question).answered
