@@ -70,7 +70,7 @@ _CLAIM = any_of(
     # ("一二年对接的项目有没有5000个": whether the figure was reached)
     r"是不是|是否|对吗|对不对|没错吧|听说|吗\W*$|吧\W*$|有没有\s*(\d|[一二两三四五六七八九][千百万])"
     # "温州收了大概500个项目？": a statement with a figure (not a year), asked back
-    r"|^(?!.*(什么|多少|几|哪|谁|怎么|为什么|如何|啥))(?!.*(19|20)\d\d).*(\d|[一二两三四五六七八九十][十百千万]).*[?？]$",
+    r"|^(?=.*[\u4e00-\u9fff])(?!.*(什么|多少|几|哪|谁|怎么|为什么|如何|啥))(?!.*(19|20)\d\d).*(\d|[一二两三四五六七八九十][十百千万]).*[?？]$",
     r"^(did|were|was|is|are|has|have|had)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$"
     r"|\b(isn|wasn|didn|doesn|aren|weren|hasn|haven)'?t (it|they|that|there|he|she)\W*$"  # "…, didn't they"
     # "the yunnan team also went to kunming?": where something went, said and asked back
