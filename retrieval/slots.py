@@ -14,7 +14,8 @@ from retrieval.text import any_of, word_rx
 FIELD_WORDS: dict[str, str] = {
     # (生技, 生科, 资工, 资讯: the words Taiwan and Hong Kong use for biotech, life sciences, CS and IT)
     "biomedicine": r"生物医药|生物医学|生物|医药|制药|生技|生科|biomed\w*|biolog\w*|biotech\w*|pharma\w*|life science",
-    "medicine": r"医学|医生|临床|医疗|medicine|medical|clinical|doctors?|physicians?",
+    "medicine": r"医学|医生|临床|医疗|心内科|儿科|medicine|medical|clinical|doctors?|physicians?|cardiolog\w*|surgeons?"
+    r"|oncolog\w*|neurolog\w*|paediatric\w*|pediatric\w*",
     "public_health": r"公共卫生|public health|epidemiolog\w*",
     "it": r"电子信息|信息技术|计算机|软件|电子|互联网|资工|资讯(?!网)|software|computer|electronics?|(?<!cloud )computing",
     "artificial_intelligence": r"人工智能|机器学习|深度学习|\bai\b|machine learning|deep learning|artificial intelligence",

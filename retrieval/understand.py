@@ -464,7 +464,14 @@ def understand(
     # "anything outside zhejiang and jiangsu", "除了江浙还有哪里": places left out, never a constraint
     not_places = gazetteer.excluded_places(text)
     china = [p for p in gazetteer.places_in(text) if p not in not_places]
-    if (events or china) and slot is None and _FITS_ME.search(text) and not _ELIGIBILITY.search(text):
+    if (
+        (events or china)
+        and slot is None
+        and _FITS_ME.search(text)
+        and not _ELIGIBILITY.search(text)
+        # ("我是北京人，能参加津门行吗" asks who may join, which its organisers say; a field against its fields)
+        and (fields or not _MAY_I.search(text))
+    ):
         # "我是心内科医生，能参加津门行吗", "is the Guizhou one right for me?": the asker's field against the
         # event's, which its fields say (who may join is its organisers' to say).
         slot = "fields"
