@@ -405,14 +405,7 @@ class EventDesk:
         near: list[str] = []
         anywhere = chosen  # before the place filter, for a field found nowhere near the place
         if q.places:
-            there = [
-                e
-                for e in chosen
-                if any(
-                    mentions(normalize(f"{e.city} {e.province}"), p) or e.province.split()[0] in within(p)
-                    for p in q.places
-                )
-            ]
+            there = [e for e in chosen if _held_at(e, q.places)]
             if not there:
                 # "events near Shanghai": none there, so those in its province or the provinces around it;
                 # from Harbin, whose neighbours hold none, the three nearest by distance.
@@ -423,14 +416,7 @@ class EventDesk:
                     there = _held_in(chosen, near)[:3]
             chosen = there
         if q.not_places:  # "anything outside Zhejiang and Jiangsu": those held elsewhere
-            chosen = [
-                e
-                for e in chosen
-                if not any(
-                    mentions(normalize(f"{e.city} {e.province}"), p) or e.province.split()[0] in within(p)
-                    for p in q.not_places
-                )
-            ]
+            chosen = [e for e in chosen if not _held_at(e, q.not_places)]
         if q.hybrid:
             chosen = [e for e in chosen if e.format == "hybrid"]
         elif q.online:
@@ -493,13 +479,12 @@ class EventDesk:
             else t("ev_matching", lang, n=len(chosen))
         )
         if later:
-            months = [f"{m}月" if lang == "zh" else calendar.month_name[m] for m in q.months]
-            head = t("ev_none_in_month_next", lang, months=joined(months, lang))
+            head = t("ev_none_in_month_next", lang, months=_months_shown(q.months, lang))
         if near:
             asked = joined([shown_as(p.key, lang) for p in q.places], lang)
             if q.months:  # ("and in zhejiang?" after May's list: none there in May, which is not none at all)
-                months = [f"{m}月" if lang == "zh" else calendar.month_name[m] for m in q.months]
-                none = t("ev_none_there_in_month_nearby", lang, place=asked, months=joined(months, lang))
+                months = _months_shown(q.months, lang)
+                none = t("ev_none_there_in_month_nearby", lang, place=asked, months=months)
             else:
                 none = t("ev_none_there_nearby", lang, place=asked)
             head = none + "\n" + head
@@ -554,6 +539,17 @@ def _gap(events: list[Event], lang: str) -> str:
         days=days,
         weeks=weeks,
     )
+
+
+def _held_at(event: Event, places: Iterable[Place]) -> bool:
+    """Whether an event is held in one of `places` (a city, a province, or a region's provinces)."""
+    where = normalize(f"{event.city} {event.province}")
+    return any(mentions(where, p) or event.province.split()[0] in within(p) for p in places)
+
+
+def _months_shown(months: Iterable[int], lang: str) -> str:
+    """Months as a reply names them: 5月、6月 / May and June."""
+    return joined([f"{m}月" if lang == "zh" else calendar.month_name[m] for m in months], lang)
 
 
 def _held_in(events: list[Event], provinces: list[str]) -> list[Event]:

@@ -26,9 +26,11 @@ _DECADE = re.compile(r"(?<!\d)((?:19|20)?\d0)(?:'?s\b|年代)")
 
 _MONTHS_EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december"]  # fmt: skip
-_MONTH_EN = re.compile(
-    r"\b(" + "|".join(m for m in _MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
-)
+_MONTH_NAME_EN = r"(?:" + "|".join(_MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+_MONTH_EN = re.compile(rf"\b({_MONTH_NAME_EN})\b")
+# A month's number as Chinese writes it (5, 05, 十一, 五), and the months and seasons a span is said of.
+_MONTH_NUMBER_ZH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_WHEN_ZH = rf"(?:{_MONTH_NUMBER_ZH}\s*月份?|春天|春季|夏天|夏季|暑假|秋天|秋季|冬天|冬季|寒假)"
 
 
 def _month_starts(unless_after: str) -> str:
@@ -37,9 +39,7 @@ def _month_starts(unless_after: str) -> str:
     return rf"(?:(?<=明年)|(?<=今年)|(?<=后年)|(?<=\d\d年)|(?<![{unless_after}]))"
 
 
-_MONTH_ZH = re.compile(
-    _month_starts(r"\d年") + r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?"
-)
+_MONTH_ZH = re.compile(_month_starts(r"\d年") + rf"({_MONTH_NUMBER_ZH})\s*月(?:份)?")
 _MONTH_PAIR_ZH = re.compile(
     _month_starts(r"一二三四五六七八九十\d年") + r"([一二三四五六七八九])([二三四五六七八九十])\s*月"
 )
@@ -149,23 +149,17 @@ def months_in(text: str, today: dt.date) -> list[int]:
 
 # "after the summer", "暑假以后", "before March", "三月之前": the months after or before the ones named.
 _WHEN_EN = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|spring|summer|autumn|fall|winter)(?: (?:holidays?|break|vacation))?"
+    r"(?:" + "|".join(_MONTHS_EN) + r"|spring|summer|autumn|fall|winter)(?: (?:holidays?|break|vacation))?"
 )
 _SPAN_EN = re.compile(rf"\b(?P<side>after|following|before|until|till)\s+(?:the\s+)?(?P<when>{_WHEN_EN})\b")
-_SPAN_ZH = re.compile(
-    r"(?P<when>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|春天|春季|夏天|夏季|暑假|秋天|秋季|冬天|冬季|寒假)"
-    r"\s*(?P<side>以后|之后|过后|以前|之前|前(?!后)|后)"
-)
+_SPAN_ZH = re.compile(rf"(?P<when>{_WHEN_ZH})\s*(?P<side>以后|之后|过后|以前|之前|前(?!后)|后)")
 # "between May and July", "from march to may", "april through june", "6月至8月", "从四月到六月", "3到5月": every
 # month from the first to the last (across the new year for "November to February").
-_MONTH_NAME_EN = r"(?:" + "|".join(_MONTHS_EN) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 _RANGE_EN = re.compile(
     rf"\b(?:(?:between|from) (?P<first>{_MONTH_NAME_EN})(?: \d{{4}})? (?:and|to|through|thru|till|until|-)"
     rf"|(?P<first2>{_MONTH_NAME_EN}) ?(?:-|–|to|through|thru) ?)"
     rf" ?(?P<last>{_MONTH_NAME_EN})\b"
 )
-_MONTH_NUMBER_ZH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RANGE_ZH = re.compile(
     _month_starts(r"\d年一二三四五六七八九十")
     + rf"(?P<first>{_MONTH_NUMBER_ZH})\s*(?:月份?)?\s*(?:到|至|-|–|~|～)\s*(?P<last>{_MONTH_NUMBER_ZH})\s*月"
@@ -173,6 +167,7 @@ _RANGE_ZH = re.compile(
 
 
 def _month_number(name: str) -> int:
+    """5, 05, 五, 十一, "may", "sept" -> the month's number."""
     if name.isdigit():
         return int(name)
     if name in ZH_NUMBERS:
@@ -185,9 +180,7 @@ _NOT_WHEN_EN = re.compile(
     rf"\b(?:not|aren'?t|isn'?t|outside(?: of)?|except(?: in| for)?|other than|apart from|excluding|besides)\s+"
     rf"(?:in\s+|during\s+)?(?:the\s+)?(?P<when>{_WHEN_EN})(?:\s+months?)?\b"
 )
-_NOT_WHEN_ZH = re.compile(
-    r"(?:不在|除了|除去)(?P<when>(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月份?|春天|春季|夏天|夏季|暑假|秋天|秋季|冬天|冬季|寒假)"
-)
+_NOT_WHEN_ZH = re.compile(rf"(?:不在|除了|除去)(?P<when>{_WHEN_ZH})")
 _AFTER_SIDE = frozenset(["after", "following", "以后", "之后", "过后", "后"])
 
 
@@ -207,10 +200,8 @@ def _months_named(text: str, today: dt.date) -> set[int]:
     if re.search(r"春节|过年|\b(chinese|lunar) new year\b|\bspring festival\b", text):
         months |= {1, 2}
         text = re.sub(r"\bspring festival\b", " ", text)
-    for m in _MONTH_EN.findall(text):
-        months.add(next(i for i, name in enumerate(_MONTHS_EN, 1) if name.startswith(m[:3])))
-    for m in _MONTH_ZH.findall(text):
-        months.add(int(m) if m.isdigit() else ZH_NUMBERS[m])
+    months.update(_month_number(m) for m in _MONTH_EN.findall(text))
+    months.update(_month_number(m) for m in _MONTH_ZH.findall(text))
     # "七八月份", "五六月": two months in a row said with one 月.
     for first, second in _MONTH_PAIR_ZH.findall(text):
         if ZH_NUMBERS[second] == ZH_NUMBERS[first] + 1:

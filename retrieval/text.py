@@ -200,9 +200,11 @@ def without_introduction(question: str) -> str:
     return question
 
 
+# "…, didn't they", "…, isn't it": a negated auxiliary and a pronoun at the end of a statement.
+TAG_EN = r"\b(isn|wasn|didn|doesn|aren|weren|hasn|haven)'?t (it|they|that|there|he|she)"
 # "…started in 2008, right?": the tag asks for confirmation and is no word to look for in the documents.
 _TAG_QUESTION = re.compile(
-    r",?\s*\b(right|correct|true|yes or no|isn'?t that (so|right)|(isn|wasn|didn|doesn|aren|weren|hasn|haven)'?t (it|they|that|there)|no)"
+    rf",?\s*\b(right|correct|true|yes or no|isn'?t that (so|right)|{TAG_EN}|no)"
     r"\s*\?*\s*$",
     re.I,
 )

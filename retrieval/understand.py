@@ -61,7 +61,7 @@ from retrieval.slots import (
     seats_bound_of,
     seats_rank_of,
 )
-from retrieval.text import any_of, has_cjk, normalize, without_introduction, word_rx
+from retrieval.text import TAG_EN, any_of, has_cjk, normalize, without_introduction, word_rx
 from retrieval.wants import wants_of
 
 # "were 50 activities selected in 2012?", "听说津门行请了500个专家？": a claim to check, whose figure may be
@@ -72,7 +72,7 @@ _CLAIM = any_of(
     # "温州收了大概500个项目？": a statement with a figure (not a year), asked back
     r"|^(?=.*[\u4e00-\u9fff])(?!.*(什么|多少|几|哪|谁|怎么|为什么|如何|啥))(?!.*(19|20)\d\d).*(\d|[一二两三四五六七八九十][十百千万]).*[?？]$",
     r"^(did|were|was|is|are|has|have|had)(n'?t)?\b|\bis it true\b|\bi (heard|read)\b|\b(right|correct|true)\W*$"
-    r"|\b(isn|wasn|didn|doesn|aren|weren|hasn|haven)'?t (it|they|that|there|he|she)\W*$"  # "…, didn't they"
+    rf"|{TAG_EN}\W*$"  # "…, didn't they"
     # "the yunnan team also went to kunming?": where something went, said and asked back
     r"|^(?!.*\b(what|which|how|who|whom|whose|where|when|why)\b)[a-z' ]+\b(went|gone|travel+ed|held|visited) (to |in )?[a-z]+\?$"
     # "the Tianjin thing solved like 100 problems?", "chongqing reached 30 agreements?": a statement with a
