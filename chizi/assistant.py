@@ -37,6 +37,7 @@ from retrieval.compose import (
 )
 from retrieval.concepts import FOCUS_CONCEPTS
 from retrieval.counting import count_kind
+from retrieval.dates import month_next_to
 from retrieval.embeddings import Encoder, load_encoder
 from retrieval.evidence import check
 from retrieval.faq import FaqMatch, FaqMatcher
@@ -381,6 +382,15 @@ class Assistant:
             )  # fmt: skip
         elif (
             previous is not None
+            and previous.frame.get("months")
+            and (next_month := month_next_to(norm, previous.frame["months"])) is not None
+            and not (q.events or q.places or q.fields)
+        ):
+            # "and the month after?" after "what's on in October": the same question of November.
+            asked = previous.text
+            q = replace(self._understand(normalize(asked), now, asked), months=(next_month,))
+        elif (
+            previous is not None
             and q.follow_up
             and q.months
             and previous.frame.get("months")
@@ -392,7 +402,15 @@ class Assistant:
         elif (
             previous is not None
             and q.follow_up
-            and not (previous.frame.get("listing") and self._faq.match_pattern(text) is not None)
+            # (a how-to in its own words is that how-to whatever came before: "what happens to my seat if I
+            # cancel" after a question about calendars; but "how do I register?" after an event is for that one)
+            and not (
+                (own := self._faq.match_pattern(text)) is not None
+                and (
+                    bool(previous.frame.get("listing"))
+                    or (own.howto and not (q.slot == "register" and previous.frame.get("events")))
+                )
+            )
             # ("what about the smallest one?" after "which event is the biggest": the calendar ranked again,
             # not the one event just named)
             and not (
@@ -479,6 +497,18 @@ class Assistant:
         if CATALOGUE_STATUS.search(norm):
             return self._catalogue_status(question, lang, now)
         pattern = self._faq.match_pattern(asked)
+        # A follow-up of a curated answer asks what it did not say ("since when?" after "which ministry runs
+        # the plan"): the same answer again is no reply.
+        said_already = (
+            pattern
+            if previous is not None
+            and asked != text
+            and self._faq.match_pattern(text) is None
+            and self._faq.match_pattern(previous.text) is pattern
+            else None
+        )
+        if said_already is not None:
+            pattern = None
         # A curated plan fact (of 2012) meets the question's year and place, or is no answer: "2015年有哪些著名品牌".
         if pattern is not None and not pattern.howto and not check(q, self._faq.checkable_text(pattern)).ok:
             pattern = None
@@ -517,7 +547,7 @@ class Assistant:
         )
         nearest = max((h.dense_similarity for h in result.hits), default=0.0)
         faq = self._faq.match(query, lang, searcher.idf, nearest)
-        if faq is not None and not self._faq_fits(q, faq):
+        if faq is not None and (faq.entry is said_already or not self._faq_fits(q, faq)):
             faq = None  # a curated answer about 2012 does not answer a question about 2018
         if faq is not None and not faq.by_meaning:
             return self._faq_answer(question, faq, lang)

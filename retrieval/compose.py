@@ -862,6 +862,8 @@ def _answers_whatever_its_words(question: Question, best: Candidate, searcher: S
         or (question.outcome and bool(question.places) and best.about_place and not question.events)
         or (asks_only_the_plans_purpose(question, searcher) and states_purpose(sentence))
         or (question.age and bool(_STATES_LAUNCH.search(sentence)))
+        # "what was the Tianjin tour worth in money terms": the one sum of money said of that place
+        or (question.wants == "money" and bool(question.places) and best.about_place)
     )
 
 

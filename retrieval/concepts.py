@@ -210,7 +210,7 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(
             r"(协议|合同)(的)?(具体)?(内容|条款)|(约定|规定)了(些)?(什么|哪些|啥)|条款",
             # (not "in terms of": a way of speaking)
-            r"(?<!in )\b(terms|clauses|provisions)\b(?! of\b)|\bagreements?\b.{0,20}\b(cover|covered|say|said|promise|promised|specify|specified"
+            r"(?<!in )(?<!money )(?<!financial )(?<!monetary )(?<!cash )\b(terms|clauses|provisions)\b(?! of\b)|\bagreements?\b.{0,20}\b(cover|covered|say|said|promise|promised|specify|specified"
             r"|contain|contained|stipulate|stipulated)\b",
         ),
     ),

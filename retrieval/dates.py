@@ -63,6 +63,10 @@ def years_in(text: str, today: dt.date) -> list[int]:
     text = _CN_SHORT_YEAR.sub(_year_in_digits, _CN_YEAR.sub(_year_in_digits, text))
     found = [int(y) for y in YEAR.findall(text)]
     found += [2000 + int(y) for y in _SHORT_YEAR.findall(text) if int(y) <= today.year % 100 + 5]
+    if not found and re.search(
+        r"今年(还是|或是?|或者)明年|明年(还是|或是?|或者)今年|\bthis (year )?or next( year)?\b", text
+    ):
+        return [today.year, today.year + 1]  # "is the Tianjin tour this year or next": either, as it is
     if not found and re.search(r"明年|next year", text):
         found.append(today.year + 1)
     if not found and re.search(r"今年|this year", text) and not _CANNOT_COME_THIS_YEAR.search(text):
@@ -181,6 +185,25 @@ _NOT_WHEN_EN = re.compile(
     rf"(?:in\s+|during\s+)?(?:the\s+)?(?P<when>{_WHEN_EN})(?:\s+months?)?\b"
 )
 _NOT_WHEN_ZH = re.compile(rf"(?:不在|除了|除去)(?P<when>{_WHEN_ZH})")
+# "and the month after?", "再下个月呢" after "what's on in October": the month next to the one just asked.
+# ("下一个月" alone is next month from today, as "下个月" is.)
+_MONTH_AFTER = re.compile(
+    r"\b(the )?month after\b|\bthe following month\b|再下(一)?个月|后一个月|再往后一个月"
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(the )?month before\b|\bthe previous month\b|再上(一)?个月|前一个月|再往前一个月"
+)
+
+
+def month_next_to(text: str, months: list[int]) -> int | None:
+    """The month after (or before) `months` that a follow-up asks for, or None when it asks for none."""
+    if _MONTH_AFTER.search(text):
+        return max(months) % 12 + 1
+    if _MONTH_BEFORE.search(text):
+        return (min(months) - 2) % 12 + 1
+    return None
+
+
 _AFTER_SIDE = frozenset(["after", "following", "以后", "之后", "过后", "后"])
 
 
@@ -200,6 +223,11 @@ def _months_named(text: str, today: dt.date) -> set[int]:
     if re.search(r"春节|过年|\b(chinese|lunar) new year\b|\bspring festival\b", text):
         months |= {1, 2}
         text = re.sub(r"\bspring festival\b", " ", text)
+    # "圣诞节前", "before christmas": what is left of December ("after christmas" is every month after).
+    if re.search(
+        r"(圣诞|平安夜).{0,2}(前|之前|以前)|\b(before|until|till|this side of) (christmas|xmas)\b", text
+    ):
+        months.add(12)
     months.update(_month_number(m) for m in _MONTH_EN.findall(text))
     months.update(_month_number(m) for m in _MONTH_ZH.findall(text))
     # "七八月份", "五六月": two months in a row said with one 月.
@@ -210,6 +238,9 @@ def _months_named(text: str, today: dt.date) -> set[int]:
         months |= set(range(7, 13))
     if re.search(r"上半年|first half", text):
         months |= set(range(1, 7))
+    for quarter, (zh, en) in enumerate(_QUARTERS):
+        if re.search(zh, text) or re.search(en, text):
+            months |= {3 * quarter + 1, 3 * quarter + 2, 3 * quarter + 3}
     # The start, middle and end of a year ("明年年底", "late 2027", "early next year").
     if re.search(r"年底|年末|年尾|\b(late|end of( the)?)( next)? (year|20\d\d)\b", text):
         months |= {11, 12}
@@ -225,6 +256,12 @@ def _months_named(text: str, today: dt.date) -> set[int]:
             months |= set(season)
     return months
 
+
+# "第一季度", "Q2", "the third quarter": three months each.
+_QUARTERS = [
+    (rf"(?:第{zh}|(?<![第\d]){zh}|{n})\s*季度", rf"\bq{n}\b|\b(?:{en}|{n}(?:st|nd|rd|th)) quarter\b")
+    for n, zh, en in ((1, "一", "first"), (2, "二", "second"), (3, "三", "third"), (4, "四", "fourth"))
+]
 
 _SEASONS = {
     (3, 4, 5): (r"春天|春季", r"\bspring\b"),

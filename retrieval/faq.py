@@ -15,6 +15,8 @@ from retrieval.text import has_cjk, normalize
 from retrieval.tokenizer import Tokenizer
 from retrieval.wants import wants_of
 
+_CJK_EDGE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) | (?=[\u4e00-\u9fff])")
+
 
 @dataclass(frozen=True)
 class FaqMatch:
@@ -96,7 +98,11 @@ class FaqMatcher:
     def match_pattern(self, question: str) -> FaqEntry | None:
         """The entry one of whose intent patterns the question matches ("how do i register")."""
         norm = normalize(question)
-        return next((e for e, patterns in self._patterns if any(p.search(norm) for p in patterns)), None)
+        # The typo fixer spaces Latin words off Chinese ("你是 chatgpt 吗"); patterns are written unspaced.
+        texts = {norm, _CJK_EDGE_SPACE.sub("", norm)}
+        return next(
+            (e for e, patterns in self._patterns if any(p.search(t) for p in patterns for t in texts)), None
+        )
 
     def match(
         self, question: str, language: str, idf: Callable[[str], float], passage_similarity: float = 0.0

@@ -43,6 +43,11 @@ _OFF_TOPIC = re.compile(
 )
 
 
+# A city's own facts (its population, its climate) are no question about the plan held there: "天津有多少人口"
+# names a city the plan works in and asks nothing of the plan or its events.
+_CITY_FACTS = re.compile(
+    r"人口|面积多大|气候|\b(population|climate|inhabitants|residents live)\b|\bhow (big|large) is [a-z]+( city)?\W*$"
+)
 # Meals and sightseeing, as the documents' missing concepts of the same names read them.
 _LEISURE = [rx for name, rx in FOCUS_CONCEPTS if name in ("meals", "sightseeing")]
 _PLAN_OR_EVENT = re.compile(
@@ -113,6 +118,7 @@ def route(text: str) -> str | None:
         _MAKE_SOMETHING.search(norm)
         or _ERRAND.search(norm)
         or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm))
+        or (_CITY_FACTS.search(norm) and not _PLAN_OR_EVENT.search(norm))
     ):
         return "out_of_scope"
     if _MINISTRY_OTHER_BUSINESS.search(norm) and not (

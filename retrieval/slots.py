@@ -103,9 +103,9 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|(现在|目前)(能|可以)报名|开始报名了(吗|没)|报名开始了(吗|没)|开放报名",
             r"deadline|registrations?\b.{0,40}\bclos(e|es|ing)\b|close registration|closes|\bclose (in|on|by|before)\b|last day to|sign up by"
             r"|register by|\bclosing date\b"
-            r"|registrations? (still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join|get in)"
+            r"|registrations? (are |is )?(still )?open|registration\b.{0,40}\bopen (yet|now|already)\b|still (register|sign up|apply|join|get in)"
             # "how many days left to sign up", "when do sign-ups close"
-            r"|\b(days?|time) left to (sign up|register|apply|enrol|join)\b|\bsign-?ups? (close|end)"
+            r"|\b(days?|time)( do i have| have i got| are there| is there)? left to (sign up|register|apply|enrol|join)\b|\bsign-?ups? (close|end)"
             r"|too late to|is it closed|\bwhen does .{1,40}\bclose\b"  # "when does the Nanjing one close"
             r"|open (to|for) (register|registration|sign ?ups?|applications)",
         ),
@@ -138,7 +138,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(join(ing)?|zoom|meeting|online|webinar|video|stream(ing)?|access) (link|url)\b|\b(link|url) (to|for) (join|attend|access|get in)"
             r"|\b(link|url) (to|for) (the )?(online |zoom )?(meeting|call|session|stream|webinar)\b|\bmeeting (id|code|password)\b"
             # "link for the Nanjing fair's online part": the URL of the online side, not whether there is one
-            r"|\b(link|url)s? (to|for)\b.{1,40}\bonline\b",
+            r"|\b(link|url)s? (to|for)\b.{1,40}\bonline\b"
+            r"|^(and )?(what'?s|what is|where'?s|where is|send me|give me) (the|a) (link|url|zoom link)\W*$",
         ),
     ),
     # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
@@ -305,7 +306,8 @@ FIT = any_of(
 )
 # "when's the last event of 2027": the latest-starting one ("the latest events" are the newest: not this).
 LAST_EVENT = any_of(
-    r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)|^(哪个|哪一个|哪场)最(后|晚)\W*$",
+    r"最后(一个|一场)|最晚(的|一个|一场)|(哪个|哪一个|什么)活动最(后|晚)|^(哪个|哪一个|哪场)最(后|晚)\W*$"
+    r"|(压轴|收官)的?(活动|一场|是)",  # "2027年压轴的活动是哪个": the year's last
     r"\b(the )?(last|final) (upcoming )?(event|one)\b",
 )
 # "what's the second event of the year", "第三个活动是哪个": the nth to start.

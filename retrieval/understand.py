@@ -184,7 +184,8 @@ _FOLLOW_MARK = any_of(
     r"|^是(多少|几|谁|哪)|^有(没有)?.{1,8}的(吗|么|没有)?\W*$"
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
     r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)"
-    r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{0,2}了(多少|几)",  # "总共谈了多少个" after "重庆行签了多少个协议"
+    r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{0,2}了(多少|几)"  # "总共谈了多少个" after "重庆行签了多少个协议"
+    r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{1,3}(多少|几)(钱|元)?\W*$",  # "一共融资多少" after "宁波有几家风投参会"
     # ("is it true that …" names its own subject: the "it" is the claim's, not the last question's)
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\bit\b(?! true\b)"
     r"|\bthat one\b|\bthen\W*$|\b(which|what|any|how many)( ones?)? of (those|them|these)\b"
@@ -193,6 +194,8 @@ _FOLLOW_MARK = any_of(
     # "how many were signed?": no subject of its own, the last question's
     r"|^how many (were|was|got|have been) [a-z]+( in the end)?\W*$"
     r"|^where (exactly|precisely) in\b"  # "where exactly in Zhejiang?": where the thing just named is
+    # "what's the link" after "is the Suzhou week online": that event's
+    r"|^(what'?s|what is|where'?s|where is|send me|give me) (the|a) (link|url|zoom link|joining link)\W*$"
     # "which one is in america?" after "how many stations did Hangzhou set up": one of those just counted
     r"|^which ones?\b(?!.*\bor\b)(?=.{0,30}$)",
 )
@@ -259,7 +262,7 @@ _DEFINES = any_of(
 _AGE = any_of(
     r"(有|搞了|办了|实施了|存在了|运行了|开展了|成立)(多少|几)年(了)?|(多少|几)年了|多久了|多长时间了",
     r"\bhow (many years|long) (has|have|is|did)\b.{0,40}\b(been (around|going|running|in existence)|existed|exist|run|lasted)\b"
-    r"|\bhow old is\b",
+    r"|\bhow old is\b|\bsince when\b",  # "since when" after "who runs the plan": since its launch
 )
 _AHEAD = any_of(
     r"以后|将来|未来|下一步|今后|接下来的(目标|计划|重点)|还会|长远|长期目标",

@@ -27,6 +27,9 @@ WANTS: list[tuple[str, re.Pattern[str]]] = [
             r"(?! (the )?(chizi|plan|programme|program|scheme)\b)"
             # "name of the doctor heading the Yunnan team": a person's name, not a list
             r"|\bfounders?\b|\bfounded by\b"
+            # "which scholars got the Qilu award": the winners' names
+            r"|^(which|what) (scholars?|people|persons?|experts?|doctors?|individuals?|researchers?|professors?)"
+            r" (won|got|received|w(as|ere) (awarded|given))\b"
             r"|\bnames? of (the|that|this) (doctors?|leaders?|heads?|persons?|people|experts?|professors?|organi[sz]ers?|winners?)\b",
         ),
     ),

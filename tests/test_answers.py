@@ -3687,3 +3687,100 @@ def test_how_something_works_or_is_paid_is_declined_where_the_report_only_states
     asked: Assistant, question: str
 ) -> None:
     assert not asked.answer(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "months"), [("what's on in Q2 2027", {4, 5, 6}), ("三季度有哪些活动", {7, 8, 9})]
+)
+def test_a_quarter_lists_the_events_of_its_three_months(
+    asked: Assistant, question: str, months: set[int]
+) -> None:
+    answer = asked.answer(question)
+    started = {int(e.start[5:7]) for e in answer.events}
+    assert answer.answered and len(started) > 1 and started <= months, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [("anything in march?", "and the month after?"), ("3月有什么活动", "再下个月呢")]
+)
+def test_the_month_after_the_one_just_asked_lists_that_month(asked: Assistant, first: str, then: str) -> None:
+    asked.answer(first, chat=f"month-after-{first}")
+    answer = asked.answer(then, chat=f"month-after-{first}")
+    assert [e.id for e in answer.events] == ["sx-phd-tour-2027"], answer.answer
+
+
+def test_this_year_or_next_is_answered_with_the_year_it_is_held(asked: Assistant) -> None:
+    answer = asked.answer("is the ningbo week this year or next")
+    assert answer.answered and [e.id for e in answer.events] == ["nb-talent-week-2027"], answer.answer
+
+
+def test_the_years_closing_event_is_the_last_one(asked: Assistant) -> None:
+    answer = asked.answer("2027年收官的是哪个活动")
+    assert [e.id for e in answer.events] == ["closed-2027"] or [e.id for e in answer.events] == [
+        "gd-nanyue-2027"
+    ], answer.answer
+
+
+def test_before_christmas_asks_what_is_left_of_december(asked: Assistant) -> None:
+    answer = asked.answer("before christmas is there anything?")
+    # December's events only (the test catalogue has one, in December 2027), not the whole calendar.
+    assert answer.events and all(e.start[5:7] == "12" for e in answer.events), answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_says"),
+    [
+        ("can I sync the nanjing fair to my google calendar", ".ics"),
+        ("能不能把津门行导入日历", ".ics"),
+        ("once I cancel, does someone else get in?", "first person on the waitlist"),
+        ("do we need to pay to join the tianjin tour", "set by each event's organisers"),
+        ("can event times be displayed in tokyo time", "/timezone"),
+        ("你是GPT吗", "不是真人"),
+    ],
+)
+def test_how_tos_asked_as_people_type_them_get_their_entry(
+    asked: Assistant, question: str, entry_says: str
+) -> None:
+    answer = asked.answer(question)
+    assert answer.route == "faq" and entry_says in answer.answer, answer.answer
+
+
+def test_a_how_to_in_its_own_words_is_not_read_as_a_follow_up(asked: Assistant) -> None:
+    asked.answer("how do I add an event to my calendar", chat="howto-after-howto")
+    answer = asked.answer("取消了名额会怎样", chat="howto-after-howto")
+    assert answer.route == "faq" and "候补" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["what is the population of chongqing", "苏州有多少人口"])
+def test_a_citys_own_facts_are_out_of_scope(asked: Assistant, question: str) -> None:
+    assert asked.answer(question).route == "out_of_scope"
+
+
+def test_who_won_an_award_the_report_names_is_declined(asked: Assistant) -> None:
+    answer = asked.answer("which experts won the qilu friendship award")
+    assert not answer.answered, answer.answer
+
+
+def test_since_when_after_who_runs_the_plan_is_its_launch(asked: Assistant) -> None:
+    asked.answer("which ministry is in charge of the plan", chat="since-when")
+    answer = asked.answer("since when?", chat="since-when")
+    assert answer.answered and "2010" in answer.answer and "1988" not in answer.answer, answer.answer
+
+
+def test_the_link_asked_after_an_event_is_that_events(asked: Assistant) -> None:
+    asked.answer("can I attend the nanjing fair online", chat="link-after")
+    answer = asked.answer("give me the link", chat="link-after")
+    assert [e.id for e in answer.events] == ["nj-ningjiao-2027"] and "registered" in answer.answer, (
+        answer.answer
+    )
+
+
+def test_a_total_asked_after_a_count_is_the_same_fairs_money(asked: Assistant) -> None:
+    asked.answer("宁波来了几家风投机构", chat="total-money")
+    answer = asked.answer("总共融资多少钱", chat="total-money")
+    assert answer.answered and "3.4亿" in answer.answer, answer.answer
+
+
+def test_a_places_one_sum_of_money_answers_what_it_was_worth(asked: Assistant) -> None:
+    answer = asked.answer("in money terms, what did the tianjin tour bring")
+    assert answer.answered and "20 million" in answer.answer, answer.answer
