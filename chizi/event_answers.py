@@ -464,6 +464,9 @@ class EventDesk:
         if q.seats_bound:
             low, high = q.seats_bound
             chosen = [e for e in chosen if low <= e.capacity <= high]
+        if q.days_bound:
+            low, high = q.days_bound
+            chosen = [e for e in chosen if low <= days_of(e) <= high]
         if q.seats_rank and chosen:
             left = self.seats_of(chosen)
             most = max if q.seats_rank == "most" else min

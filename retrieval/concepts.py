@@ -52,6 +52,35 @@ FOCUS_CONCEPTS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("salary", any_of(r"工资|薪水|薪资|年薪|待遇", r"\bsalar(y|ies)\b|\bwages?\b")),
     ("visa", any_of(r"签证", r"\bvisas?\b")),
+    # No source sets an age limit, for the plan or an event ("is there any age limit for the events").
+    (
+        "an age limit",
+        any_of(
+            r"年龄(限制|要求|上限|下限)|多大(年纪|岁数)",
+            r"\bage (limit|limits|restriction|restrictions|requirement|requirements|cap)\b|\b(maximum|minimum) age\b|\btoo old\b",
+        ),
+    ),
+    # The weather where an event is held: no source speaks of it ("what's the weather like during the X").
+    ("weather", any_of(r"天气|气温|下雨|雨季", r"\b(weather|temperatures?|rainy|rainfall)\b")),
+    # A total broken down ("how many of the 130 projects were in biomedicine"): the report gives totals only.
+    (
+        "a breakdown of the total",
+        any_of(
+            r"(\d+|那些|这些)个?(项目|活动|协议|学者|机构|社团)(里|中|当中|之中)(面)?.{1,10}(的|方面的|领域的)(有|占)?(几|多少)",
+            # (not "in western China": a place, whose absence the reply names)
+            r"\bhow many of (the|those|these) (\d[\d,]* )?[a-z -]{2,40}\b(were|was|are) (in|about|on|from) "
+            r"(?!the end\b|total\b|(the )?(west|east|north|south|central|western|eastern|northern|southern)\b)",
+        ),
+    ),
+    # When regions must apply to the plan: the report says they apply, never by when.
+    (
+        "the plan's application deadline",
+        any_of(
+            r"(地方|各地|省|市|部门|部委)申报.{0,8}(截止|期限|最晚)|申报(的)?(截止|期限)",
+            r"\b(deadline|closing date|cut-?off)\b.{0,30}\b(regions?|provinces?|cities|ministries|localities) to apply\b"
+            r"|\b(regions?|provinces?|cities|ministries) (have to|must|need to) apply by\b",
+        ),
+    ),
     # No source counts or describes scholars by sex.
     ("women", any_of(r"女性|女学者|女科学家|女博士|女专家|男女", r"\b(women|woman|female|females|gender)\b")),
     # Finding work: the plan brings scholars to serve in activities; no source speaks of jobs.

@@ -290,6 +290,8 @@ _WHICH_ZH = re.compile(r"(?:什么|哪些|哪个|哪种|哪类|哪几个|哪几�
 _EXISTS_ZH = re.compile(
     r"(?:有没有|是否有|有无)(?![一二两三四五六七八九十百千万几])([\u4e00-\u9fff]{2,8})|有([\u4e00-\u9fff]{2,8})[吗么嘛]\W*$"
 )
+# "报告里有关于东北的内容吗": whether it is spoken of, in whatever words, not a thing called 内容.
+_LOOSE_EXISTS_ZH = frozenset(["内容", "信息", "资料", "说法", "消息", "介绍", "记录", "数据", "提法"])
 # Nouns after 什么/哪些 that name no checkable thing, or a kind the answer wanted already checks.
 _LOOSE_WHICH_ZH = frozenset(
     ["时候", "地方", "地区", "城市", "省份", "国家", "时间", "日期", "东西", "方面", "情况", "问题",
@@ -354,8 +356,11 @@ def asked_target(text: str, wants: str) -> tuple[str, ...]:
         return () if len(word) < 2 or head in _LOOSE_WHICH_ZH else (head,)
     exists = _EXISTS_ZH.search(text)
     if exists:
-        word = _ZH_PARTICLES.split(exists.group(1) or exists.group(2))[0]
-        return (word,) if len(word) >= 2 and word[-2:] not in _LOOSE_WHICH_ZH else ()
+        phrase = exists.group(1) or exists.group(2)
+        # "有类似的活动吗": the noun after the last 的 (活动), not its modifier (类似)
+        head = phrase.rsplit("的", 1)[1] if "的" in phrase else ""
+        word = _ZH_PARTICLES.split(head)[0] if len(head) >= 2 else _ZH_PARTICLES.split(phrase)[0]
+        return (word,) if len(word) >= 2 and word[-2:] not in _LOOSE_WHICH_ZH | _LOOSE_EXISTS_ZH else ()
     the = _WHAT_THE_EN.search(text)
     if the:
         return _first_noun([the.group(1)], _AUX_EN)  # "what was the theme of …": the theme

@@ -256,6 +256,7 @@ EVENT_NOUN = any_of(
 )
 LIST_CUE = any_of(
     r"有什么|有哪些|有没有|哪些|什么活动|有.{0,12}吗|最近|接下来|即将|近期|下个月|明年|下半年|上半年|快截止|适合|推荐|可以报名"
+    r"|(哪里|哪儿|什么地方|哪些地方|哪个地方)(还)?有"  # "还有哪里有能源方面的活动": where the events are
     r"|按(开始)?(时间|日期)(顺序)?(来)?排|排(个|一下)?序|列(一下|出来|个表)|时间表|日程",  # "活动按开始时间来排一下"
     r"\bin (chronological|date) order\b|\b(sorted|ordered|sort(ed)?) by (date|time|start)\b|\bcalendar\b|\bschedule of\b|"
     r"\bany\b|upcoming|\bnext\b|\blist\b|what'?s on|whats on|what is on\b|\bhappening\b|which events?|is there|are there|\bsoon(est)?\b|\bfits?\b|\bsuits?\b|recommend|for me|can i (attend|join)|\bi (can|could) (attend|join|go to|take part)\b",
@@ -400,6 +401,36 @@ def seats_bound_of(text: str) -> tuple[int, int] | None:
     return (0, n if inclusive else n - 1)
 
 
+# "events lasting four days or more", "办四天以上的活动": a bound on how many days an event runs.
+_DAY_COUNT = r"\d+|[一二两三四五六七八九十]|one|two|three|four|five|six|seven"
+_DAYS_BOUND = any_of(
+    rf"(?P<zh_n>{_DAY_COUNT})\s*天(?P<zh_op>以上|或以上|及以上|或更长|以下|以内|或以下)"
+    rf"|(?P<zh_op2>超过|多于|至少|不少于|不到|少于|不超过)\s*(?P<zh_n2>{_DAY_COUNT})\s*天",
+    rf"\b(?P<en_n>{_DAY_COUNT}) (?:full )?days? or (?P<en_op>more|longer|less|fewer|shorter)\b"
+    rf"|\b(?P<en_op2>more than|longer than|over|at least|fewer than|less than|shorter than|under|at most)"
+    rf" (?P<en_n2>{_DAY_COUNT}) days?\b",
+)
+_DAYS_FLOOR = frozenset(["以上", "或以上", "及以上", "或更长", "超过", "多于", "至少", "不少于", "more", "longer",
+                         "more than", "longer than", "over", "at least"])  # fmt: skip
+_DAYS_INCLUSIVE = frozenset(["以上", "或以上", "及以上", "或更长", "以下", "以内", "或以下", "至少", "不少于",
+                             "不超过", "more", "longer", "less", "fewer", "shorter", "at least", "at most"])  # fmt: skip
+
+
+def days_bound_of(text: str) -> tuple[int, int] | None:
+    """(fewest, most) days an event may run when a normalised question bounds them, else None."""
+    m = _DAYS_BOUND.search(text)
+    if m is None:
+        return None
+    found = m.groupdict()
+    op = found["zh_op"] or found["zh_op2"] or found["en_op"] or found["en_op2"]
+    word = found["zh_n"] or found["zh_n2"] or found["en_n"] or found["en_n2"]
+    n = int(word) if word.isdigit() else _SPAN_NUMBERS[word]
+    inclusive = op in _DAYS_INCLUSIVE
+    if op in _DAYS_FLOOR:
+        return (n if inclusive else n + 1, 10_000)
+    return (0, n if inclusive else n - 1)
+
+
 # "what closes within the next 3 months", "未来三个月内截止报名的有哪些": deadlines no later than that span.
 _WITHIN = re.compile(
     r"(?P<zh_n>\d+|[一二两三四五六七八九十半])\s*(?:个)?(?P<zh_unit>天|周|星期|礼拜|月)(?:内|以内|之内)"
@@ -408,7 +439,7 @@ _WITHIN = re.compile(
     r"(?P<en_n>\d+|a|one|two|three|four|five|six|nine|twelve) (?P<en_unit>days?|weeks?|months?)\b"
 )
 _SPAN_NUMBERS = {**ZH_NUMBERS, "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "nine": 9, "twelve": 12}  # fmt: skip
+                 "seven": 7, "nine": 9, "twelve": 12}  # fmt: skip
 # (a month counted as 31 days: "within 3 months" of 1 December reaches early March, past the 1 March deadline)
 _SPAN_DAYS = {"天": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 31, "day": 1, "week": 7, "month": 31}
 

@@ -16,6 +16,10 @@ from retrieval.text import normalize
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'-][a-z0-9]+)*|[\u3400-\u9fff]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+# "where'd", "they've", "it'll", "didn't": the word without its contracted auxiliary or negation (which
+# carry no content), so "where'd they go" is matched as "where did they go" is.
+_CONTRACTED = re.compile(r"(?:'(?:d|ve|ll|re|m|s)|n't)$")
+_NEGATED_IRREGULAR = {"can't": "can", "won't": "will", "shan't": "shall"}
 
 # Words that say nothing about what is asked ("what", "的", "如何"): kept in a data file, not in code.
 STOPWORDS = frozenset(
@@ -26,7 +30,7 @@ STOPWORDS = frozenset(
 )
 
 
-VERSION = 5  # bump when tokens change: indexes built with another version re-tokenize their chunks
+VERSION = 6  # bump when tokens change: indexes built with another version re-tokenize their chunks
 # A snowball stemmer keeps the word it works on in itself: two threads stemming at once (the bot answers
 # in worker threads) garble each other's word or raise IndexError. So each thread has its own.
 _STEMMERS = threading.local()
@@ -74,7 +78,10 @@ class Tokenizer:
                 for tok in self._jieba.cut_for_search(piece, HMM=True):
                     if tok not in STOPWORDS and tok.strip():
                         out.append(tok)
-            elif piece not in STOPWORDS:
+                continue
+            if "'" in piece:
+                piece = _NEGATED_IRREGULAR.get(piece) or _CONTRACTED.sub("", piece)
+            if piece not in STOPWORDS:
                 out.append(stem(piece))
                 if "-" in piece:  # person-visits also matches visits
                     out += [stem(p) for p in piece.split("-") if p and p not in STOPWORDS]

@@ -32,6 +32,8 @@ def _is_cjk(char: str) -> bool:
 
 # A slip put right never makes a number: 是个 ("is a") sounds like 十个 ("ten"), which the documents use.
 _NUMERALS = frozenset("一二三四五六七八九十百千万亿两")
+# Words of grammar are typed right far more often than they stand for a slip: "对接人是谁" is not 对接人事谁.
+_GRAMMAR = frozenset("是的了在有和与就都也还又我你他她它这那哪谁吗呢吧啊么")
 
 
 class HomophoneFixer:
@@ -85,7 +87,8 @@ class HomophoneFixer:
         for word in self._by_sound.get(tuple(_pinyin(c) for c in window), []):
             same = sum(a == b for a, b in zip(word, window, strict=True))
             changed = {b for a, b in zip(window, word, strict=True) if a != b}
-            if same * 2 >= n and same < n and not changed & _NUMERALS:
+            replaced = {a for a, b in zip(window, word, strict=True) if a != b}
+            if same * 2 >= n and same < n and not changed & _NUMERALS and not replaced & _GRAMMAR:
                 return word
         return None
 

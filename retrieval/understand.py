@@ -54,6 +54,7 @@ from retrieval.slots import (
     SHOULD_ATTEND,
     SLOTS,
     closes_within_days,
+    days_bound_of,
     fields_in,
     find_events,
     neighbour_of,
@@ -311,6 +312,7 @@ class Question:
     topic: bool = False  # asks what the documents say about the place named ("关于上海说了什么")
     seats_rank: str | None = None  # "most" or "fewest": the event with the most or fewest places left
     seats_bound: tuple[int, int] | None = None  # (fewest, most) places: "events with more than 300 places"
+    days_bound: tuple[int, int] | None = None  # (fewest, most) days it runs: "events of four days or more"
     closes_within: int = 0  # days from today registration must close in: "what closes within 3 months"
     longest: bool = False  # the event lasting the longest is asked for
     neighbour: str | None = None  # "after" or "before": the event next to the one named is asked for
@@ -493,6 +495,7 @@ def understand(
     last = bool(LAST_EVENT.search(text)) or closes_last
     seats_rank = seats_rank_of(text)
     seats_bound = seats_bound_of(text)
+    days_bound = days_bound_of(text)
     longest = bool(LONGEST.search(text))
     own_fields = fields_in(bare, original) if bare != text else fields
     listing = (
@@ -520,7 +523,11 @@ def understand(
             and not FACET.search(text)
         )
         or (fit and not past and not events)  # "when does the Hangzhou meetup start for me": that one
-        or ((first or last or seats_rank or seats_bound or longest or nth) and not events and not past)
+        or (
+            (first or last or seats_rank or seats_bound or days_bound or longest or nth)
+            and not events
+            and not past
+        )
         # "which registration closes first?": the events by their deadlines
         or (closing and not events and not past)
         # "how many events are in Zhejiang", "浙江有几个活动": the calendar counts a place's events; the 2012
@@ -611,6 +618,7 @@ def understand(
         nth=nth,
         seats_rank=seats_rank,
         seats_bound=seats_bound,
+        days_bound=days_bound,
         closes_within=closes_within,
         lesser=bool(LESSER.search(text)),
         near=bool(NEAR.search(text)),

@@ -264,7 +264,8 @@ _NUMBER_WORD = any_of(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|hundreds?|thousands?|several|many)\b",
 )
 _DURATION = any_of(
-    r"\d+\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届|自\d{4}年起",
+    # (not "2012年", a year)
+    r"(?<![\d.])\d{1,3}\s*(天|周|个月|年)|[一二三四五六七八九十两]+(天|周|个月)|多年|数年|数届|自\d{4}年起",
     r"\b\d+\s*(days?|weeks?|months?|years?)\b|\b(one|two|three|four|five|several|many) (days?|weeks?|months?|years?)\b"
     # a start year answers how long something has gone on ("launched in 2010", "于2010年启动", "since 1988")
     r"|\b(since|launched in|began in|started in)\s+(19|20)\d{2}\b|(于|自|从)(19|20)\d{2}年|(19|20)\d{2}年(启动|开始|起)"

@@ -3784,3 +3784,65 @@ def test_a_total_asked_after_a_count_is_the_same_fairs_money(asked: Assistant) -
 def test_a_places_one_sum_of_money_answers_what_it_was_worth(asked: Assistant) -> None:
     answer = asked.answer("in money terms, what did the tianjin tour bring")
     assert answer.answered and "20 million" in answer.answer, answer.answer
+
+
+def test_a_contracted_question_word_matches_as_the_plain_one(asked: Assistant) -> None:
+    tokens = asked.index.get().tokenizer.tokens
+    assert tokens("where'd they go, and who'd they invite") == tokens(
+        "where did they go, and who did they invite"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many of the 29 agreements were in finance", "how many of the 130 projects were about finance"],
+)
+def test_a_breakdown_of_a_total_the_report_gives_whole_is_declined(asked: Assistant, question: str) -> None:
+    assert not asked.answer(question).answered
+
+
+def test_when_regions_must_apply_to_the_plan_is_declined(asked: Assistant) -> None:
+    answer = asked.answer("deadline for ministries to apply?")
+    assert not answer.answered and not answer.events, answer.answer
+
+
+def test_an_age_limit_no_source_sets_is_declined_not_the_calendar(asked: Assistant) -> None:
+    answer = asked.answer("is there a minimum age for the events?")
+    assert not answer.answered and not answer.events, answer.answer
+
+
+def test_a_person_asked_for_is_not_misread_as_a_word_of_the_documents(asked: Assistant) -> None:
+    # 对接人是谁 must not become 对接人事谁 (人事部, the ministry of personnel): no person is named anywhere.
+    assert not asked.answer("赤子计划在人社部的对接人是谁").answered
+
+
+def test_how_long_something_took_is_not_answered_by_a_year(asked: Assistant) -> None:
+    assert not asked.answer("那36个活动评审了多长时间").answered
+
+
+def test_whether_something_similar_came_before_is_the_1988_delegations(asked: Assistant) -> None:
+    answer = asked.answer("2010年之前有没有类似的活动")
+    assert answer.answered and "1988" in answer.answer, answer.answer
+
+
+def test_where_events_of_a_field_are_lists_them(asked: Assistant) -> None:
+    answer = asked.answer("哪儿有农业方面的活动")
+    assert {"nx-ningqia-2027", "gz-guiyang-exchange-2027"} <= {e.id for e in answer.events}, answer.answer
+
+
+def test_events_lasting_at_least_some_days_are_those_that_run_as_long(asked: Assistant) -> None:
+    answer = asked.answer("which events last at least five days")
+    assert [e.id for e in answer.events] == ["yn-medical-team-2027"], answer.answer
+
+
+def test_events_of_a_few_days_at_most_leave_the_longer_out(asked: Assistant) -> None:
+    answer = asked.answer("办三天或以下的活动有哪些")
+    ids = {e.id for e in answer.events}
+    assert "sx-phd-tour-2027" in ids and not ids & {"yn-medical-team-2027", "nb-talent-week-2027"}, (
+        answer.answer
+    )
+
+
+def test_the_weather_during_an_event_is_for_its_organisers(asked: Assistant) -> None:
+    answer = asked.answer("what's the weather going to be like at the guangdong tour")
+    assert not answer.answered and "weather" in answer.answer, answer.answer
