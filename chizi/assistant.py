@@ -54,6 +54,7 @@ from retrieval.text import (
     normalize,
     scrub,
     to_traditional,
+    without_emoji,
     without_introduction,
     without_tag_question,
 )
@@ -317,7 +318,7 @@ class Assistant:
         started = time.perf_counter()
         # Cut first: everything after works on at most max_question_chars, however long the message.
         text, cut = cap(question or "", self.settings.max_question_chars)
-        text = clean(_NOISE.sub(" ", scrub(text)))
+        text = clean(_NOISE.sub(" ", without_emoji(scrub(text))))
         if not re.search(r"\w", text):
             text = ""  # only emoji, symbols or invisible characters: nothing to answer, ask for words
         lang = detect_language(text, default=language or "en") if text else (language or "en")

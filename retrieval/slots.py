@@ -147,7 +147,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "time",
         any_of(
-            r"几点|北京时间|什么时间开始|时区|(是|在)(晚上|上午|下午|早上)",
+            r"几点|北京时间|什么时间开始|时区|(是|在)(晚上|上午|下午|早上)"
+            r"|(哪里|哪儿|哪个地方|什么地方|哪国|哪个国家)的时间|时间是(哪里|哪儿)的",  # "6点是哪里的时间": its zone
             r"what time|start time|which time|time zone|\bin the (evening|morning|afternoon)\b"
             r"|\b(what|which) hour\b|\bwhat o'?clock\b"  # "what hour does the hangzhou online session begin"
             r"|\btime( please)?\W*$|\btime (in|for|where) \w+",  # "hz meetup time in beijing pls", "hz meetup time pls"

@@ -116,6 +116,15 @@ _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{7,24}\d")
 
 
+# Emoji, pictographs and their joiners: "几个活动呀🙂" ends on its particle, and "👋 hi" opens on a greeting.
+_EMOJI = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+
+
+def without_emoji(text: str) -> str:
+    """`text` with emoji and pictographs put as spaces (what is left is the question in words)."""
+    return _EMOJI.sub(" ", text)
+
+
 def scrub(text: str) -> str:
     """Remove e-mail addresses and phone numbers: they answer nothing and must not be stored or sent on."""
     return _PHONE.sub(" ", _EMAIL.sub(" ", text))

@@ -3846,3 +3846,13 @@ def test_events_of_a_few_days_at_most_leave_the_longer_out(asked: Assistant) -> 
 def test_the_weather_during_an_event_is_for_its_organisers(asked: Assistant) -> None:
     answer = asked.answer("what's the weather going to be like at the guangdong tour")
     assert not answer.answered and "weather" in answer.answer, answer.answer
+
+
+def test_an_emoji_after_a_question_leaves_it_the_same_question(asked: Assistant) -> None:
+    answer = asked.answer("2012年入选了几个活动呀😊")
+    assert answer.answered and "36" in answer.answer, answer.answer
+
+
+def test_whose_clock_an_events_hour_is_on_is_its_start_time(asked: Assistant) -> None:
+    answer = asked.answer("津门行早上9点是哪里的时间")
+    assert answer.route == "event" and "北京时间" in answer.answer, answer.answer
