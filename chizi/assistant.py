@@ -45,7 +45,7 @@ from retrieval.index import IndexError_, IngestReport, current_generation, inges
 from retrieval.knowledge import FaqEntry
 from retrieval.places import shown_as
 from retrieval.search import Hit, LiveIndex, Searcher, SearchResult, Weights, tokenizer_for
-from retrieval.slots import CATALOGUE_STATUS, EVENT_ONLY_SLOTS, mentions_event
+from retrieval.slots import CATALOGUE_STATUS, EVENT_ONLY_SLOTS, NEXT_EDITION, mentions_event
 from retrieval.text import (
     cap,
     clean,
@@ -439,6 +439,16 @@ class Assistant:
                         # "where's the overseas one" after "how many stations did Hangzhou set up": the
                         # verb to check is the follow-up's own (none), not one read across the two.
                         predicate=asked_here.predicate,
+                    )
+                if (
+                    (asked_here.slot in EVENT_ONLY_SLOTS or NEXT_EDITION.search(norm))
+                    and q.places
+                    and not q.events
+                ):
+                    # "how many seats does that one have?" after "how many agreements were signed in
+                    # Chongqing", "下一届什么时候" after the Ningbo fair's 2012 money: the event held there now.
+                    q = self._events_at_places(
+                        replace(q, slot=asked_here.slot or "when", past=False, years=()), now
                     )
             elif previous.frame.get("listing") and not merged.events and not q.places:
                 # "how many places are left?" after a list of several events: the list again, which gives

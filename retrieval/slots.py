@@ -228,7 +228,8 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         "when",
         any_of(
             # (not 一开始 / 刚开始, "at first": "津门行一开始先干了什么" asks what it did first)
-            r"什么时候|何时|哪天|几号|几月|日期|时间|(?<![一刚])开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)|(之前|前面)还是(之后|后面)",
+            r"什么时候|何时|哪天|几号|几月|日期|时间|(?<![一刚])开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)|(之前|前面)还是(之后|后面)"
+            r"|(明年|今年|以后)还(办|举办|搞)|还(办|举办)(吗|么|不|没)",  # "明年还办吗": when the next one is
             r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year"
             # "which one is earlier, Shaoxing or Dali?"
             r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b"
@@ -477,6 +478,11 @@ ONLINE = any_of(
 # Slots only an event has: asked with a place ("seats left for chongqing?"), they mean its event.
 # Asked with only a place ("ningxia contact"), these are about the event held there: the plan documents
 # hold no seats, deadlines or organisers' contacts.
+# "下一届什么时候", "明年还办吗", "is it on again next year", "when's the next one": the coming edition.
+NEXT_EDITION = any_of(
+    r"下一?届|(明年|今年|以后)还(办|举办|有|搞)|还(办|举办|搞)(吗|么|不|没)",
+    r"\bnext (one|edition|time)\b|\bon again\b|\bagain next year\b|\bheld again\b",
+)
 EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "contact", "link", "gap"])
 
 

@@ -186,7 +186,9 @@ _FOLLOW_MARK = any_of(
     # "看了多少人次" after "云南专家团去了哪里", "主要是哪些方面" after "津门行解决了多少难题": of what was just asked
     r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)"
     r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{0,2}了(多少|几)"  # "总共谈了多少个" after "重庆行签了多少个协议"
-    r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{1,3}(多少|几)(钱|元)?\W*$",  # "一共融资多少" after "宁波有几家风投参会"
+    r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{1,3}(多少|几)(钱|元)?\W*$"
+    r"|^(明年|今年|以后)?还(办|举办|搞)(吗|么|不|没)?\W*$"  # "明年还办吗" after a question about what it did
+    r"|^(and )?(when|where)('s| is| will be) the next (one|edition)\W*$",  # "一共融资多少" after "宁波有几家风投参会"
     # ("is it true that …" names its own subject: the "it" is the claim's, not the last question's)
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\bit\b(?! true\b)"
     r"|\bthat one\b|\bthen\W*$|\b(which|what|any|how many)( ones?)? of (those|them|these)\b"

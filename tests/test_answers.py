@@ -3856,3 +3856,22 @@ def test_an_emoji_after_a_question_leaves_it_the_same_question(asked: Assistant)
 def test_whose_clock_an_events_hour_is_on_is_its_start_time(asked: Assistant) -> None:
     answer = asked.answer("津门行早上9点是哪里的时间")
     assert answer.route == "event" and "北京时间" in answer.answer, answer.answer
+
+
+def test_an_events_slot_after_a_place_s_2012_record_is_the_event_held_there_now(asked: Assistant) -> None:
+    asked.answer("how many associations did guizhou sign agreements with", chat="record-then-seats")
+    answer = asked.answer("how many places are left for that one?", chat="record-then-seats")
+    assert answer.route == "event" and [e.id for e in answer.events] == ["gz-guiyang-exchange-2027"], (
+        answer.answer
+    )
+
+
+def test_the_next_edition_after_a_place_s_2012_record_is_the_event_held_there(asked: Assistant) -> None:
+    asked.answer("how many VC firms came to ningbo", chat="record-then-next")
+    answer = asked.answer("when is the next edition?", chat="record-then-next")
+    assert [e.id for e in answer.events] == ["nb-talent-week-2027"], answer.answer
+
+
+def test_whether_an_event_is_held_again_is_when_its_next_one_is(asked: Assistant) -> None:
+    answer = asked.answer("津门行以后还办吗")
+    assert answer.answered and [e.id for e in answer.events] == ["tj-jinmen-2027"], answer.answer
