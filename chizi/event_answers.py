@@ -62,6 +62,14 @@ def weekday_and_day(moment: dt.datetime, lang: str) -> str:
     return f"{moment:%A} {day(moment, lang)}"
 
 
+def _runs_within(e: Event, month: int, days: tuple[int, int]) -> bool:
+    """Whether an event is under way on one of the `days` of `month` (of the year it starts in)."""
+    year = e.starts_at.year
+    last = min(days[1], calendar.monthrange(year, month)[1])
+    first, end = dt.date(year, month, days[0]), dt.date(year, month, last)
+    return e.starts_at.date() <= end and e.ends_at.date() >= first
+
+
 def days_of(e: Event) -> int:
     """The calendar days an event runs, its first and last included."""
     return (e.ends_at.date() - e.starts_at.date()).days + 1
@@ -395,7 +403,12 @@ class EventDesk:
                 (e for e in chosen if e.deadline_at.month in q.months), key=lambda e: e.deadline_at
             )
         elif q.months:
-            in_month = [e for e in chosen if e.starts_at.month in q.months]
+            in_month = [e for e in chosen if e.starts_at.month in q.months or e.ends_at.month in q.months]
+            if q.days:
+                # "mid-October", "6月10号到20号": the events under way on one of those days.
+                in_month = [e for e in in_month if _runs_within(e, q.months[0], q.days)]
+                if not in_month:
+                    return EventReply(t("ev_none_matching", lang), False, [])
             if not in_month and not q.years:
                 # "下个月有活动吗" with none then: the next ones after it, labelled as such.
                 first = after_month(q.months, now)

@@ -132,12 +132,70 @@ def decades_in(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Part of a month ("the first week of September", "mid-october", "5月下旬", "6月10号到20号", 国庆): its days.
+_PART_OF_MONTH_EN = [
+    (rf"\bfirst week of {_MONTH_NAME_EN}\b", (1, 7)),
+    (rf"\bsecond week of {_MONTH_NAME_EN}\b", (8, 14)),
+    (rf"\bthird week of {_MONTH_NAME_EN}\b", (15, 21)),
+    (rf"\b(last|fourth|final) week of {_MONTH_NAME_EN}\b", (22, 31)),
+    (rf"\bfirst half of {_MONTH_NAME_EN}\b", (1, 15)),
+    (rf"\bsecond half of {_MONTH_NAME_EN}\b", (16, 31)),
+    (rf"\b(early|beginning of|start of) {_MONTH_NAME_EN}\b", (1, 10)),
+    (rf"\b(mid-? ?|middle of ){_MONTH_NAME_EN}\b", (11, 20)),
+    (rf"\b(late|end of) {_MONTH_NAME_EN}\b", (21, 31)),
+    (r"\bgolden week\b", (1, 7)),
+]
+_PART_OF_MONTH_ZH = [
+    (r"第一(周|个星期)", (1, 7)),
+    (r"第二(周|个星期)", (8, 14)),
+    (r"第三(周|个星期)", (15, 21)),
+    (r"(最后|第四)(一)?(周|个星期)", (22, 31)),
+    (r"上旬|月初", (1, 10)),
+    (r"中旬|月中", (11, 20)),
+    (r"下旬|月底|月末", (21, 31)),
+    (r"上半月", (1, 15)),
+    (r"下半月", (16, 31)),
+    (r"国庆", (1, 7)),
+]
+DAY_RANGE = re.compile(
+    rf"\b(?:from |between )?(?P<a>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|to|and|until|till) ?(?P<b>[0-3]?\d)(?:st|nd|rd|th)? (?:of )?{_MONTH_NAME_EN}\b"
+    rf"|\b{_MONTH_NAME_EN} (?P<a2>[0-3]?\d)(?:st|nd|rd|th)? ?(?:-|–|to|until|till) ?(?P<b2>[0-3]?\d)\b"
+    rf"|{_MONTH_NUMBER_ZH}\s*月\s*(?P<a3>[0-3]?\d)\s*[号日]?\s*(?:到|至|-|–|~)\s*(?P<b3>[0-3]?\d)\s*[号日]"
+)
+
+
+def days_of_month(text: str) -> tuple[int, int] | None:
+    """The first and last day of the part of a month a normalised question asks about, or None."""
+    span = DAY_RANGE.search(text)
+    if span:
+        found = span.groupdict()
+        first, last = (int(found[k] or found[k + "2"] or found[k + "3"]) for k in ("a", "b"))
+        if 1 <= first <= last <= 31:
+            return first, last
+    # (the end of a month named as a bound, "3月底之前", is a span of months, not its last days)
+    if re.search(r"月底(之前|以前|前)|\bbefore the end of\b", text):
+        return None
+    for pattern, days in (*_PART_OF_MONTH_EN, *_PART_OF_MONTH_ZH):
+        if re.search(pattern, text):
+            return days
+    return None
+
+
+# "before the end of march", "3月底之前": the months from now to that one, that one included.
+_UNTIL_END_EN = re.compile(rf"\bbefore the end of (?P<when>{_MONTH_NAME_EN})\b")
+_UNTIL_END_ZH = re.compile(rf"(?P<when>{_MONTH_NUMBER_ZH})\s*月(份)?底\s*(之前|以前|前)")
+
+
 def months_in(text: str, today: dt.date) -> list[int]:
     """Months a normalised question names or means ("6月", "next spring", "暑假以后", "before March",
     "between May and July", "3月到5月")."""
     unwanted = _NOT_WHEN_EN.search(text) or _NOT_WHEN_ZH.search(text)
     if unwanted and (named := _months_named(unwanted.group("when"), today)):
         return sorted(set(range(1, 13)) - named)  # "events that aren't in the summer", 不在夏天的活动
+    until = _UNTIL_END_EN.search(text) or _UNTIL_END_ZH.search(text)
+    if until:
+        last = _month_number(until.group("when"))
+        return sorted((today.month - 1 + i) % 12 + 1 for i in range((last - today.month) % 12 + 1))
     between = _RANGE_EN.search(text) or _RANGE_ZH.search(text)
     if between:
         first = _month_number(between.group("first") or between.group("first2"))
@@ -223,6 +281,8 @@ def _months_named(text: str, today: dt.date) -> set[int]:
     if re.search(r"春节|过年|\b(chinese|lunar) new year\b|\bspring festival\b", text):
         months |= {1, 2}
         text = re.sub(r"\bspring festival\b", " ", text)
+    if re.search(r"国庆|\bgolden week\b", text):
+        months.add(10)  # the National Day holiday: the first week of October
     # "圣诞节前", "before christmas": what is left of December ("after christmas" is every month after).
     if re.search(
         r"(圣诞|平安夜).{0,2}(前|之前|以前)|\b(before|until|till|this side of) (christmas|xmas)\b", text
@@ -234,9 +294,10 @@ def _months_named(text: str, today: dt.date) -> set[int]:
     for first, second in _MONTH_PAIR_ZH.findall(text):
         if ZH_NUMBERS[second] == ZH_NUMBERS[first] + 1:
             months |= {ZH_NUMBERS[first], ZH_NUMBERS[second]}
-    if re.search(r"下半年|second half", text):
+    # (not "the second half of May", part of a month)
+    if re.search(rf"下半年|second half(?! of {_MONTH_NAME_EN}\b)", text):
         months |= set(range(7, 13))
-    if re.search(r"上半年|first half", text):
+    if re.search(rf"上半年|first half(?! of {_MONTH_NAME_EN}\b)", text):
         months |= set(range(1, 7))
     for quarter, (zh, en) in enumerate(_QUARTERS):
         if re.search(zh, text) or re.search(en, text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from retrieval.concepts import FOCUS_CONCEPTS
+from retrieval.dates import DAY_RANGE
 from retrieval.text import normalize
 
 _GREETING = re.compile(
@@ -117,7 +118,8 @@ def route(text: str) -> str | None:
     if (
         _MAKE_SOMETHING.search(norm)
         or _ERRAND.search(norm)
-        or (_OFF_TOPIC.search(norm) and not _IN_DOMAIN.search(norm))
+        # (a span of days, "19-21 may", is no sum to work out)
+        or (_OFF_TOPIC.search(DAY_RANGE.sub(" ", norm)) and not _IN_DOMAIN.search(norm))
         or (_CITY_FACTS.search(norm) and not _PLAN_OR_EVENT.search(norm))
     ):
         return "out_of_scope"

@@ -34,7 +34,7 @@ from retrieval.counting import (
     counts_of_a_kind,
     yes_no_predicate,
 )
-from retrieval.dates import before_year, decades_in, figures_in, months_in, years_in
+from retrieval.dates import before_year, days_of_month, decades_in, figures_in, months_in, years_in
 from retrieval.places import Place
 from retrieval.slots import (
     CLOSES_LAST,
@@ -304,6 +304,7 @@ class Question:
     # An event attribute asked of no event ("seats left?"): every open event's, or the one followed.
     unnamed: bool = False
     months: tuple[int, ...] = ()
+    days: tuple[int, int] | None = None  # the part of its one month asked ("mid-October": 11 to 20)
     fields: tuple[str, ...] = ()
     online: bool = False
     hybrid: bool = False  # "which events are hybrid": both in person and online
@@ -611,6 +612,7 @@ def understand(
         slot=slot,
         listing=listing,
         months=tuple(months),
+        days=days_of_month(text) if len(months) == 1 else None,
         fields=tuple(fields),
         online=bool(ONLINE.search(text)),
         hybrid=bool(HYBRID.search(text)),

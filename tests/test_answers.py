@@ -3875,3 +3875,25 @@ def test_the_next_edition_after_a_place_s_2012_record_is_the_event_held_there(as
 def test_whether_an_event_is_held_again_is_when_its_next_one_is(asked: Assistant) -> None:
     answer = asked.answer("津门行以后还办吗")
     assert answer.answered and [e.id for e in answer.events] == ["tj-jinmen-2027"], answer.answer
+
+
+def test_days_of_a_month_list_the_events_under_way_then(asked: Assistant) -> None:
+    answer = asked.answer("in china 19-21 may, which events are on then?")
+    assert [e.id for e in answer.events] == ["sd-haiqia-2027"], answer.answer
+
+
+@pytest.mark.parametrize("question", ["anything on in the second week of april?", "5月上旬有活动吗"])
+def test_part_of_a_month_with_no_event_under_way_is_declined(asked: Assistant, question: str) -> None:
+    answer = asked.answer(question)
+    assert not answer.answered and not answer.events, answer.answer
+
+
+def test_before_the_end_of_a_month_includes_that_month(asked: Assistant) -> None:
+    answer = asked.answer("4月底以前有哪些活动")
+    ids = [e.id for e in answer.events]
+    assert ids == ["hz-siliconvalley-online-2027", "yn-medical-team-2027", "sx-phd-tour-2027"], answer.answer
+
+
+def test_doing_both_of_two_events_is_the_several_events_entry(asked: Assistant) -> None:
+    answer = asked.answer("can we attend both the ningbo week and the guizhou exchange")
+    assert answer.route == "faq" and "each event separately" in answer.answer, answer.answer
