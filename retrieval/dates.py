@@ -151,7 +151,7 @@ _PART_OF_MONTH_ZH = [
     (r"第三(周|个星期)", (15, 21)),
     (r"(最后|第四)(一)?(周|个星期)", (22, 31)),
     (r"上旬|月初", (1, 10)),
-    (r"中旬|月中", (11, 20)),
+    (r"中旬|月中(旬|左右)", (11, 20)),  # (not "5月中", which is "in May")
     (r"下旬|月底|月末", (21, 31)),
     (r"上半月", (1, 15)),
     (r"下半月", (16, 31)),
@@ -173,7 +173,7 @@ def days_of_month(text: str) -> tuple[int, int] | None:
         if 1 <= first <= last <= 31:
             return first, last
     # (the end of a month named as a bound, "3月底之前", is a span of months, not its last days)
-    if re.search(r"月底(之前|以前|前)|\bbefore the end of\b", text):
+    if re.search(r"月底(之前|以前|前)|\b(before|until|till|by) the end of\b", text):
         return None
     for pattern, days in (*_PART_OF_MONTH_EN, *_PART_OF_MONTH_ZH):
         if re.search(pattern, text):
@@ -182,7 +182,7 @@ def days_of_month(text: str) -> tuple[int, int] | None:
 
 
 # "before the end of march", "3月底之前": the months from now to that one, that one included.
-_UNTIL_END_EN = re.compile(rf"\bbefore the end of (?P<when>{_MONTH_NAME_EN})\b")
+_UNTIL_END_EN = re.compile(rf"\b(?:before|until|till|by) the end of (?P<when>{_MONTH_NAME_EN})\b")
 _UNTIL_END_ZH = re.compile(rf"(?P<when>{_MONTH_NUMBER_ZH})\s*月(份)?底\s*(之前|以前|前)")
 
 
