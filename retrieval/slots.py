@@ -406,7 +406,8 @@ def seats_bound_of(text: str) -> tuple[int, int] | None:
 # "events lasting four days or more", "办四天以上的活动": a bound on how many days an event runs.
 _DAY_COUNT = r"\d+|[一二两三四五六七八九十]|one|two|three|four|five|six|seven"
 _DAYS_BOUND = any_of(
-    rf"(?P<zh_n>{_DAY_COUNT})\s*天(?P<zh_op>以上|或以上|及以上|或更长|以下|以内|或以下)"
+    # (not "7天以内截止报名": registration closing within days, not an event's length)
+    rf"(?P<zh_n>{_DAY_COUNT})\s*天(?P<zh_op>以上|或以上|及以上|或更长|以下|以内|或以下)(?!.{{0,4}}(截止|结束|关闭|到期))"
     rf"|(?P<zh_op2>超过|多于|至少|不少于|不到|少于|不超过)\s*(?P<zh_n2>{_DAY_COUNT})\s*天",
     rf"\b(?P<en_n>{_DAY_COUNT}) (?:full )?days? or (?P<en_op>more|longer|less|fewer|shorter)\b"
     rf"|\b(?P<en_op2>more than|longer than|over|at least|fewer than|less than|shorter than|under|at most)"
