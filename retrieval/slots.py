@@ -64,6 +64,12 @@ _REMOTE = (
 _REMOTE_ZH = r"(人)?不在国内"  # "宁交会人不在国内能参加吗"
 
 # The attribute of an event a question asks for.
+# "明年还办吗", "以后还办吗": whether (and when) it is held again; read by the "when" slot, as a follow-up and as
+# a question of the next edition.
+HELD_AGAIN_ZH = r"(?:(?:明年|今年|以后)还(?:办|举办|搞)(?:吗|么|不|没)?|还(?:办|举办|搞)(?:吗|么|不|没))"
+# "what's the link", "send me the url": the join link of the event in view.
+BARE_LINK_EN = r"^(?:and )?(?:what'?s|what is|where'?s|where is|send me|give me) (?:the|a) (?:link|url|zoom link|joining link)\W*$"
+
 SLOTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "register",
@@ -139,7 +145,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(link|url) (to|for) (the )?(online |zoom )?(meeting|call|session|stream|webinar)\b|\bmeeting (id|code|password)\b"
             # "link for the Nanjing fair's online part": the URL of the online side, not whether there is one
             r"|\b(link|url)s? (to|for)\b.{1,40}\bonline\b"
-            r"|^(and )?(what'?s|what is|where'?s|where is|send me|give me) (the|a) (link|url|zoom link)\W*$",
+            rf"|{BARE_LINK_EN}",
         ),
     ),
     # "杭州那个线上交流会几点开始" asks the time; 线上 is how the asker names the event.
@@ -229,7 +235,7 @@ SLOTS: list[tuple[str, re.Pattern[str]]] = [
         any_of(
             # (not 一开始 / 刚开始, "at first": "津门行一开始先干了什么" asks what it did first)
             r"什么时候|何时|哪天|几号|几月|日期|时间|(?<![一刚])开始|出发|(哪个|哪一个)(更|比较)?(早|先|晚)|(之前|前面)还是(之后|后面)"
-            r"|(明年|今年|以后)还(办|举办|搞)|还(办|举办)(吗|么|不|没)",  # "明年还办吗": when the next one is
+            rf"|{HELD_AGAIN_ZH}",  # "明年还办吗": when the next one is
             r"\bwhen\b|what date|which date|\bdates?\b|\bstarts?\b|\bbegins?\b|next year"
             # "which one is earlier, Shaoxing or Dali?"
             r"|\bwhich\b.{0,40}\b(earlier|sooner|later)\b|\b(earlier|sooner|later) than\b"
@@ -481,7 +487,7 @@ ONLINE = any_of(
 # hold no seats, deadlines or organisers' contacts.
 # "下一届什么时候", "明年还办吗", "is it on again next year", "when's the next one": the coming edition.
 NEXT_EDITION = any_of(
-    r"下一?届|(明年|今年|以后)还(办|举办|有|搞)|还(办|举办|搞)(吗|么|不|没)",
+    rf"下一?届|{HELD_AGAIN_ZH}",
     r"\bnext (one|edition|time)\b|\bon again\b|\bagain next year\b|\bheld again\b",
 )
 EVENT_ONLY_SLOTS = frozenset(["seats", "deadline", "register", "time", "ends", "contact", "link", "gap"])

@@ -37,12 +37,14 @@ from retrieval.counting import (
 from retrieval.dates import before_year, days_of_month, decades_in, figures_in, months_in, years_in
 from retrieval.places import Place
 from retrieval.slots import (
+    BARE_LINK_EN,
     CLOSES_LAST,
     CLOSING,
     EVENT_NOUN,
     FACET,
     FIRST_EVENT,
     FIT,
+    HELD_AGAIN_ZH,
     HYBRID,
     LAST_EVENT,
     LESSER,
@@ -187,7 +189,7 @@ _FOLLOW_MARK = any_of(
     r"|^[\u4e00-\u9fff]{1,2}了(多少|几)|^(主要|具体|分别)(是|有)(哪些|什么|哪几)"
     r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{0,2}了(多少|几)"  # "总共谈了多少个" after "重庆行签了多少个协议"
     r"|^(总共|一共|总计|合计)[\u4e00-\u9fff]{1,3}(多少|几)(钱|元)?\W*$"
-    r"|^(明年|今年|以后)?还(办|举办|搞)(吗|么|不|没)?\W*$"  # "明年还办吗" after a question about what it did
+    rf"|^{HELD_AGAIN_ZH}\W*$"  # "明年还办吗" after a question about what it did
     r"|^(and )?(when|where)('s| is| will be) the next (one|edition)\W*$",  # "一共融资多少" after "宁波有几家风投参会"
     # ("is it true that …" names its own subject: the "it" is the claim's, not the last question's)
     r"^(and|what about|how about|also|then|of (those|them|these)|in the end)\b|\bit\b(?! true\b)"
@@ -198,7 +200,7 @@ _FOLLOW_MARK = any_of(
     r"|^how many (were|was|got|have been) [a-z]+( in the end)?\W*$"
     r"|^where (exactly|precisely) in\b"  # "where exactly in Zhejiang?": where the thing just named is
     # "what's the link" after "is the Suzhou week online": that event's
-    r"|^(what'?s|what is|where'?s|where is|send me|give me) (the|a) (link|url|zoom link|joining link)\W*$"
+    rf"|{BARE_LINK_EN}"
     # "which one is in america?" after "how many stations did Hangzhou set up": one of those just counted
     r"|^which ones?\b(?!.*\bor\b)(?=.{0,30}$)",
 )

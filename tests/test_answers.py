@@ -3716,9 +3716,8 @@ def test_this_year_or_next_is_answered_with_the_year_it_is_held(asked: Assistant
 
 def test_the_years_closing_event_is_the_last_one(asked: Assistant) -> None:
     answer = asked.answer("2027年收官的是哪个活动")
-    assert [e.id for e in answer.events] == ["closed-2027"] or [e.id for e in answer.events] == [
-        "gd-nanyue-2027"
-    ], answer.answer
+    # (the test catalogue's closed forum of December 2027 is later, but its registration has closed: not offered)
+    assert [e.id for e in answer.events] == ["gd-nanyue-2027"], answer.answer
 
 
 def test_before_christmas_asks_what_is_left_of_december(asked: Assistant) -> None:
